@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Installs what Smooth needs and builds `th`.
+#   ./install.sh [--prefix BIN_DIR] [--skip-system-packages]
+# BIN_DIR (default ~/.local/bin) receives the `th` command; the program itself lives in one
+# self-contained directory, BIN_DIR/../lib/smooth, which sandboxes mount read-only to run operators.
+# Safe to run again: it only installs what is missing and replaces the build.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+prefix="${HOME}/.local/bin"
+system_packages=1
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --prefix) [ $# -ge 2 ] || { echo "error: --prefix needs a directory" >&2; exit 2; }; prefix="$2"; shift 2 ;;
+    --prefix=*) prefix="${1#--prefix=}"; shift ;;
+    --skip-system-packages) system_packages=0; shift ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "error: unknown option '$1'" >&2; echo "hint: ./install.sh --help" >&2; exit 2 ;;
+  esac
+done
+
+say() { printf '==> %s\n' "$*"; }
+
+# System packages: the sandbox (bubblewrap, libseccomp), git for workspaces and diffs,
+# podman + runc and a static busybox for the docker-compatible provider and its tests.
+need_pkgs=()
+need() { dpkg -s "$1" >/dev/null 2>&1 || need_pkgs+=("$1"); }
+if [ "$system_packages" = 1 ] && command -v dpkg >/dev/null 2>&1; then
+  for p in git bubblewrap libseccomp2 podman runc busybox-static uidmap ca-certificates curl; do need "$p"; done
+  if [ ${#need_pkgs[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      say "installing system packages: ${need_pkgs[*]}"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq
+      apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+    else
+      echo "error: missing system packages: ${need_pkgs[*]}" >&2
+      echo "hint: run 'sudo apt-get install ${need_pkgs[*]}' or run ./install.sh as root" >&2
+      exit 4
+    fi
+  fi
+fi
+
+command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK is needed to build th (dotnet not on PATH)" >&2; echo "hint: install the .NET 10 SDK, then run ./install.sh again" >&2; exit 4; }
+
+mkdir -p "$prefix"
+prefix="$(cd "$prefix" && pwd)"
+libdir="$(dirname "$prefix")/lib/smooth"
+stage="$(dirname "$prefix")/lib/.smooth-stage.$$"
+trap 'rm -rf "$stage"' EXIT
+
+say "building th (self-contained, ReadyToRun)"
+dotnet publish "$here/src/Cli/Cli.csproj" -c Release -r linux-x64 --self-contained \
+  -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
+  -o "$stage" --nologo -v quiet
+
+# Swap the whole directory so a running th never sees a half-written install.
+rm -rf "$libdir.old"
+[ -d "$libdir" ] && mv "$libdir" "$libdir.old"
+mv "$stage" "$libdir"
+rm -rf "$libdir.old"
+ln -sfn "$libdir/th" "$prefix/th"
+say "installed th into $prefix/th (program directory $libdir)"
+
+# Make `th` reachable right away when BIN_DIR is not on PATH (the quick start runs `th` next).
+case ":$PATH:" in
+  *":$prefix:"*) ;;
+  *)
+    if [ "$(id -u)" = 0 ] && [ "$prefix" = "$(cd ~ && pwd)/.local/bin" ] && [ -d /usr/local/bin ]; then
+      ln -sfn "$libdir/th" /usr/local/bin/th
+      say "linked /usr/local/bin/th (since $prefix is not on PATH)"
+    else
+      say "note: $prefix is not on PATH; add it, e.g. export PATH=\"$prefix:\$PATH\""
+    fi
+    ;;
+esac
+"$prefix/th" --version >/dev/null

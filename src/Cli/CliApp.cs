@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Smooth.Cli.Commands;
+using Smooth.Cli.Output;
+using Smooth.Core;
+
+namespace Smooth.Cli;
+
+/// <summary>Builds the <c>th</c> command tree and runs it, turning errors into clear messages and exit codes.</summary>
+public static class CliApp
+{
+    /// <summary>Builds the root command. Each command group lives in its own file under Commands/.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("th: run a crew of AI coding agents on your repository, safely.");
+        root.Add(InitCommand.Build());
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+
+        var root = Build();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                CliOutput.Error(error.Message, "run 'th --help' or 'th <command> --help' for usage");
+            }
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cts.Token);
+        }
+        catch (SmoothException e)
+        {
+            CliOutput.Error(e.Message, e.Hint);
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            CliOutput.Error("cancelled", null);
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Smooth.Cli;
+
+return await CliApp.RunAsync(args);
