@@ -15,6 +15,7 @@ public static class CliApp
         root.Add(InitCommand.Build());
         root.Add(AuditCommand.Build());
         root.Add(AuditCommand.BuildLogs());
+        root.Add(AuditCommand.BuildEvents());
         return root;
     }
 

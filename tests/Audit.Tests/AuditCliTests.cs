@@ -51,4 +51,29 @@ public sealed class AuditCliTests
         var bad = await Th.RunAsync(repo.Path, ["logs", "-n", "0"]);
         Assert.Equal(2, bad.ExitCode);
     }
+
+    [Fact]
+    public async Task Events_follow_prints_records_appended_while_it_runs()
+    {
+        using var repo = await Git.CreateRepoAsync();
+        await Th.RunOkAsync(repo.Path, "init");
+        var state = repo.Combine(".smooth");
+        await using var store = await AuditStore.OpenAsync(state, default);
+        await store.AppendAsync([SmoothEvent.Create("run.started", "test")], default);
+
+        // The follower runs until its timeout kills it; what it printed by then is kept.
+        var follow = Th.RunAsync(repo.Path, ["events", "--follow", "--json"], timeout: TimeSpan.FromSeconds(8));
+        await Task.Delay(1000);
+        for (var i = 0; i < 3; i++)
+        {
+            await store.AppendAsync([SmoothEvent.Create("run.step", "test", new Dictionary<string, string> { ["i"] = $"{i}" })], default);
+            await Task.Delay(200);
+        }
+        var result = await follow;
+        Assert.True(result.TimedOut, "--follow should keep running until stopped");
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains("run.started", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Contains("run.step", l));
+    }
 }

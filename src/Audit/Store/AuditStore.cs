@@ -12,7 +12,8 @@ namespace Smooth.Audit.Store;
 /// <summary>
 /// The Archivist: a durable, append-only, hash-chained event log in <c>.smooth/audit.db</c>, with its head anchor in
 /// <c>.smooth/audit.head</c>. Appends are batched into one transaction; several processes may append at once
-/// (the SQLite write lock serialises them and each batch links to whatever was last).
+/// (the SQLite write lock serialises them and each batch links to whatever was last). One instance may be shared by
+/// many threads: its connection is used by one operation at a time.
 /// </summary>
 public sealed class AuditStore : IAsyncDisposable
 {
@@ -86,23 +87,39 @@ public sealed class AuditStore : IAsyncDisposable
         var sql = query.Newest
             ? $"SELECT * FROM (SELECT * FROM audit_events {where} ORDER BY seq DESC LIMIT @limit) ORDER BY seq"
             : $"SELECT * FROM audit_events {where} ORDER BY seq LIMIT @limit";
-        var rows = await _connection.QueryAsync<Row>(new CommandDefinition(sql, new
+        await _gate.WaitAsync(ct);
+        try
         {
-            after = query.AfterSeq,
-            prefix = query.TypePrefix,
-            prefixEnd = query.TypePrefix is null ? null : query.TypePrefix + "\uffff",
-            source = query.Source,
-            limit = query.Limit,
-        }, cancellationToken: ct));
-        return rows.Select(ToRecord).ToList();
+            var rows = await _connection.QueryAsync<Row>(new CommandDefinition(sql, new
+            {
+                after = query.AfterSeq,
+                prefix = query.TypePrefix,
+                prefixEnd = query.TypePrefix is null ? null : query.TypePrefix + "\uffff",
+                source = query.Source,
+                limit = query.Limit,
+            }, cancellationToken: ct));
+            return rows.Select(ToRecord).ToList();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Checks the whole chain and the head anchor.</summary>
     public async Task<VerifyReport> VerifyAsync(CancellationToken ct)
     {
         // Storage order is rowid order; reading by rowid (not by the seq value) is what exposes moved records.
-        var rows = await _connection.QueryAsync<Row>(new CommandDefinition("SELECT * FROM audit_events ORDER BY rowid", cancellationToken: ct));
-        return ChainVerifier.Verify(rows.Select(ToRecord), await ReadHeadAsync(ct));
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var rows = await _connection.QueryAsync<Row>(new CommandDefinition("SELECT * FROM audit_events ORDER BY rowid", cancellationToken: ct));
+            return ChainVerifier.Verify(rows.Select(ToRecord), await ReadHeadAsync(ct));
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async Task<ChainHead?> ReadHeadAsync(CancellationToken ct)

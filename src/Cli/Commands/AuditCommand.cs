@@ -80,6 +80,52 @@ public static class AuditCommand
         return logs;
     }
 
+    /// <summary>Builds <c>th events</c>: print events oldest first, and with <c>--follow</c> keep printing new ones.</summary>
+    public static Command BuildEvents()
+    {
+        var type = new Option<string?>("--type") { Description = "Only events whose type starts with this" };
+        var after = new Option<long>("--after") { Description = "Start after this sequence number (default: the last 20 events)", DefaultValueFactory = _ => -1 };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep waiting for new events (Ctrl-C to stop)" };
+        var json = new Option<bool>("--json") { Description = "One JSON object per line" };
+        var events = new Command("events", "Print audit events; --follow tails the log as it grows") { type, after, follow, json };
+        events.SetAction(async (parse, ct) =>
+        {
+            await using var store = await OpenAsync(ct);
+            var prefix = parse.GetValue(type);
+            var from = parse.GetValue(after);
+            if (from < 0)
+            {
+                var tail = await store.QueryAsync(new AuditQuery(TypePrefix: prefix, Limit: 20, Newest: true), ct);
+                from = tail.Count > 0 ? tail[0].Seq - 1 : 0;
+            }
+            var asJson = parse.GetValue(json);
+            try
+            {
+                while (true)
+                {
+                    var records = await store.QueryAsync(new AuditQuery(AfterSeq: from, TypePrefix: prefix, Limit: 1000), ct);
+                    foreach (var r in records)
+                    {
+                        if (asJson) CliOutput.JsonLine(r, AuditJson.Default.AuditRecord);
+                        else CliOutput.Line($"{r.Seq,6} {r.Time} {r.Source,-12} {r.Type} {string.Join(' ', r.Attributes.Select(kv => $"{kv.Key}={kv.Value}"))}");
+                        from = r.Seq;
+                    }
+                    if (records.Count == 0)
+                    {
+                        if (!parse.GetValue(follow)) break;
+                        await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Ctrl-C ends a follow normally.
+            }
+            return ExitCodes.Ok;
+        });
+        return events;
+    }
+
     private static Task<AuditStore> OpenAsync(CancellationToken ct)
     {
         var root = ProjectLocator.RequireProjectRoot(Directory.GetCurrentDirectory());
