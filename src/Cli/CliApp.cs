@@ -16,6 +16,10 @@ public static class CliApp
         root.Add(AuditCommand.Build());
         root.Add(AuditCommand.BuildLogs());
         root.Add(AuditCommand.BuildEvents());
+        root.Add(DaemonCommand.BuildUp());
+        root.Add(DaemonCommand.BuildDown());
+        root.Add(DaemonCommand.BuildStatus());
+        root.Add(DaemonCommand.BuildRun());
         return root;
     }
 
