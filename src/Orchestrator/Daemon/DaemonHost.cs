@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Smooth.Audit.Scribe;
 using Smooth.Audit.Server;
 using Smooth.Audit.Store;
+using Smooth.Audit.Telemetry;
 using Smooth.Core;
 using Smooth.Core.Events;
 using Smooth.Core.IO;
@@ -27,11 +28,13 @@ public sealed class DaemonHost : IAsyncDisposable
     private readonly ArchivistServer _archivist;
     private readonly ScribeSink _scribe;
     private readonly AuditStore _audit;
+    private readonly OtlpExport? _otlp;
     private readonly DaemonOptions _options;
     private readonly CancellationTokenSource _shutdown = new();
 
-    private DaemonHost(WebApplication app, ArchivistServer archivist, ScribeSink scribe, AuditStore audit, DaemonOptions options, DaemonInfo info)
+    private DaemonHost(WebApplication app, ArchivistServer archivist, ScribeSink scribe, AuditStore audit, OtlpExport? otlp, DaemonOptions options, DaemonInfo info)
     {
+        _otlp = otlp;
         _app = app;
         _archivist = archivist;
         _scribe = scribe;
@@ -53,7 +56,9 @@ public sealed class DaemonHost : IAsyncDisposable
         var token = (await File.ReadAllTextAsync(options.Paths.Token, ct)).Trim();
         var stateDir = Core.ProjectLocator.StateDir(options.ProjectRoot);
         var audit = await AuditStore.OpenAsync(stateDir, ct);
-        var scribe = new ScribeSink(new StoreForwarder(audit));
+        var otlp = OtlpExport.TryStart(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        var forwarder = new StoreForwarder(audit);
+        var scribe = new ScribeSink(otlp?.Wrap(forwarder) ?? forwarder);
         var archivist = await ArchivistServer.StartAsync(audit, new ArchivistOptions { Port = options.ArchivistPort, Token = token }, ct);
 
         if (File.Exists(options.Paths.Socket)) File.Delete(options.Paths.Socket);
@@ -96,7 +101,7 @@ public sealed class DaemonHost : IAsyncDisposable
         var info = new DaemonInfo(Environment.ProcessId, options.ProjectRoot, options.Provider,
             $"http://127.0.0.1:{apiPort}/", archivist.Address!.ToString(), options.Paths.Socket, DateTimeOffset.UtcNow);
         await AtomicFile.WriteAllTextAsync(options.Paths.Info, JsonSerializer.Serialize(info, ApiJson.Default.DaemonInfo), ct, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        host = new DaemonHost(app, archivist, scribe, audit, options, info);
+        host = new DaemonHost(app, archivist, scribe, audit, otlp, options, info);
         scribe.Emit(SmoothEvent.Create("daemon.started", "orchestrator", new Dictionary<string, string>
         {
             ["pid"] = info.Pid.ToString(), ["provider"] = info.Provider, ["api"] = info.ApiUrl,
@@ -126,6 +131,7 @@ public sealed class DaemonHost : IAsyncDisposable
         await _app.DisposeAsync();
         await _archivist.DisposeAsync();
         await _scribe.DisposeAsync();
+        if (_otlp is not null) await _otlp.DisposeAsync();
         await _audit.DisposeAsync();
         TryDelete(_options.Paths.Socket);
         TryDelete(_options.Paths.Info);
