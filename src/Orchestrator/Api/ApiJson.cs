@@ -8,6 +8,9 @@ namespace Smooth.Orchestrator.Api;
 [JsonSerializable(typeof(StatusReport))]
 [JsonSerializable(typeof(DaemonInfo))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(RunControlMessage))]
+[JsonSerializable(typeof(RunControlReply))]
+[JsonSerializable(typeof(Smooth.Audit.Chain.AuditRecord))]
 public sealed partial class ApiJson : JsonSerializerContext;
 
 /// <summary>The body of every API error.</summary>

@@ -15,6 +15,7 @@ using Smooth.Core;
 using Smooth.Core.Events;
 using Smooth.Core.IO;
 using Smooth.Orchestrator.Api;
+using Smooth.Orchestrator.Runs;
 
 namespace Smooth.Orchestrator.Daemon;
 
@@ -32,8 +33,9 @@ public sealed class DaemonHost : IAsyncDisposable
     private readonly DaemonOptions _options;
     private readonly CancellationTokenSource _shutdown = new();
 
-    private DaemonHost(WebApplication app, ArchivistServer archivist, ScribeSink scribe, AuditStore audit, OtlpExport? otlp, DaemonOptions options, DaemonInfo info)
+    private DaemonHost(WebApplication app, ArchivistServer archivist, ScribeSink scribe, AuditStore audit, OtlpExport? otlp, RunControlHub controls, DaemonOptions options, DaemonInfo info)
     {
+        Controls = controls;
         _otlp = otlp;
         _app = app;
         _archivist = archivist;
@@ -45,6 +47,9 @@ public sealed class DaemonHost : IAsyncDisposable
 
     /// <summary>What this daemon published about itself.</summary>
     public DaemonInfo Info { get; }
+
+    /// <summary>Routes control messages to the operators running in this daemon.</summary>
+    public RunControlHub Controls { get; }
 
     /// <summary>The event sink of every part running in the daemon.</summary>
     public IEventSink Events => _scribe;
@@ -73,6 +78,7 @@ public sealed class DaemonHost : IAsyncDisposable
         builder.Services.AddOpenApi();
         var app = builder.Build();
 
+        var controls = new RunControlHub(scribe);
         var apiPort = 0;
         var guard = new ApiGuard(token, () => apiPort);
         app.Use(guard.InvokeAsync);
@@ -91,6 +97,13 @@ public sealed class DaemonHost : IAsyncDisposable
             host!._shutdown.Cancel();
             return Results.Accepted();
         }).WithSummary("Stop the daemon cleanly");
+        app.UseWebSockets();
+        app.Map("/v1/ws", (HttpContext context) => RunSocket.HandleAsync(context, audit, controls)).ExcludeFromDescription();
+        app.MapPost("/v1/runs/{run}/control", async (string run, RunControlMessage message, CancellationToken token) =>
+        {
+            var reply = await controls.SendAsync(message with { Run = run }, token);
+            return reply.Ok ? Results.Ok(reply) : Results.Json(reply, ApiJson.Default.RunControlReply, statusCode: StatusCodes.Status409Conflict);
+        }).WithSummary("Steer, pause, resume, cancel or answer a running operator");
         app.MapOpenApi("/openapi.json");
 
         await app.StartAsync(ct);
@@ -101,7 +114,7 @@ public sealed class DaemonHost : IAsyncDisposable
         var info = new DaemonInfo(Environment.ProcessId, options.ProjectRoot, options.Provider,
             $"http://127.0.0.1:{apiPort}/", archivist.Address!.ToString(), options.Paths.Socket, DateTimeOffset.UtcNow);
         await AtomicFile.WriteAllTextAsync(options.Paths.Info, JsonSerializer.Serialize(info, ApiJson.Default.DaemonInfo), ct, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        host = new DaemonHost(app, archivist, scribe, audit, otlp, options, info);
+        host = new DaemonHost(app, archivist, scribe, audit, otlp, controls, options, info);
         scribe.Emit(SmoothEvent.Create("daemon.started", "orchestrator", new Dictionary<string, string>
         {
             ["pid"] = info.Pid.ToString(), ["provider"] = info.Provider, ["api"] = info.ApiUrl,
