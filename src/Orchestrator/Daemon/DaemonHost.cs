@@ -33,8 +33,9 @@ public sealed class DaemonHost : IAsyncDisposable
     private readonly DaemonOptions _options;
     private readonly CancellationTokenSource _shutdown = new();
 
-    private DaemonHost(WebApplication app, ArchivistServer archivist, ScribeSink scribe, AuditStore audit, OtlpExport? otlp, RunControlHub controls, DaemonOptions options, DaemonInfo info)
+    private DaemonHost(WebApplication app, ArchivistServer archivist, ScribeSink scribe, AuditStore audit, OtlpExport? otlp, RunControlHub controls, RunQueue runs, DaemonOptions options, DaemonInfo info)
     {
+        Runs = runs;
         Controls = controls;
         _otlp = otlp;
         _app = app;
@@ -47,6 +48,9 @@ public sealed class DaemonHost : IAsyncDisposable
 
     /// <summary>What this daemon published about itself.</summary>
     public DaemonInfo Info { get; }
+
+    /// <summary>The project's run queue.</summary>
+    public RunQueue Runs { get; }
 
     /// <summary>Routes control messages to the operators running in this daemon.</summary>
     public RunControlHub Controls { get; }
@@ -79,6 +83,7 @@ public sealed class DaemonHost : IAsyncDisposable
         var app = builder.Build();
 
         var controls = new RunControlHub(scribe);
+        var runs = await RunQueue.OpenAsync(stateDir, ct);
         var apiPort = 0;
         var guard = new ApiGuard(token, () => apiPort);
         app.Use(guard.InvokeAsync);
@@ -104,6 +109,7 @@ public sealed class DaemonHost : IAsyncDisposable
             var reply = await controls.SendAsync(message with { Run = run }, token);
             return reply.Ok ? Results.Ok(reply) : Results.Json(reply, ApiJson.Default.RunControlReply, statusCode: StatusCodes.Status409Conflict);
         }).WithSummary("Steer, pause, resume, cancel or answer a running operator");
+        RunEndpoints.Map(app, runs);
         app.MapOpenApi("/openapi.json");
 
         await app.StartAsync(ct);
@@ -114,7 +120,7 @@ public sealed class DaemonHost : IAsyncDisposable
         var info = new DaemonInfo(Environment.ProcessId, options.ProjectRoot, options.Provider,
             $"http://127.0.0.1:{apiPort}/", archivist.Address!.ToString(), options.Paths.Socket, DateTimeOffset.UtcNow);
         await AtomicFile.WriteAllTextAsync(options.Paths.Info, JsonSerializer.Serialize(info, ApiJson.Default.DaemonInfo), ct, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        host = new DaemonHost(app, archivist, scribe, audit, otlp, controls, options, info);
+        host = new DaemonHost(app, archivist, scribe, audit, otlp, controls, runs, options, info);
         scribe.Emit(SmoothEvent.Create("daemon.started", "orchestrator", new Dictionary<string, string>
         {
             ["pid"] = info.Pid.ToString(), ["provider"] = info.Provider, ["api"] = info.ApiUrl,
@@ -146,6 +152,7 @@ public sealed class DaemonHost : IAsyncDisposable
         await _scribe.DisposeAsync();
         if (_otlp is not null) await _otlp.DisposeAsync();
         await _audit.DisposeAsync();
+        await Runs.DisposeAsync();
         TryDelete(_options.Paths.Socket);
         TryDelete(_options.Paths.Info);
         _shutdown.Dispose();
