@@ -20,6 +20,11 @@ public static class CliApp
         root.Add(DaemonCommand.BuildDown());
         root.Add(DaemonCommand.BuildStatus());
         root.Add(DaemonCommand.BuildRun());
+        root.Add(OperatorsCommand.BuildList());
+        root.Add(OperatorsCommand.BuildControl("steer", "Give a running operator guidance before its next model call"));
+        root.Add(OperatorsCommand.BuildControl("pause", "Hold a running operator at its next tool boundary"));
+        root.Add(OperatorsCommand.BuildControl("resume", "Let a paused operator go on"));
+        root.Add(OperatorsCommand.BuildControl("cancel", "Stop a run cleanly (a queued run never starts)"));
         return root;
     }
 

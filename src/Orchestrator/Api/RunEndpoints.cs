@@ -10,7 +10,7 @@ internal static class RunEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, RunQueue queue)
     {
-        app.MapGet("/v1/runs", async (string? state, int? limit, CancellationToken ct) =>
+        app.MapGet("/v1/runs", async (string? state, string? pearl, int? limit, CancellationToken ct) =>
         {
             RunState[]? states = null;
             if (!string.IsNullOrEmpty(state))
@@ -23,8 +23,8 @@ internal static class RunEndpoints
                 states = [parsed];
             }
             var n = Math.Clamp(limit ?? 100, 1, 10_000);
-            return Results.Ok(await queue.ListAsync(states, n, ct));
-        }).WithSummary("Runs, newest first (filter with ?state=running)");
+            return Results.Ok(await queue.ListAsync(states, n, ct, pearl));
+        }).WithSummary("Runs, newest first (filter with ?state=running and ?pearl=ID)");
 
         app.MapGet("/v1/runs/{id}", async (string id, CancellationToken ct) =>
             await queue.GetAsync(id, ct) is { } run

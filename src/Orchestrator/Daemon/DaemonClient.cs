@@ -67,6 +67,39 @@ public sealed class DaemonClient : IDisposable
         }
     }
 
+    /// <summary>Runs, newest first, filtered by state and pearl.</summary>
+    public async Task<IReadOnlyList<Runs.RunRecord>> ListRunsAsync(string? state, string? pearl, int limit, CancellationToken ct)
+    {
+        var query = $"/v1/runs?limit={limit}" + (state is null ? "" : $"&state={Uri.EscapeDataString(state)}") + (pearl is null ? "" : $"&pearl={Uri.EscapeDataString(pearl)}");
+        using var response = await _http.GetAsync(query, ct);
+        await ThrowIfErrorAsync(response, ct);
+        return (await response.Content.ReadFromJsonAsync(ApiJson.Default.IReadOnlyListRunRecord, ct))!;
+    }
+
+    /// <summary>Sends a control message to a running run.</summary>
+    public async Task<RunControlReply> ControlAsync(string runId, RunControlMessage message, CancellationToken ct)
+    {
+        using var response = await _http.PostAsJsonAsync($"/v1/runs/{Uri.EscapeDataString(runId)}/control", message, ApiJson.Default.RunControlMessage, ct);
+        return (await response.Content.ReadFromJsonAsync(ApiJson.Default.RunControlReply, ct))!;
+    }
+
+    /// <summary>Cancels a run that has not started; false when it is not queued.</summary>
+    public async Task<bool> CancelQueuedAsync(string runId, CancellationToken ct)
+    {
+        using var response = await _http.PostAsync($"/v1/runs/{Uri.EscapeDataString(runId)}/cancel-queued", null, ct);
+        return response.IsSuccessStatusCode;
+    }
+
+    private static async Task ThrowIfErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.IsSuccessStatusCode) return;
+        ApiError? error = null;
+        try { error = await response.Content.ReadFromJsonAsync(ApiJson.Default.ApiError, ct); }
+        catch (System.Text.Json.JsonException) { }
+        throw new SmoothException(error?.Error ?? $"the daemon answered {(int)response.StatusCode}", error?.Hint,
+            response.StatusCode == System.Net.HttpStatusCode.NotFound ? ExitCodes.NotFound : ExitCodes.Failure);
+    }
+
     /// <summary>The underlying client, for API calls of other components.</summary>
     public HttpClient Http => _http;
 

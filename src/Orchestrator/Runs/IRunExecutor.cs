@@ -14,7 +14,11 @@ public interface IRunExecutor
 /// <summary>What the scheduler gives an executor besides the run.</summary>
 /// <param name="SaveCheckpointAsync">Records the latest checkpoint reference.</param>
 /// <param name="RegisterControl">Makes the run controllable (steer, pause, ...) while it runs.</param>
-public sealed record RunContext(Func<string, CancellationToken, Task> SaveCheckpointAsync, Func<IRunControlTarget, IDisposable> RegisterControl);
+/// <param name="ReportProgressAsync">Records the current turn, spend and activity (shown by <c>th operators</c>).</param>
+public sealed record RunContext(
+    Func<string, CancellationToken, Task> SaveCheckpointAsync,
+    Func<IRunControlTarget, IDisposable> RegisterControl,
+    Func<int, decimal, string, CancellationToken, Task> ReportProgressAsync);
 
 /// <summary>How a run ended.</summary>
 /// <param name="State">Review, Finished, Failed or Cancelled.</param>

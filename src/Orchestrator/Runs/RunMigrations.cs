@@ -23,5 +23,10 @@ internal static class RunMigrations
             CREATE UNIQUE INDEX runs_one_active_per_pearl ON runs(pearl_id) WHERE state IN ('Queued', 'Running');
             CREATE INDEX runs_state ON runs(state, created_at);
             """),
+        new(2, "progress columns for th operators", """
+            ALTER TABLE runs ADD COLUMN turn INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE runs ADD COLUMN cost_usd REAL NOT NULL DEFAULT 0;
+            ALTER TABLE runs ADD COLUMN activity TEXT;
+            """),
     ];
 }

@@ -87,6 +87,12 @@ public sealed class RunQueue : IAsyncDisposable
             "UPDATE runs SET checkpoint = @checkpoint WHERE id = @runId AND owner = @owner AND state = 'Running'",
             new { runId, owner, checkpoint }, cancellationToken: ct)), ct) == 1;
 
+    /// <summary>Records the operator's progress (turn, spend, current activity) for <c>th operators</c>.</summary>
+    public async Task<bool> ReportProgressAsync(string runId, string owner, int turn, decimal costUsd, string activity, CancellationToken ct) =>
+        await LockedAsync(() => _db.ExecuteAsync(new CommandDefinition(
+            "UPDATE runs SET turn = @turn, cost_usd = @cost, activity = @activity WHERE id = @runId AND owner = @owner AND state = 'Running'",
+            new { runId, owner, turn, cost = (double)costUsd, activity }, cancellationToken: ct)), ct) == 1;
+
     /// <summary>
     /// Ends a running run held by <paramref name="owner"/>. Returns false (and changes nothing) when the run is not
     /// running under that owner: another daemon took it over, or it was already finished.
@@ -148,15 +154,15 @@ public sealed class RunQueue : IAsyncDisposable
         return row is null ? null : ToRecord(row);
     }
 
-    /// <summary>Runs, newest first, optionally only those in <paramref name="states"/>.</summary>
-    public async Task<IReadOnlyList<RunRecord>> ListAsync(IReadOnlyCollection<RunState>? states, int limit, CancellationToken ct)
+    /// <summary>Runs, newest first, optionally only those in <paramref name="states"/> and of <paramref name="pearlId"/>.</summary>
+    public async Task<IReadOnlyList<RunRecord>> ListAsync(IReadOnlyCollection<RunState>? states, int limit, CancellationToken ct, string? pearlId = null)
     {
         var names = states?.Select(s => s.ToString()).ToArray();
-        var rows = await LockedAsync(() => _db.QueryAsync<Row>(new CommandDefinition(
-            names is null
-                ? "SELECT * FROM runs ORDER BY created_at DESC, id DESC LIMIT @limit"
-                : "SELECT * FROM runs WHERE state IN @names ORDER BY created_at DESC, id DESC LIMIT @limit",
-            new { names, limit }, cancellationToken: ct)), ct);
+        var where = new List<string>();
+        if (names is not null) where.Add("state IN @names");
+        if (pearlId is not null) where.Add("pearl_id = @pearlId");
+        var sql = "SELECT * FROM runs" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY created_at DESC, id DESC LIMIT @limit";
+        var rows = await LockedAsync(() => _db.QueryAsync<Row>(new CommandDefinition(sql, new { names, limit, pearlId }, cancellationToken: ct)), ct);
         return rows.Select(ToRecord).ToList();
     }
 
@@ -174,7 +180,8 @@ public sealed class RunQueue : IAsyncDisposable
     private static DateTimeOffset? Parse(string? s) => s is null ? null : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private static RunRecord ToRecord(Row r) => new(r.id, r.pearl_id, Enum.Parse<RunState>(r.state), (int)r.attempt, r.owner,
-        Parse(r.lease_until), r.checkpoint, r.result, Parse(r.created_at)!.Value, Parse(r.ended_at));
+        Parse(r.lease_until), r.checkpoint, r.result, Parse(r.created_at)!.Value, Parse(r.ended_at),
+        (int)r.turn, (decimal)r.cost_usd, r.activity);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -185,6 +192,6 @@ public sealed class RunQueue : IAsyncDisposable
 
 #pragma warning disable IDE1006 // column names
     private sealed record Row(string id, string pearl_id, string state, long attempt, string? owner, string? lease_until,
-        string? checkpoint, string? result, string created_at, string? ended_at);
+        string? checkpoint, string? result, string created_at, string? ended_at, long turn, double cost_usd, string? activity);
 #pragma warning restore IDE1006
 }

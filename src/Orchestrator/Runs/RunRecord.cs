@@ -11,6 +11,10 @@ namespace Smooth.Orchestrator.Runs;
 /// <param name="Result">Short outcome text (terminal states).</param>
 /// <param name="CreatedAt">When it was queued.</param>
 /// <param name="EndedAt">When it reached a terminal or review state.</param>
+/// <param name="Turn">The operator's current agent turn.</param>
+/// <param name="CostUsd">Model spend so far.</param>
+/// <param name="Activity">What the operator is doing now (e.g. "tool bash", "waiting for the model", "paused").</param>
 public sealed record RunRecord(
     string Id, string PearlId, RunState State, int Attempt, string? Owner, DateTimeOffset? LeaseUntil,
-    string? Checkpoint, string? Result, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt);
+    string? Checkpoint, string? Result, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt,
+    int Turn = 0, decimal CostUsd = 0, string? Activity = null);

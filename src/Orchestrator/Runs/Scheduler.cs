@@ -74,7 +74,8 @@ public sealed class Scheduler(RunQueue queue, IRunExecutor executor, RunControlH
 
         var context = new RunContext(
             (checkpoint, ct) => queue.SaveCheckpointAsync(run.Id, _owner, checkpoint, ct),
-            target => controls.Register(run.Id, target));
+            target => controls.Register(run.Id, target),
+            (turn, cost, activity, ct) => queue.ReportProgressAsync(run.Id, _owner, turn, cost, activity, ct));
         try
         {
             var outcome = await executor.ExecuteAsync(run, context, renewStop.Token);
