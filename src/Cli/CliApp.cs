@@ -13,6 +13,9 @@ public static class CliApp
     {
         var root = new RootCommand("th: run a crew of AI coding agents on your repository, safely.");
         root.Add(InitCommand.Build());
+        root.Add(EgressCommand.Build());
+        root.Add(HostStubCommand.Build());
+        root.Add(CredsCommand.Build());
         return root;
     }
 
