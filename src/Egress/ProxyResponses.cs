@@ -34,7 +34,7 @@ internal static class ProxyResponses
     {
         var bodyBytes = Encoding.UTF8.GetBytes(body);
         var head = string.Create(CultureInfo.InvariantCulture,
-            $"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\n{extra.Name}: {Clean(extra.Value)}\r\nContent-Length: {bodyBytes.Length}\r\nConnection: close\r\n\r\n");
+            $"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\n{extra.Name}: {extra.Value}\r\nContent-Length: {bodyBytes.Length}\r\nConnection: close\r\n\r\n");
         return [.. Encoding.Latin1.GetBytes(head), .. bodyBytes];
     }
 
