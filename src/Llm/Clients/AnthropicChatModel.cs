@@ -38,7 +38,7 @@ public sealed class AnthropicChatModel : IChatModel, IDisposable
     /// <inheritdoc />
     public async Task<ChatResponse> CompleteAsync(ChatRequest request, CancellationToken ct)
     {
-        var parameters = MessageCreateParams.FromRawUnchecked(Empty, Empty, AnthropicMapping.ToRawBody(AnthropicMapping.ToRequestBody(request, _model, stream: false)));
+        var parameters = MessageCreateParams.FromRawUnchecked(Empty, Empty, AnthropicMapping.ToRawBody(AnthropicMapping.ToRequestBody(request, string.IsNullOrEmpty(request.Model) ? _model : request.Model, stream: false)));
         Message message;
         try
         {
@@ -74,7 +74,7 @@ public sealed class AnthropicChatModel : IChatModel, IDisposable
     /// <inheritdoc />
     public async IAsyncEnumerable<ChatDelta> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken ct)
     {
-        var parameters = MessageCreateParams.FromRawUnchecked(Empty, Empty, AnthropicMapping.ToRawBody(AnthropicMapping.ToRequestBody(request, _model, stream: true)));
+        var parameters = MessageCreateParams.FromRawUnchecked(Empty, Empty, AnthropicMapping.ToRawBody(AnthropicMapping.ToRequestBody(request, string.IsNullOrEmpty(request.Model) ? _model : request.Model, stream: true)));
         var blockToTool = new Dictionary<long, int>();
         long inputTokens = 0;
         IAsyncEnumerator<RawMessageStreamEvent> events;

@@ -14,13 +14,13 @@ namespace Smooth.Llm.Clients;
 /// </summary>
 public sealed class OpenAiChatModel : IChatModel
 {
-    private readonly ChatClient _client;
+    private readonly OpenAIClient _client;
     private readonly string _model;
 
     /// <summary>Creates a client for <paramref name="model"/> at <paramref name="endpoint"/>.</summary>
     /// <param name="endpoint">The API base, for example <c>https://api.openai.com/v1</c>.</param>
     /// <param name="apiKey">The key sent as a bearer token (null for servers that need none).</param>
-    /// <param name="model">The model name sent when a request does not override it.</param>
+    /// <param name="model">The model name sent when a request's model is empty.</param>
     /// <param name="httpClient">Optional transport (for Unix sockets); the caller owns it.</param>
     /// <param name="timeout">Per-request network timeout.</param>
     public OpenAiChatModel(Uri endpoint, string? apiKey, string model, HttpClient? httpClient = null, TimeSpan? timeout = null)
@@ -35,7 +35,7 @@ public sealed class OpenAiChatModel : IChatModel
         {
             options.Transport = new HttpClientPipelineTransport(httpClient);
         }
-        _client = new ChatClient(model, new ApiKeyCredential(string.IsNullOrEmpty(apiKey) ? "no-key" : apiKey), options);
+        _client = new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(apiKey) ? "no-key" : apiKey), options);
         _model = model;
     }
 
@@ -46,7 +46,7 @@ public sealed class OpenAiChatModel : IChatModel
         ChatCompletion completion;
         try
         {
-            completion = (await _client.CompleteChatAsync(messages, options, ct)).Value;
+            completion = (await ChatFor(request).CompleteChatAsync(messages, options, ct)).Value;
         }
         catch (Exception e) when (Translate(e) is { } error)
         {
@@ -69,7 +69,7 @@ public sealed class OpenAiChatModel : IChatModel
         IAsyncEnumerator<StreamingChatCompletionUpdate> updates;
         try
         {
-            updates = _client.CompleteChatStreamingAsync(messages, options, ct).GetAsyncEnumerator(ct);
+            updates = ChatFor(request).CompleteChatStreamingAsync(messages, options, ct).GetAsyncEnumerator(ct);
         }
         catch (Exception e) when (Translate(e) is { } error)
         {
@@ -103,6 +103,8 @@ public sealed class OpenAiChatModel : IChatModel
             }
         }
     }
+
+    private ChatClient ChatFor(ChatRequest request) => _client.GetChatClient(string.IsNullOrEmpty(request.Model) ? _model : request.Model);
 
     private static (List<SdkMessage> Messages, ChatCompletionOptions Options) Map(ChatRequest request)
     {
