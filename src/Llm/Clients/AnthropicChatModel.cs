@@ -157,10 +157,30 @@ public sealed class AnthropicChatModel : IChatModel, IDisposable
         return node.ToJsonString();
     }
 
+    /// <summary>The provider's own explanation (error.message), shortened; the gateway scrubs keys from it.</summary>
+    private static string ErrorDetail(string? body)
+    {
+        if (string.IsNullOrEmpty(body)) return "";
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+            {
+                var text = message.GetString() ?? "";
+                return ": " + (text.Length > 600 ? text[..600] + "…" : text);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return "";
+    }
+
     private static ChatModelException? Translate(Exception e) => e switch
     {
         ChatModelException => null,
-        AnthropicApiException a => new ChatModelException($"the model endpoint answered HTTP {(int)a.StatusCode}", (int)a.StatusCode, ChatModelException.IsTransientStatus((int)a.StatusCode)),
+        AnthropicApiException a => new ChatModelException($"the model endpoint answered HTTP {(int)a.StatusCode}{ErrorDetail(a.ResponseBody)}", (int)a.StatusCode, ChatModelException.IsTransientStatus((int)a.StatusCode)),
         AnthropicException a => new ChatModelException($"the Anthropic endpoint failed: {a.GetType().Name}", null, true),
         _ => OpenAiChatModel.Translate(e),
     };

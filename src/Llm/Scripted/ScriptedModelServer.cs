@@ -166,7 +166,10 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             await ErrorAsync(http, 400, "invalid_request_error", $"request body is not valid JSON: {e.Message}");
             return;
         }
+        // Anthropic clients send the key as x-api-key or (this SDK version) as a bearer token.
         var key = http.Request.Headers["x-api-key"].ToString();
+        var bearer = http.Request.Headers.Authorization.ToString();
+        if (key.Length == 0 && bearer.StartsWith("Bearer ", StringComparison.Ordinal)) key = bearer[7..];
         var (turn, index) = Take();
         var observed = RequestReader.Anthropic(body, index, string.IsNullOrEmpty(key) ? null : key);
         await ServeAsync(http, turn, observed, AnthropicRenderer.WriteAsync);
