@@ -28,6 +28,8 @@ public static class CliApp
         root.Add(EgressCommand.Build());
         root.Add(HostStubCommand.Build());
         root.Add(CredsCommand.Build());
+        root.Add(AuthCommand.Build());
+        root.Add(DevCommand.Build());
         return root;
     }
 
