@@ -32,7 +32,15 @@ internal static class BoundedProcess
             {
                 var prepared = prepare();
                 process.StartInfo = CreateStartInfo(prepared);
-                process.Start();
+                try
+                {
+                    process.Start();
+                }
+                catch (System.ComponentModel.Win32Exception e)
+                {
+                    throw new Core.SmoothException($"could not start '{prepared.FileName}': {e.Message}",
+                        $"check that '{prepared.FileName}' is installed and on PATH", Core.ExitCodes.Environment, e);
+                }
                 return prepared;
             }
         });
