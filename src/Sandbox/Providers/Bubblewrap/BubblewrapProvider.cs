@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using Smooth.Sandbox.Contract;
+using Smooth.Sandbox.Providers.Common;
+
+namespace Smooth.Sandbox.Providers.Bubblewrap;
+
+/// <summary>
+/// The default provider: runs the command under bubblewrap in fresh user, pid, net, ipc, uts and cgroup namespaces
+/// with a seccomp deny-list, a per-sandbox cgroup for memory and process count (rlimits where no cgroup is
+/// writable), and kills the whole sandbox on any limit, on cancellation and when the command ends.
+/// </summary>
+public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISandboxProvider
+{
+    private readonly BubblewrapOptions _options = options ?? new BubblewrapOptions();
+    private volatile string? _bwrap;
+
+    /// <inheritdoc />
+    public string Id => "bubblewrap";
+
+    /// <inheritdoc />
+    public async Task EnsureAvailableAsync(CancellationToken ct)
+    {
+        if (_bwrap is not null)
+        {
+            return;
+        }
+        await NamespaceCheck.EnsureAsync(_options.BwrapPath, ct);
+        _bwrap = ExecutableFinder.Find(_options.BwrapPath);
+    }
+
+    /// <inheritdoc />
+    public async Task<ProviderResult> RunAsync(SandboxExecution execution, CancellationToken ct)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new Core.SmoothException("the bubblewrap provider runs on Linux only", "use the docker or direct provider on this system", Core.ExitCodes.Environment);
+        }
+        ExecutionChecks.Validate(execution);
+        await EnsureAvailableAsync(ct);
+        Directory.CreateDirectory(execution.ScratchPath);
+
+        var limits = execution.Limits;
+        var seccompPath = Path.Combine(execution.ScratchPath, "seccomp.bpf");
+        SeccompFilter.Export(seccompPath, execution.AllowNested);
+        var system = SystemMounts.Create(execution.ScratchPath);
+
+        var cgroup = SandboxCgroup.TryCreate(SandboxCgroup.NameFor(execution.RunId, execution.SandboxId), limits.MemoryBytes, limits.MaxProcesses);
+        var command = cgroup is null ? WithRlimits(execution.Command, limits) : execution.Command;
+
+        var environment = ExecutionChecks.EnvironmentWithLineage(execution);
+        int seccompFd = -1, blockRead = -1, blockWrite = -1;
+        try
+        {
+            var outcome = await BoundedProcess.RunAsync(() =>
+            {
+                // Opened without close-on-exec under the start lock: bwrap inherits them, no other child does.
+                seccompFd = Libc.Open(seccompPath, Libc.ORdOnly);
+                if (seccompFd < 0)
+                {
+                    throw new IOException($"cannot open the seccomp program (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()})");
+                }
+                if (cgroup is not null)
+                {
+                    (blockRead, blockWrite) = Libc.PipeForChildRead();
+                }
+                return new BoundedStart
+                {
+                    FileName = _bwrap!,
+                    Arguments = BubblewrapArguments.Build(execution, command, environment, system, seccompFd, cgroup is null ? null : blockRead),
+                    Environment = new Dictionary<string, string>(),
+                    Limits = limits,
+                    OnStandardOutput = execution.OnStandardOutput,
+                    OnStandardError = execution.OnStandardError,
+                    Watch = cgroup is null ? null : () => cgroup.ProcessLimitHit() ? LimitHit.Processes : null,
+                    KillAll = process => KillSandbox(process, cgroup),
+                    AfterStart = process =>
+                    {
+                        // The child has its copies; the parent's must not leak into later children.
+                        Libc.Close(seccompFd);
+                        seccompFd = -1;
+                        if (cgroup is not null)
+                        {
+                            Libc.Close(blockRead);
+                            blockRead = -1;
+                            // bwrap waits on the block fd until every process of the sandbox is in the cgroup.
+                            AttachTree(cgroup, process.Id);
+                            Libc.WriteByte(blockWrite);
+                            Libc.Close(blockWrite);
+                            blockWrite = -1;
+                        }
+                    },
+                };
+            }, ct);
+
+            var limit = outcome.Limit;
+            if (limit is null && cgroup is not null && !outcome.Cancelled)
+            {
+                limit = cgroup.MemoryLimitHit() ? LimitHit.Memory : cgroup.ProcessLimitHit() ? LimitHit.Processes : null;
+            }
+            if (limit is null && !outcome.Cancelled && outcome.ExitCode == 1 && outcome.StandardError.StartsWith("bwrap: ", StringComparison.Ordinal))
+            {
+                var firstLine = outcome.StandardError.Split('\n', 2)[0];
+                return new ProviderResult(SandboxStatus.Failed, null, null, $"bubblewrap could not set up the sandbox: {firstLine}",
+                    outcome.StandardOutput, outcome.StandardError, outcome.Elapsed);
+            }
+            return ExecutionChecks.ToResult(outcome, limit, limit is { } hit ? ExecutionChecks.Describe(hit, limits) : null);
+        }
+        finally
+        {
+            if (seccompFd >= 0) Libc.Close(seccompFd);
+            if (blockRead >= 0) Libc.Close(blockRead);
+            if (blockWrite >= 0) Libc.Close(blockWrite);
+            cgroup?.Remove();
+            TryDelete(seccompPath);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task CleanupAsync(SandboxExecution execution, CancellationToken ct)
+    {
+        SandboxCgroup.RemoveByName(SandboxCgroup.NameFor(execution.RunId, execution.SandboxId));
+        TryDelete(Path.Combine(execution.ScratchPath, "seccomp.bpf"));
+        return Task.CompletedTask;
+    }
+
+    private static IReadOnlyList<string> WithRlimits(IReadOnlyList<string> command, SandboxLimits limits) =>
+        ["/usr/bin/prlimit", $"--as={limits.MemoryBytes}", $"--nproc={limits.MaxProcesses}", "--", .. command];
+
+    private static void AttachTree(SandboxCgroup cgroup, int root)
+    {
+        // Move the outer bwrap first; anything it forks afterwards is born inside. Then move what it already forked.
+        var pending = new Stack<int>([root]);
+        while (pending.Count > 0)
+        {
+            var pid = pending.Pop();
+            try
+            {
+                cgroup.Attach(pid);
+            }
+            catch (IOException)
+            {
+                continue; // Already gone.
+            }
+            foreach (var child in Children(pid))
+            {
+                pending.Push(child);
+            }
+        }
+    }
+
+    private static IEnumerable<int> Children(int pid)
+    {
+        var result = new List<int>();
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                var text = File.ReadAllText(Path.Combine(task, "children"));
+                foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (int.TryParse(part, out var child))
+                    {
+                        result.Add(child);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return result;
+    }
+
+    private static void KillSandbox(Process process, SandboxCgroup? cgroup)
+    {
+        // SIGKILL of the outer bwrap takes the pid namespace's init with it (--die-with-parent), and with it every
+        // process inside; the tree walk and the cgroup sweep catch anything mid-fork.
+        try { process.Kill(entireProcessTree: true); }
+        catch (InvalidOperationException) { }
+        catch (System.ComponentModel.Win32Exception) { }
+        cgroup?.KillAll();
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,69 @@
+using Smooth.Core;
+using Smooth.Sandbox.Contract;
+using Smooth.Sandbox.Providers.Common;
+
+namespace Smooth.Sandbox.Providers.Bubblewrap;
+
+/// <summary>
+/// Checks that bwrap is installed and that this host lets the current user create user namespaces, naming the
+/// exact sysctl or AppArmor setting that blocks it when it does not.
+/// </summary>
+internal static class NamespaceCheck
+{
+    /// <summary>Throws a <see cref="SmoothException"/> when the sandbox cannot be created here.</summary>
+    internal static async Task EnsureAsync(string bwrap, CancellationToken ct)
+    {
+        var resolved = ExecutableFinder.Find(bwrap)
+            ?? throw new SmoothException($"bubblewrap ('{bwrap}') is not installed",
+                "install it: apt-get install bubblewrap (or run ./install.sh)", ExitCodes.Environment);
+
+        if (ReadInt("/proc/sys/user/max_user_namespaces") == 0)
+        {
+            throw Blocked("the sysctl user.max_user_namespaces is 0", "sysctl -w user.max_user_namespaces=15000");
+        }
+        var unprivileged = !IsRoot();
+        if (unprivileged && ReadInt("/proc/sys/kernel/unprivileged_userns_clone") == 0)
+        {
+            throw Blocked("the sysctl kernel.unprivileged_userns_clone is 0", "sysctl -w kernel.unprivileged_userns_clone=1");
+        }
+        var apparmorRestricts = ReadInt("/proc/sys/kernel/apparmor_restrict_unprivileged_userns") == 1;
+
+        var probe = await BoundedProcess.RunAsync(new BoundedStart
+        {
+            FileName = resolved,
+            Arguments = [.. BubblewrapArguments.Isolation(), "--ro-bind", "/", "/", "--", "/bin/true"],
+            Environment = new Dictionary<string, string>(),
+            Limits = new SandboxLimits { Timeout = TimeSpan.FromSeconds(30), MaxOutputBytes = 64 * 1024 },
+        }, ct);
+        if (probe.ExitCode == 0 && probe.Limit is null)
+        {
+            return;
+        }
+        var detail = probe.StandardError.Trim();
+        if (unprivileged && apparmorRestricts)
+        {
+            throw Blocked($"AppArmor restricts unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns=1): {detail}",
+                "sysctl -w kernel.apparmor_restrict_unprivileged_userns=0, or add an AppArmor profile allowing 'userns' for bwrap");
+        }
+        throw new SmoothException($"bwrap cannot create a sandbox on this host: {detail}",
+            "check user.max_user_namespaces, kernel.unprivileged_userns_clone and kernel.apparmor_restrict_unprivileged_userns, or run inside a VM/container that allows user namespaces",
+            ExitCodes.Environment);
+    }
+
+    private static SmoothException Blocked(string what, string fix) =>
+        new($"user namespaces are blocked on this host: {what}", $"allow them ({fix}) or use another provider", ExitCodes.Environment);
+
+    private static bool IsRoot() => File.ReadLines("/proc/self/status").Any(l => l.StartsWith("Uid:", StringComparison.Ordinal) && l.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) == "0");
+
+    private static int? ReadInt(string path)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(path).Trim(), out var v) ? v : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
