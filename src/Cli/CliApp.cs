@@ -25,6 +25,8 @@ public static class CliApp
         root.Add(OperatorsCommand.BuildControl("pause", "Hold a running operator at its next tool boundary"));
         root.Add(OperatorsCommand.BuildControl("resume", "Let a paused operator go on"));
         root.Add(OperatorsCommand.BuildControl("cancel", "Stop a run cleanly (a queued run never starts)"));
+        root.Add(SandboxCommand.Build());
+        root.Add(ReviewCommand.Build());
         root.Add(EgressCommand.Build());
         root.Add(HostStubCommand.Build());
         root.Add(CredsCommand.Build());

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Smooth.Core;
+using Smooth.Core.Events;
+using Smooth.Core.IO;
+using Smooth.Sandbox.Bundles;
+using Smooth.Sandbox.Contract;
+using Smooth.Sandbox.Diffs;
+using Smooth.Sandbox.Registry;
+using Smooth.Sandbox.Review;
+using Smooth.Sandbox.Workspaces;
+
+namespace Smooth.Sandbox.Runs;
+
+/// <summary>
+/// Runs one command in a sandbox over a fresh snapshot of the project: checks (provider, nesting, engine, cap) before
+/// anything is written; snapshot and private checkout; request bundle; the provider run with heartbeats; the diff and
+/// result bundle, validated like any bundle from outside; then review (the default), auto-accept, or done. Lifecycle
+/// events go to the sink and the sandbox table. Cleanup always runs and never hides the run's own outcome.
+/// </summary>
+public sealed class SandboxRunner(SandboxProviderRegistry registry, IEventSink events, BundleLimits? limits = null)
+{
+    private readonly BundleLimits _limits = limits ?? new BundleLimits();
+
+    /// <summary>Runs the request to its end (review, finished, failed or cancelled).</summary>
+    public async Task<SandboxRunReport> RunAsync(SandboxRunRequest request, CancellationToken ct)
+    {
+        // Everything that can refuse does so before the first file, row or event.
+        var provider = request.Provider ?? registry.Resolve(request.ProviderId);
+        var parentLineage = ParseLineage(request.CallerLineage);
+        if (parentLineage is not null && !request.AllowNested)
+        {
+            throw new SmoothException("refusing to start a sandbox from inside a sandbox (nested sandboxes are off)",
+                "pass --allow-nested if this nesting is intended and its provider and diff policy are designed for it", ExitCodes.Denied);
+        }
+        if (request.Command.Count == 0) throw new SmoothException("no command to run", "give it after --, e.g. th sandbox run -- make test", ExitCodes.BadInput);
+        await provider.EnsureAvailableAsync(ct);
+
+        var stateDir = ProjectLocator.StateDir(request.ProjectRoot);
+        var runId = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        const string sandboxId = "sb-1";
+        var lineage = parentLineage is null ? new SandboxLineage() : parentLineage with { Depth = parentLineage.Depth };
+        var dir = SandboxDirs.For(stateDir, runId, sandboxId);
+
+        await using var store = await SandboxStore.OpenAsync(stateDir, ct);
+        await store.InsertAsync(runId, sandboxId, provider.Id, JsonSerializer.Serialize(request.Command.ToArray(), StringArrayJson.Default.StringArray), request.MaxConcurrentSandboxes, ct);
+        Emit("sandbox.created", runId, sandboxId, ("provider", provider.Id));
+
+        SandboxExecution? execution = null;
+        try
+        {
+            var snapshotRef = $"refs/smooth/snapshots/{runId}";
+            var baseCommit = await RepoSnapshot.CreateAsync(request.ProjectRoot, $"smooth snapshot for {runId}", snapshotRef, ct);
+            var checkout = await RunCheckout.CreateAsync(request.ProjectRoot, snapshotRef, baseCommit, dir.Workspace, dir.HostGit, ct);
+            await store.UpdateAsync(runId, sandboxId, "pending", ct, baseRef: baseCommit);
+
+            var environment = new Dictionary<string, string>(request.Environment)
+            {
+                [SandboxPaths.LineageEnvVar] = $"{runId}/{sandboxId}/{lineage.Depth + 1}",
+            };
+            var manifest = new RequestManifest(BundleLimits.SchemaVersion, runId, sandboxId, provider.Id, request.Command,
+                environment.Keys.Order(StringComparer.Ordinal).ToList(), request.Limits, lineage, baseCommit, DateTimeOffset.UtcNow);
+            Directory.CreateDirectory(dir.Request);
+            await AtomicFile.WriteAllTextAsync(Path.Combine(dir.Request, "manifest.json"), JsonSerializer.Serialize(manifest, BundleJson.Default.RequestManifest), ct);
+            Emit("sandbox.shipped", runId, sandboxId, ("base", baseCommit), ("bundle", dir.Request));
+
+            Directory.CreateDirectory(dir.Scratch);
+            execution = new SandboxExecution
+            {
+                RunId = runId, SandboxId = sandboxId, WorkspacePath = checkout.Workspace, ScratchPath = dir.Scratch,
+                Command = request.Command, Environment = environment, Mounts = request.Mounts, Limits = request.Limits,
+                Lineage = lineage, AllowNested = request.AllowNested,
+                OnStandardOutput = request.OnStandardOutput, OnStandardError = request.OnStandardError,
+            };
+            await store.UpdateAsync(runId, sandboxId, "running", ct);
+            var result = await RunWithHeartbeatAsync(provider, execution, runId, sandboxId, request.Heartbeat, ct);
+
+            var diff = await DiffCollector.CollectAsync(checkout, 1, ct);
+            await WriteResultBundleAsync(dir.Result, result, diff, ct);
+            diff = ReadBackValidated(dir.Result);
+            Emit("sandbox.bundle_received", runId, sandboxId, ("files", diff.Patches.Count.ToString(CultureInfo.InvariantCulture)));
+
+            var status = result.Status switch
+            {
+                SandboxStatus.Finished => "finished",
+                SandboxStatus.Cancelled => "cancelled",
+                _ => "failed",
+            };
+            var reviewState = "none";
+            string? reviewMessage = null;
+            if (status == "finished" && diff.Patches.Count > 0)
+            {
+                if (request.AutoAcceptDiffs || !request.ReviewDiffs)
+                {
+                    var outcome = await DiffApplier.ApplyAsync(request.ProjectRoot, diff, ct);
+                    reviewState = outcome.Applied ? "accepted" : "pending";
+                    reviewMessage = outcome.Message;
+                    status = outcome.Applied ? "finished" : "review";
+                    Emit(outcome.Applied ? "sandbox.accepted" : "sandbox.diff_review_requested", runId, sandboxId, ("auto", "true"), ("detail", outcome.Message));
+                }
+                else
+                {
+                    status = "review";
+                    reviewState = "pending";
+                    Emit("sandbox.diff_review_requested", runId, sandboxId, ("files", diff.Patches.Count.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+            await store.UpdateAsync(runId, sandboxId, status, ct, exitCode: result.ExitCode, limitHit: result.LimitHit?.ToString().ToLowerInvariant(),
+                message: result.Message, reviewState: reviewState, reviewMessage: reviewMessage, filesChanged: diff.Patches.Count);
+            Emit(status == "failed" ? "sandbox.failed" : "sandbox.completed", runId, sandboxId, ("status", status),
+                ("exitCode", result.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? ""), ("limit", result.LimitHit?.ToString() ?? ""));
+            return new SandboxRunReport(runId, sandboxId, provider.Id, status, result.ExitCode, result.LimitHit?.ToString().ToLowerInvariant(),
+                result.Message ?? reviewMessage, diff.Patches.Count, diff.Patches.Select(p => $"{p.Operation} {p.Path}").ToList(), reviewState, dir.Result);
+        }
+        catch (Exception e)
+        {
+            var cancelled = e is OperationCanceledException && ct.IsCancellationRequested;
+            await store.UpdateAsync(runId, sandboxId, cancelled ? "cancelled" : "failed", CancellationToken.None, message: SmoothExceptionText.Of(e));
+            Emit("sandbox.failed", runId, sandboxId, ("error", SmoothExceptionText.Of(e)));
+            throw;
+        }
+        finally
+        {
+            if (execution is not null)
+            {
+                try
+                {
+                    await provider.CleanupAsync(execution, CancellationToken.None);
+                }
+                catch (Exception cleanup)
+                {
+                    // Reported, never allowed to replace the run's own result or error.
+                    Emit("sandbox.cleanup_failed", runId, sandboxId, ("error", cleanup.Message));
+                }
+            }
+        }
+    }
+
+    private async Task<ProviderResult> RunWithHeartbeatAsync(ISandboxProvider provider, SandboxExecution execution, string runId, string sandboxId, TimeSpan every, CancellationToken ct)
+    {
+        using var stop = new CancellationTokenSource();
+        var beats = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(every);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop.Token)) Emit("sandbox.heartbeat", runId, sandboxId);
+            }
+            catch (OperationCanceledException) { }
+        });
+        try
+        {
+            return await provider.RunAsync(execution, ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await beats;
+        }
+    }
+
+    private static async Task WriteResultBundleAsync(string dir, ProviderResult result, DiffBundle diff, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dir);
+        var manifest = new ResultManifest(BundleLimits.SchemaVersion, result.Status.ToString().ToLowerInvariant(), result.ExitCode,
+            result.LimitHit?.ToString().ToLowerInvariant(), result.Message, (long)result.Elapsed.TotalMilliseconds, new Dictionary<string, string>(), []);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(dir, "result.json"), JsonSerializer.Serialize(manifest, BundleJson.Default.ResultManifest), ct);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(dir, "diff-bundle.json"), JsonSerializer.Serialize(diff, BundleJson.Default.DiffBundle), ct);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(dir, "stdout.log"), result.StandardOutput, ct);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(dir, "stderr.log"), result.StandardError, ct);
+    }
+
+    private DiffBundle ReadBackValidated(string dir)
+    {
+        BundleValidator.CheckTree(dir, _limits);
+        BundleValidator.ReadJson(Path.Combine(dir, "result.json"), BundleJson.Default.ResultManifest, _limits);
+        var diff = BundleValidator.ReadJson(Path.Combine(dir, "diff-bundle.json"), BundleJson.Default.DiffBundle, _limits, requireSchemaVersion: false);
+        BundleValidator.CheckDiffBundle(diff, Path.Combine(dir, "diff-bundle.json"));
+        return diff;
+    }
+
+    private static SandboxLineage? ParseLineage(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        var parts = value.Split('/');
+        return new SandboxLineage(parts.ElementAtOrDefault(0), parts.ElementAtOrDefault(1),
+            int.TryParse(parts.ElementAtOrDefault(2), NumberStyles.None, CultureInfo.InvariantCulture, out var depth) ? depth : 1);
+    }
+
+    private void Emit(string type, string runId, string sandboxId, params (string Key, string Value)[] attributes)
+    {
+        var map = new Dictionary<string, string> { ["run"] = runId, ["sandbox"] = sandboxId };
+        foreach (var (k, v) in attributes) map[k] = v;
+        events.Emit(SmoothEvent.Create(type, "sandbox", map));
+    }
+}

@@ -1,0 +1,31 @@
+using Smooth.Core.Git;
+
+namespace Smooth.Sandbox.Workspaces;
+
+/// <summary>
+/// The run's own workspace: a fresh repository (not a linked worktree) holding the snapshot, so nothing an agent does
+/// to its <c>.git</c> (hooks, config, refs) can reach the user's repository; and a host-private bare git directory
+/// whose objects borrow the user's (alternates), used by the host alone to compute the diff. The host never runs git
+/// with the workspace's own <c>.git</c> after the agent has had it.
+/// </summary>
+public sealed record RunCheckout(string Workspace, string HostGitDir, string BaseCommit)
+{
+    /// <summary>Creates the workspace at <paramref name="workspace"/> from <paramref name="snapshotRef"/> of <paramref name="repo"/>.</summary>
+    public static async Task<RunCheckout> CreateAsync(string repo, string snapshotRef, string baseCommit, string workspace, string hostGitDir, CancellationToken ct)
+    {
+        Directory.CreateDirectory(workspace);
+        await GitCli.RunCheckedAsync(workspace, ["init", "-q", "-b", "smooth-work", "."], ct);
+        await GitCli.RunCheckedAsync(workspace, ["fetch", "-q", "--no-tags", "--depth=1", new Uri(repo).AbsoluteUri, snapshotRef], ct);
+        await GitCli.RunCheckedAsync(workspace, ["reset", "-q", "--hard", "FETCH_HEAD"], ct);
+        await GitCli.RunCheckedAsync(workspace, ["config", "user.name", "Smooth operator"], ct);
+        await GitCli.RunCheckedAsync(workspace, ["config", "user.email", "operator@smooth.invalid"], ct);
+
+        await GitCli.RunCheckedAsync(repo, ["init", "-q", "--bare", hostGitDir], ct);
+        var objects = (await GitCli.RunCheckedAsync(repo, ["rev-parse", "--path-format=absolute", "--git-common-dir"], ct)).Trim();
+        await File.WriteAllTextAsync(Path.Combine(hostGitDir, "objects", "info", "alternates"), Path.Combine(objects, "objects") + "\n", ct);
+        return new RunCheckout(workspace, hostGitDir, baseCommit);
+    }
+
+    /// <summary>Arguments that point git at the host-private directory with the workspace as work tree.</summary>
+    internal string[] HostGitArgs => ["-c", "core.bare=false", $"--git-dir={HostGitDir}", $"--work-tree={Workspace}"];
+}
