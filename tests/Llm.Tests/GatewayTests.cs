@@ -66,6 +66,8 @@ public class GatewayTests
         var fast = await client.CompleteAsync(Ask(ModelSlots.Fast, "fast question"), CancellationToken.None);
         Assert.Equal("fast answer", fast.Content);
         Assert.Equal(ModelSlots.Fast, fast.Model);
+        Assert.Equal("oai", fast.Provider);
+        Assert.Equal((1000m * 1 + 100 * 10) / 1_000_000m, fast.CostUsd);
 
         var builder = new ChatResponseBuilder();
         await foreach (var d in client.StreamAsync(Ask(ModelSlots.Fast), CancellationToken.None)) builder.Add(d);
@@ -91,6 +93,7 @@ public class GatewayTests
         openai.AssertCompleted();
         anthropic.AssertCompleted();
         var usage = runs.Usage("run-1")!;
+        Assert.Equal(usage, await client.GetUsageAsync(CancellationToken.None));
         Assert.Equal(4, usage.Requests);
         Assert.Equal(1000 + 10 + 2000 + 20, usage.InputTokens);
         Assert.Equal(100 + 5 + 200 + 2, usage.OutputTokens);

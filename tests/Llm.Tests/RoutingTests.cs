@@ -82,6 +82,31 @@ public class RoutingTests
     }
 
     [Fact]
+    public async Task A_stream_cut_before_its_first_update_is_retried_and_malformed_tool_arguments_pass_through_untouched()
+    {
+        await using var primary = await Scripts.StartAsync("""
+            turns:
+              - fault: {cut_stream_after: 0}
+                respond: {content: lost}
+              - expect: {stream: true}
+                respond:
+                  tool_calls: [{id: call_bad, name: edit_file, arguments: "{\"path\": \"a.txt\", "}]
+            """);
+        var config = new ProvidersFile
+        {
+            Providers = [Configs.OpenAi("p1", primary, "sk-primary-000000000001")],
+            DefaultProvider = "p1",
+        };
+        using var factory = new ChatModelFactory();
+        var routed = new RoutedChatModel(new ModelRouter(config), factory, new PriceTable(), Fast);
+        var builder = new ChatResponseBuilder();
+        await foreach (var d in routed.StreamAsync(Ask(), CancellationToken.None)) builder.Add(d);
+        var call = Assert.Single(builder.Build().ToolCalls);
+        Assert.Equal("{\"path\": \"a.txt\", ", call.ArgumentsJson);
+        primary.AssertCompleted();
+    }
+
+    [Fact]
     public async Task When_every_route_fails_the_error_names_each_route_and_no_key()
     {
         await using var only = await Scripts.StartAsync("""

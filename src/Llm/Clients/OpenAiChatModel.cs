@@ -14,6 +14,12 @@ namespace Smooth.Llm.Clients;
 /// </summary>
 public sealed class OpenAiChatModel : IChatModel
 {
+    /// <summary>Response header in which the Smooth gateway reports the cost of a non-streamed answer (US dollars).</summary>
+    public const string CostHeader = "X-Smooth-Cost-Usd";
+
+    /// <summary>Response header in which the Smooth gateway reports the provider that answered.</summary>
+    public const string ProviderHeader = "X-Smooth-Provider";
+
     private readonly OpenAIClient _client;
     private readonly string _model;
 
@@ -44,9 +50,16 @@ public sealed class OpenAiChatModel : IChatModel
     {
         var (messages, options) = Map(request);
         ChatCompletion completion;
+        decimal cost = 0;
+        string provider = "";
         try
         {
-            completion = (await ChatFor(request).CompleteChatAsync(messages, options, ct)).Value;
+            var result = await ChatFor(request).CompleteChatAsync(messages, options, ct);
+            completion = result.Value;
+            // The Smooth gateway says which route answered and what it cost; other endpoints do not.
+            var headers = result.GetRawResponse().Headers;
+            if (headers.TryGetValue(CostHeader, out var c) && decimal.TryParse(c, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed)) cost = parsed;
+            if (headers.TryGetValue(ProviderHeader, out var p) && p is not null) provider = p;
         }
         catch (Exception e) when (Translate(e) is { } error)
         {
@@ -59,6 +72,8 @@ public sealed class OpenAiChatModel : IChatModel
             FinishReason = FinishReasonText(completion.FinishReason),
             Usage = completion.Usage is { } u ? new ChatUsage(u.InputTokenCount, u.OutputTokenCount) : ChatUsage.Zero,
             Model = completion.Model ?? _model,
+            CostUsd = cost,
+            Provider = provider,
         };
     }
 

@@ -84,7 +84,8 @@ public sealed class ProvidersStore
         var errors = ProvidersFileValidator.Validate(file);
         if (errors.Count > 0)
         {
-            throw new SmoothException("refusing to write an invalid providers.json:\n  " + string.Join("\n  ", errors), null, ExitCodes.BadInput);
+            throw new SmoothException($"refusing to write an invalid {Path}:\n  " + string.Join("\n  ", errors),
+                "check the values given on the command line (see docs/providers.md); nothing was changed", ExitCodes.BadInput);
         }
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
         if (!Directory.Exists(dir))

@@ -72,6 +72,7 @@ public sealed class LlmGateway : IAsyncDisposable
         });
         var app = builder.Build();
         app.MapPost("/v1/chat/completions", HandleAsync);
+        app.MapGet("/v1/usage", HandleUsageAsync);
         app.MapGet("/health", () => Results.Text("ok"));
         await app.StartAsync(ct);
         if (!OperatingSystem.IsWindows())
@@ -138,6 +139,8 @@ public sealed class LlmGateway : IAsyncDisposable
                 account.Record(response.Usage, response.CostUsd);
                 Completed(account, model, response.Provider, response.Model, response.Usage, response.CostUsd, clock, stream: false);
                 http.Response.ContentType = "application/json";
+                http.Response.Headers[OpenAiChatModel.CostHeader] = Money(response.CostUsd);
+                http.Response.Headers[OpenAiChatModel.ProviderHeader] = response.Provider;
                 var wire = WireMapping.ToWire(response, id, model, created);
                 await http.Response.WriteAsync(_scrubber.Scrub(JsonSerializer.Serialize(wire, WireJsonContext.Default.WireChatResponse)), ct);
             }
@@ -158,6 +161,19 @@ public sealed class LlmGateway : IAsyncDisposable
                 await http.Response.WriteAsync($"data: {JsonSerializer.Serialize(WireError.Of("upstream_error", message), WireJsonContext.Default.WireError)}\n\n", ct);
             }
         }
+    }
+
+    private async Task HandleUsageAsync(HttpContext http)
+    {
+        var auth = http.Request.Headers.Authorization.ToString();
+        var account = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? _options.Runs.Find(auth[7..]) : null;
+        if (account is null)
+        {
+            await ErrorAsync(http, 401, "invalid_run_token", "missing or unknown run token", null);
+            return;
+        }
+        http.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(http.Response.Body, account.Usage, GatewayJsonContext.Default.RunUsage, http.RequestAborted);
     }
 
     private async Task StreamAsync(HttpContext http, RunAccount account, ChatRequest request, string id, long created, Stopwatch clock, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Smooth.Llm.Gateway;
 
 /// <summary>What a run has used at the gateway.</summary>
@@ -7,4 +9,10 @@ namespace Smooth.Llm.Gateway;
 /// <param name="OutputTokens">Completion tokens.</param>
 /// <param name="CostUsd">Cost in US dollars.</param>
 /// <param name="BudgetUsd">The budget, or null.</param>
-public sealed record RunUsage(string RunId, int Requests, long InputTokens, long OutputTokens, decimal CostUsd, decimal? BudgetUsd);
+public sealed record RunUsage(
+    [property: JsonPropertyName("run_id")] string RunId,
+    [property: JsonPropertyName("requests")] int Requests,
+    [property: JsonPropertyName("input_tokens")] long InputTokens,
+    [property: JsonPropertyName("output_tokens")] long OutputTokens,
+    [property: JsonPropertyName("cost_usd")] decimal CostUsd,
+    [property: JsonPropertyName("budget_usd")] decimal? BudgetUsd);

@@ -140,9 +140,7 @@ public sealed class RoutedChatModel : IChatModel
         _ => e.Message,
     };
 
-    private static ChatModelException AllFailed(string model, List<string> errors)
-    {
-        var transient = true;
-        return new ChatModelException($"every route of '{model}' failed: {string.Join("; ", errors)}", null, transient);
-    }
+    // Trying the whole chain again later may help (the usual cause is an overloaded or unreachable provider).
+    private static ChatModelException AllFailed(string model, List<string> errors) =>
+        new($"every route of '{model}' failed: {string.Join("; ", errors)}", null, isTransient: true);
 }

@@ -24,7 +24,7 @@ internal static class AnthropicRenderer
             await ScriptedModelServer.WriteBodyAsync(http, ScriptedModelServer.Json(message), fault);
             return;
         }
-        var sse = new ScriptedModelServer.SseWriter(http, fault);
+        var sse = new SseWriter(http, fault);
         await sse.StartAsync();
         Task Send(string name, JsonObject data) => sse.SendAsync(name, ScriptedModelServer.Json(data));
         await Send("message_start", new JsonObject { ["type"] = "message_start", ["message"] = Message(id, model, [], null, new ChatUsage(answer.Usage.InputTokens, 1)) });

@@ -20,7 +20,7 @@ internal static class OpenAiRenderer
             await ScriptedModelServer.WriteBodyAsync(http, json, fault);
             return;
         }
-        var sse = new ScriptedModelServer.SseWriter(http, fault);
+        var sse = new SseWriter(http, fault);
         await sse.StartAsync();
         var first = true;
         async Task Send(ChatDelta delta)
