@@ -29,6 +29,8 @@ builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.Pro
 var app = builder.Build();
 var small = "hello, world\n"u8.ToArray();
 var large = new byte[largeSize];
+var connections = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>();
+app.Use(async (c, next) => { connections.TryAdd(c.Connection.Id, 0); await next(c); });
 app.MapGet("/small", (HttpContext c) => c.Response.Body.WriteAsync(small).AsTask());
 app.MapGet("/large", async (HttpContext c) =>
 {
@@ -103,6 +105,7 @@ for (var pi = 0; pi < paths.Length; pi++)
         mbps.Add(largeSize / 1048576.0 / Stopwatch.GetElapsedTime(t).TotalSeconds);
     }
     mbps.Sort();
+    if (args.Contains("--debug")) Console.WriteLine($"{name}: {connections.Count} upstream connections so far");
     perPath[pi].Add(new Result(name, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)], rps, mbps[mbps.Count / 2]));
 }
 static double Median(IEnumerable<double> xs) { var a = xs.OrderBy(x => x).ToArray(); return a[a.Length / 2]; }
