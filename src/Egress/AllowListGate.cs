@@ -7,9 +7,15 @@ namespace Smooth.Egress;
 public sealed class AllowListGate : IEgressGate
 {
     private readonly IReadOnlyList<HostRule> _rules;
+    private readonly EgressDecision[] _allowed;
 
     /// <summary>Creates the gate from parsed rules.</summary>
-    public AllowListGate(IEnumerable<HostRule> rules) => _rules = rules.ToList();
+    public AllowListGate(IEnumerable<HostRule> rules)
+    {
+        _rules = rules.ToList();
+        // Allow decisions depend only on the rule: build them once, not per request.
+        _allowed = _rules.Select(r => new EgressDecision(true, $"allowed by rule '{r.Text}'", r.Text, r.Address is not null, false)).ToArray();
+    }
 
     /// <summary>Parses <paramref name="rules"/>; throws <see cref="FormatException"/> naming the first bad one.</summary>
     public static AllowListGate Parse(IEnumerable<string> rules) => new(rules.Select(HostRule.Parse));
@@ -21,12 +27,13 @@ public sealed class AllowListGate : IEgressGate
     public ValueTask<EgressDecision> CheckAsync(EgressRequest request, CancellationToken ct)
     {
         HostRule? hostOnly = null;
-        foreach (var rule in _rules)
+        for (var i = 0; i < _rules.Count; i++)
         {
+            var rule = _rules[i];
             if (!rule.MatchesHost(request)) continue;
             if (rule.MatchesPort(request.Port))
             {
-                return ValueTask.FromResult(new EgressDecision(true, $"allowed by rule '{rule.Text}'", rule.Text, rule.Address is not null, false));
+                return ValueTask.FromResult(_allowed[i]);
             }
             hostOnly ??= rule;
         }

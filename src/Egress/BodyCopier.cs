@@ -7,7 +7,7 @@ namespace Smooth.Egress;
 /// <summary>Copies one HTTP/1.x message body from a buffered reader to a stream, by length, chunked, or until close.</summary>
 internal static class BodyCopier
 {
-    private const int ChunkSize = 64 * 1024;
+    private const int ChunkSize = 256 * 1024;
     private const int MaxChunkLine = 8 * 1024;
 
     /// <summary>Copies a body of the given framing; returns the bytes written.</summary>

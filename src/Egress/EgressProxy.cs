@@ -36,6 +36,9 @@ public sealed class EgressProxy : IAsyncDisposable
     /// <summary>The bound TCP endpoint (with the real port), when listening on TCP.</summary>
     public IPEndPoint? TcpEndPoint { get; private set; }
 
+    /// <summary>How many client connections are open now.</summary>
+    public int OpenConnections => _connections.Count;
+
     /// <summary>The Unix socket path, when listening on one.</summary>
     public string? SocketPath => _options.SocketPath;
 
@@ -84,8 +87,26 @@ public sealed class EgressProxy : IAsyncDisposable
                 continue;
             }
             if (client.ProtocolType == ProtocolType.Tcp) client.NoDelay = true;
+            if (_connections.Count >= _options.MaxConnections)
+            {
+                _ = RefuseBusyAsync(client);
+                continue;
+            }
             var connection = new ProxyConnection(client, _gate, _events, _options);
             _connections[connection] = ServeAsync(connection, ct);
+        }
+    }
+
+    private static async Task RefuseBusyAsync(Socket client)
+    {
+        using (client)
+        {
+            try
+            {
+                await client.SendAsync(ProxyResponses.Error(503, "too many open connections through the egress proxy; close some and retry"), SocketFlags.None);
+                client.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException) { }
         }
     }
 

@@ -20,6 +20,9 @@ public sealed record EgressProxyOptions
     /// <summary>How long a client connection may stay idle between requests before it is closed.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How many client connections may be open at once; more are answered 503 and closed (protects the host's descriptors).</summary>
+    public int MaxConnections { get; init; } = 1024;
+
     /// <summary>A label for the client side (sandbox or operator id), copied into every event as <c>client</c>.</summary>
     public string? ClientLabel { get; init; }
 }

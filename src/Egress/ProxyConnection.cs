@@ -26,17 +26,16 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
     public async Task RunAsync(CancellationToken ct)
     {
         _clientReader = new BufferedReader(_clientStream, ReaderSize);
+        // One idle timer per connection, re-armed for each wait between requests (cheaper than one per request).
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
             while (!ct.IsCancellationRequested)
             {
                 _responseStarted = false;
-                byte[]? headBytes;
-                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(ct))
-                {
-                    idle.CancelAfter(options.IdleTimeout);
-                    headBytes = await _clientReader.ReadHeadAsync(MaxHead, idle.Token);
-                }
+                idle.CancelAfter(options.IdleTimeout);
+                var headBytes = await _clientReader.ReadHeadAsync(MaxHead, idle.Token);
+                idle.CancelAfter(Timeout.InfiniteTimeSpan);
                 if (headBytes is null) return;
                 var head = HttpHead.Parse(headBytes, isRequest: true);
                 if (head.Part1 == "CONNECT")

@@ -6,7 +6,7 @@ namespace Smooth.Egress;
 /// <summary>Copies bytes both ways between two connections until both directions end, passing half-closes through.</summary>
 internal static class Relay
 {
-    private const int ChunkSize = 64 * 1024;
+    private const int ChunkSize = 256 * 1024;
 
     /// <summary>Relays until both sides have finished; returns the bytes copied a→b and b→a.</summary>
     public static async Task<(long AToB, long BToA)> RunAsync(BufferedReader aReader, Stream aStream, Socket aSocket,

@@ -281,6 +281,20 @@ public sealed class EgressProxyTests
         Assert.Contains("absolute http:// URL", response.Text);
     }
 
+    [Fact]
+    public async Task ConnectionsBeyondTheLimit_Get503()
+    {
+        await using var proxy = new ProxyHarness(AllowListGate.Parse(["example.com"]), maxConnections: 2);
+        await using var first = await proxy.ConnectAsync();
+        await using var second = await proxy.ConnectAsync();
+        await Eventually.GetAsync(() => proxy.Proxy.OpenConnections == 2 ? "" : null);
+
+        await using var third = await proxy.ConnectAsync();
+        var response = await RawHttp.ReadResponseAsync(third);
+
+        Assert.Equal(503, response.Status);
+    }
+
     private sealed class AllowEverythingGate : IEgressGate
     {
         public ValueTask<EgressDecision> CheckAsync(EgressRequest request, CancellationToken ct) =>

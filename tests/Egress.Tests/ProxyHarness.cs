@@ -8,7 +8,7 @@ public sealed class ProxyHarness : IAsyncDisposable
 {
     private readonly TempDir _dir = new("smooth-egress");
 
-    public ProxyHarness(IEgressGate gate, IHostResolver? resolver = null)
+    public ProxyHarness(IEgressGate gate, IHostResolver? resolver = null, int maxConnections = 1024)
     {
         SocketPath = _dir.Combine("egress.sock");
         Proxy = new EgressProxy(gate, Events, new EgressProxyOptions
@@ -16,6 +16,7 @@ public sealed class ProxyHarness : IAsyncDisposable
             SocketPath = SocketPath,
             Resolver = resolver ?? SystemHostResolver.Instance,
             ClientLabel = "test",
+            MaxConnections = maxConnections,
         });
         Proxy.Start();
     }

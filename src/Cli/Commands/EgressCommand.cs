@@ -33,6 +33,7 @@ public static class EgressCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            SocketTuning.EnableInlineCompletions();
             AllowListGate gate;
             try
             {
@@ -65,6 +66,7 @@ public static class EgressCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            var tuned = SocketTuning.EnableInlineCompletions();
             var http = ParseLoopback(parse.GetValue(listen)!, "--listen");
             var socksText = parse.GetValue(socks)!;
             var socksEndPoint = socksText.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : ParseLoopback(socksText, "--socks");
@@ -81,6 +83,7 @@ public static class EgressCommand
                 psi.Environment["all_proxy"] = psi.Environment["ALL_PROXY"] = $"socks5h://{s}";
             }
             psi.Environment["SMOOTH_EGRESS_PROXY"] = proxyUrl;
+            if (tuned) psi.Environment.Remove(SocketTuning.InlineCompletionsVariable); // the bridge's own tuning, not the child's
 
             // The child inherits stdin/stdout/stderr, so ProcessRunner (which captures output) does not fit here.
             using var child = new Process { StartInfo = psi };

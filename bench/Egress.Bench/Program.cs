@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Smooth.Core.Events;
+using Smooth.Egress;
+
+// Egress benchmark: the same loopback Kestrel server reached directly (baseline), through the proxy's Unix socket,
+// and through the full in-sandbox path (TCP bridge -> Unix socket -> proxy), all in one run.
+//   dotnet run -c Release --project bench/Egress.Bench [-- --quick]
+var quick = args.Contains("--quick");
+var latencyRequests = quick ? 1000 : 3000;
+var throughputRequests = quick ? 4000 : 10000;
+var largeSize = 64 * 1024 * 1024;
+var largeCount = quick ? 3 : 5;
+const int concurrency = 16;
+
+var builder = WebApplication.CreateSlimBuilder();
+builder.Logging.ClearProviders();
+builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1));
+var app = builder.Build();
+var small = "hello, world\n"u8.ToArray();
+var large = new byte[largeSize];
+var connections = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>();
+app.Use(async (c, next) => { connections.TryAdd(c.Connection.Id, 0); await next(c); });
+app.MapGet("/small", (HttpContext c) => c.Response.Body.WriteAsync(small).AsTask());
+app.MapGet("/large", async (HttpContext c) =>
+{
+    c.Response.ContentLength = large.Length;
+    await c.Response.Body.WriteAsync(large);
+});
+await app.StartAsync();
+var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+var baseUrl = $"http://127.0.0.1:{port}";
+
+var dir = Path.Combine(Path.GetTempPath(), "smooth-egress-bench-" + Environment.ProcessId);
+Directory.CreateDirectory(dir);
+var socketPath = Path.Combine(dir, "egress.sock");
+await using var proxy = new EgressProxy(AllowListGate.Parse([$"127.0.0.1:{port}"]), new NullSink(), new EgressProxyOptions { SocketPath = socketPath });
+proxy.Start();
+await using var bridge = new EgressBridge(socketPath, new IPEndPoint(IPAddress.Loopback, 0), null);
+bridge.Start();
+
+var paths = new (string Name, Func<HttpClient> Client)[]
+{
+    ("direct", () => Client(null, null)),
+    ("proxy (unix socket)", () => Client(new FixedProxy(), socketPath)),
+    ("bridge + proxy", () => Client(new FixedProxy(new Uri($"http://{bridge.HttpEndPoint}")), null)),
+};
+
+Console.WriteLine($"# Egress benchmark ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+// Rounds alternate between the paths so that load from other processes hits all of them alike.
+const int rounds = 3;
+var perPath = paths.Select(_ => new List<Result>()).ToArray();
+var clients = paths.Select(p => p.Client()).ToArray();
+for (var round = 0; round < rounds; round++)
+for (var pi = 0; pi < paths.Length; pi++)
+{
+    var name = paths[pi].Name;
+    var client = clients[pi];
+    for (var i = 0; i < (round == 0 ? 500 : 50); i++) await (await client.GetAsync(baseUrl + "/small")).Content.ReadAsByteArrayAsync(); // warm-up
+    await (await client.GetAsync(baseUrl + "/large")).Content.ReadAsByteArrayAsync();
+
+    var latencies = new double[latencyRequests];
+    for (var i = 0; i < latencyRequests; i++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        using var r = await client.GetAsync(baseUrl + "/small");
+        await r.Content.ReadAsByteArrayAsync();
+        latencies[i] = Stopwatch.GetElapsedTime(t).TotalMicroseconds;
+    }
+    Array.Sort(latencies);
+
+    var sw = Stopwatch.StartNew();
+    var next = -1;
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        while (Interlocked.Increment(ref next) < throughputRequests)
+        {
+            using var r = await client.GetAsync(baseUrl + "/small");
+            await r.Content.ReadAsByteArrayAsync();
+        }
+    }));
+    var rps = throughputRequests / sw.Elapsed.TotalSeconds;
+
+    var buffer = new byte[256 * 1024];
+    var mbps = new List<double>();
+    for (var i = 0; i < largeCount; i++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        using var r = await client.GetAsync(baseUrl + "/large", HttpCompletionOption.ResponseHeadersRead);
+        await using var s = await r.Content.ReadAsStreamAsync();
+        long total = 0;
+        int n;
+        while ((n = await s.ReadAsync(buffer)) > 0) total += n;
+        if (total != largeSize) throw new InvalidOperationException($"short body: {total}");
+        mbps.Add(largeSize / 1048576.0 / Stopwatch.GetElapsedTime(t).TotalSeconds);
+    }
+    mbps.Sort();
+    if (args.Contains("--debug")) Console.WriteLine($"{name}: {connections.Count} upstream connections so far");
+    perPath[pi].Add(new Result(name, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)], rps, mbps[mbps.Count / 2]));
+}
+static double Median(IEnumerable<double> xs) { var a = xs.OrderBy(x => x).ToArray(); return a[a.Length / 2]; }
+var results = perPath.Select(rs => new Result(rs[0].Name, Median(rs.Select(r => r.P50)), Median(rs.Select(r => r.P99)), Median(rs.Select(r => r.Rps)), Median(rs.Select(r => r.MBps)))).ToList();
+
+var baseline = results[0];
+Console.WriteLine();
+Console.WriteLine("| path | p50 latency | p99 latency | added p50 | small req/s (16 conc.) | vs direct | large MB/s (median) | vs direct |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
+foreach (var r in results)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {r.Name} | {r.P50:0} µs | {r.P99:0} µs | {(r.P50 - baseline.P50):+0;-0;0} µs | {r.Rps:0} | {r.Rps / baseline.Rps:P0} | {r.MBps:0} | {r.MBps / baseline.MBps:P0} |"));
+}
+
+await app.StopAsync();
+Directory.Delete(dir, recursive: true);
+return 0;
+
+static HttpClient Client(IWebProxy? proxy, string? unixSocket)
+{
+    var handler = new SocketsHttpHandler { UseProxy = proxy is not null, Proxy = proxy, MaxConnectionsPerServer = 64 };
+    if (unixSocket is not null)
+    {
+        // The handler believes it talks to an HTTP proxy; the bytes go to the proxy's Unix socket.
+        handler.ConnectCallback = async (_, ct) =>
+        {
+            var s = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            await s.ConnectAsync(new UnixDomainSocketEndPoint(unixSocket), ct);
+            return new NetworkStream(s, ownsSocket: true);
+        };
+    }
+    return new HttpClient(handler);
+}
+
+sealed record Result(string Name, double P50, double P99, double Rps, double MBps);
+
+sealed class NullSink : IEventSink
+{
+    public void Emit(SmoothEvent e) { }
+}
+
+/// <summary>A proxy setting that never bypasses loopback (WebProxy does).</summary>
+sealed class FixedProxy(Uri? uri = null) : IWebProxy
+{
+    public ICredentials? Credentials { get; set; }
+    public Uri GetProxy(Uri destination) => uri ?? new Uri("http://egress-proxy.invalid:3128");
+    public bool IsBypassed(Uri host) => false;
+}
