@@ -3,6 +3,8 @@ using System.Globalization;
 using Smooth.Audit.Scribe;
 using Smooth.Cli.Output;
 using Smooth.Core;
+using Smooth.Egress;
+using Smooth.Orchestrator.Safehouse;
 using Smooth.Sandbox.Bundles;
 using Smooth.Sandbox.Contract;
 using Smooth.Sandbox.Registry;
@@ -23,10 +25,11 @@ public static class SandboxCommand
         var processes = new Option<int>("--max-processes") { Description = "Process/thread limit inside", DefaultValueFactory = _ => 256 };
         var allowNested = new Option<bool>("--allow-nested") { Description = "Allow starting this sandbox from inside another one" };
         var json = new Option<bool>("--json") { Description = "Print the outcome as JSON (the command's output still streams to stderr)" };
+        var allowHost = new Option<string[]>("--allow-host") { Description = "Let the sandbox reach HOST[:PORT] through the egress proxy for this run (repeatable; an IP literal such as 127.0.0.1:8080 reaches a loopback service on purpose)", AllowMultipleArgumentsPerToken = false };
         var command = new Argument<string[]>("command") { Description = "The command to run (after --)", Arity = ArgumentArity.OneOrMore };
         var run = new Command("run", "Run a command in a fresh sandbox over the current repository; its changes come back for review")
         {
-            provider, autoAccept, timeout, memory, processes, allowNested, json, command,
+            provider, autoAccept, timeout, memory, processes, allowNested, json, allowHost, command,
         };
         run.SetAction(async (parse, ct) =>
         {
@@ -45,12 +48,24 @@ public static class SandboxCommand
             var registry = SandboxProviderRegistry.CreateDefault();
             var providerId = parse.GetValue(provider)!;
             registry.Resolve(providerId); // unknown ids fail here, before the audit log is opened
+            AllowListGate gate;
+            try
+            {
+                gate = AllowListGate.Parse(parse.GetValue(allowHost) ?? []);
+            }
+            catch (FormatException e)
+            {
+                throw new SmoothException($"--allow-host: {e.Message}", "use HOST, HOST:PORT, *.SUFFIX or an IP literal such as 127.0.0.1:8080", ExitCodes.BadInput, e);
+            }
             await using var events = await ProjectAuditSink.OpenAsync(ProjectLocator.StateDir(root), ct);
+            await using var egress = SandboxEgress.Start(providerId, gate, events, AppContext.BaseDirectory.TrimEnd('/'));
             var report = await new SandboxRunner(registry, events).RunAsync(new SandboxRunRequest
             {
                 ProjectRoot = root,
                 ProviderId = providerId,
-                Command = parse.GetValue(command)!,
+                Command = egress.Wrap(parse.GetValue(command)!),
+                Mounts = egress.Mounts,
+                Environment = egress.Environment,
                 Limits = limits,
                 AutoAcceptDiffs = parse.GetValue(autoAccept),
                 AllowNested = parse.GetValue(allowNested),

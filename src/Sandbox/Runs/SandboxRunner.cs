@@ -55,10 +55,17 @@ public sealed class SandboxRunner(SandboxProviderRegistry registry, IEventSink e
             var checkout = await RunCheckout.CreateAsync(request.ProjectRoot, snapshotRef, baseCommit, dir.Workspace, dir.HostGit, ct);
             await store.UpdateAsync(runId, sandboxId, "pending", ct, baseRef: baseCommit);
 
-            var environment = new Dictionary<string, string>(request.Environment)
+            // A minimal, explicit environment: nothing of the host's leaks in; the caller's variables come on top.
+            var environment = new Dictionary<string, string>
             {
-                [SandboxPaths.LineageEnvVar] = $"{runId}/{sandboxId}/{lineage.Depth + 1}",
+                ["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                ["HOME"] = provider.Id == "direct" ? Path.Combine(dir.Scratch, "home") : "/home/sandbox",
+                ["LANG"] = "C.UTF-8",
+                ["TERM"] = "dumb",
             };
+            foreach (var (k, v) in request.Environment) environment[k] = v;
+            environment[SandboxPaths.LineageEnvVar] = $"{runId}/{sandboxId}/{lineage.Depth + 1}";
+            if (provider.Id == "direct") Directory.CreateDirectory(environment["HOME"]);
             var manifest = new RequestManifest(BundleLimits.SchemaVersion, runId, sandboxId, provider.Id, request.Command,
                 environment.Keys.Order(StringComparer.Ordinal).ToList(), request.Limits, lineage, baseCommit, DateTimeOffset.UtcNow);
             Directory.CreateDirectory(dir.Request);

@@ -1,0 +1,77 @@
+using System.Net;
+using Smooth.Core.Events;
+using Smooth.Egress;
+using Smooth.Sandbox.Contract;
+
+namespace Smooth.Orchestrator.Safehouse;
+
+/// <summary>
+/// Gives one sandbox run its only way out: an egress proxy for this run (asking its gate about every
+/// request), reached from inside a bubblewrap sandbox through the bridge on 127.0.0.1:3128 that forwards to the
+/// proxy's Unix socket mounted at <c>/run/smooth/egress.sock</c>. With the <c>direct</c> provider (no network
+/// isolation) the proxy listens on a loopback port and the proxy variables point at it.
+/// </summary>
+public sealed class SandboxEgress : IAsyncDisposable
+{
+    private const string SocketInside = SandboxPaths.Sockets + "/egress.sock";
+    private readonly EgressProxy _proxy;
+    private readonly string? _socketDir;
+
+    private SandboxEgress(EgressProxy proxy, string? socketDir, IReadOnlyList<SandboxMount> mounts, IReadOnlyDictionary<string, string> environment, bool bridged)
+    {
+        _proxy = proxy;
+        _socketDir = socketDir;
+        Mounts = mounts;
+        Environment = environment;
+        Bridged = bridged;
+    }
+
+    /// <summary>Mounts the sandbox needs (proxy socket, program directory for the bridge).</summary>
+    public IReadOnlyList<SandboxMount> Mounts { get; }
+
+    /// <summary>Environment for the sandboxed command (proxy variables when not bridged).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>True when the command must be started through the in-sandbox bridge.</summary>
+    public bool Bridged { get; }
+
+    /// <summary>Starts the proxy for a run with <paramref name="providerId"/>; <paramref name="programDir"/> is the th install directory.</summary>
+    public static SandboxEgress Start(string providerId, IEgressGate gate, IEventSink events, string programDir)
+    {
+        if (providerId == "direct")
+        {
+            var tcp = new EgressProxy(gate, events, new EgressProxyOptions { TcpEndPoint = new IPEndPoint(IPAddress.Loopback, 0), ClientLabel = "direct" });
+            tcp.Start();
+            var url = $"http://{tcp.TcpEndPoint}";
+            var env = new Dictionary<string, string>
+            {
+                ["HTTP_PROXY"] = url, ["http_proxy"] = url, ["HTTPS_PROXY"] = url, ["https_proxy"] = url, ["SMOOTH_EGRESS_PROXY"] = url,
+            };
+            return new SandboxEgress(tcp, null, [], env, bridged: false);
+        }
+
+        // A short private directory: Unix socket paths are limited to 108 bytes.
+        var dir = Path.Combine(Path.GetTempPath(), $"smooth-egress-{Guid.NewGuid():N}"[..26]);
+        Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var socket = Path.Combine(dir, "egress.sock");
+        var proxy = new EgressProxy(gate, events, new EgressProxyOptions { SocketPath = socket, ClientLabel = "sandbox" });
+        proxy.Start();
+        return new SandboxEgress(proxy, dir,
+            [new SandboxMount(socket, SocketInside, ReadOnly: false), new SandboxMount(programDir, SandboxPaths.Program)],
+            new Dictionary<string, string>(), bridged: true);
+    }
+
+    /// <summary>The command to hand the provider: wrapped in the bridge when bridged.</summary>
+    public IReadOnlyList<string> Wrap(IReadOnlyList<string> command) =>
+        Bridged ? [$"{SandboxPaths.Program}/th", "egress", "bridge", "--socket", SocketInside, "--", .. command] : command;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _proxy.DisposeAsync();
+        if (_socketDir is not null)
+        {
+            try { Directory.Delete(_socketDir, recursive: true); } catch (IOException) { }
+        }
+    }
+}
