@@ -13,6 +13,8 @@ public static class CliApp
     {
         var root = new RootCommand("th: run a crew of AI coding agents on your repository, safely.");
         root.Add(InitCommand.Build());
+        root.Add(PearlsCommand.Build());
+        root.Add(MemoryCommand.Build());
         return root;
     }
 
