@@ -24,9 +24,12 @@ public static class PearlMigrations
                 outputs TEXT,
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL,
-                closed_at TEXT
+                closed_at TEXT,
+                -- How many 'blocks' dependencies are not closed yet; kept by the triggers below, so the ready set
+                -- (status open, no open blocker) is one ordered range of pearls_ready instead of a graph walk.
+                open_blockers INTEGER NOT NULL DEFAULT 0
             );
-            -- The ready set walks open pearls in (priority, age) order straight from this index.
+            CREATE INDEX pearls_ready ON pearls(status, open_blockers, priority, created_at, id);
             CREATE INDEX pearls_by_status ON pearls(status, priority, created_at, id);
             CREATE INDEX pearls_by_parent ON pearls(parent_id) WHERE parent_id IS NOT NULL;
 
@@ -45,7 +48,25 @@ public static class PearlMigrations
                 PRIMARY KEY (pearl_id, depends_on),
                 CHECK (pearl_id <> depends_on)
             ) WITHOUT ROWID;
-            CREATE INDEX pearl_deps_by_target ON pearl_deps(depends_on, pearl_id);
+            CREATE INDEX pearl_deps_by_target ON pearl_deps(depends_on, kind, pearl_id);
+
+            CREATE TRIGGER pearl_deps_counted_on_insert AFTER INSERT ON pearl_deps WHEN NEW.kind = 'blocks' BEGIN
+                UPDATE pearls SET open_blockers = open_blockers + 1
+                WHERE id = NEW.pearl_id AND (SELECT b.status FROM pearls b WHERE b.id = NEW.depends_on) <> 'closed';
+            END;
+            CREATE TRIGGER pearl_deps_counted_on_delete AFTER DELETE ON pearl_deps WHEN OLD.kind = 'blocks' BEGIN
+                UPDATE pearls SET open_blockers = open_blockers - 1
+                WHERE id = OLD.pearl_id AND (SELECT b.status FROM pearls b WHERE b.id = OLD.depends_on) <> 'closed';
+            END;
+            CREATE TRIGGER pearl_deps_counted_on_kind AFTER UPDATE OF kind ON pearl_deps WHEN OLD.kind <> NEW.kind BEGIN
+                UPDATE pearls SET open_blockers = open_blockers + (CASE WHEN NEW.kind = 'blocks' THEN 1 ELSE -1 END)
+                WHERE id = NEW.pearl_id AND (SELECT b.status FROM pearls b WHERE b.id = NEW.depends_on) <> 'closed';
+            END;
+            CREATE TRIGGER pearls_blockers_on_status AFTER UPDATE OF status ON pearls
+            WHEN (OLD.status = 'closed') <> (NEW.status = 'closed') BEGIN
+                UPDATE pearls SET open_blockers = open_blockers + (CASE WHEN NEW.status = 'closed' THEN -1 ELSE 1 END)
+                WHERE id IN (SELECT d.pearl_id FROM pearl_deps d WHERE d.depends_on = NEW.id AND d.kind = 'blocks');
+            END;
 
             CREATE TABLE pearl_comments (
                 id TEXT PRIMARY KEY,

@@ -55,14 +55,9 @@ public sealed partial class SqlitePearlStore
     public async Task<IReadOnlyList<Pearl>> ReadyAsync(int? limit, CancellationToken ct)
     {
         CheckLimit(limit);
-        // Walks pearls_by_status for 'open' in (priority, age) order; each candidate costs one probe of the
-        // pearl_deps primary key plus one pearls primary-key lookup per blocks edge.
+        // One ordered range of pearls_ready: open_blockers is kept by triggers on pearl_deps and pearls.status.
         var rows = await _db.QueryAsync<PearlRow>(new CommandDefinition(
-            $"SELECT {PearlColumns} FROM pearls p INDEXED BY pearls_by_status " +
-            "WHERE p.status = 'open' AND NOT EXISTS (" +
-            "  SELECT 1 FROM pearl_deps d JOIN pearls b ON b.id = d.depends_on " +
-            "  WHERE d.pearl_id = p.id AND d.kind = 'blocks' AND b.status <> 'closed') " +
-            $"{PearlOrder} LIMIT @limit",
+            $"SELECT {PearlColumns} FROM pearls p INDEXED BY pearls_ready WHERE p.status = 'open' AND p.open_blockers = 0 {PearlOrder} LIMIT @limit",
             new { limit = limit ?? -1 }, cancellationToken: ct));
         return rows.Select(r => r.ToPearl()).ToList();
     }

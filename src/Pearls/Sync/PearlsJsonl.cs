@@ -60,7 +60,12 @@ public static class PearlsJsonl
                 throw new SmoothException($"{source} line {lineNumber} has an unknown or misplaced \"kind\": {e.Message}",
                     "the first key of each line must be \"kind\" with value \"pearl\" or \"memory\"; nothing was imported", ExitCodes.BadInput, e);
             }
-            records.Add(record ?? throw new SmoothException($"{source} line {lineNumber} is null", "remove the line; nothing was imported", ExitCodes.BadInput));
+            if (record is not (PearlRecord or MemoryRecord))
+            {
+                throw new SmoothException($"{source} line {lineNumber} is not a pearl or memory record",
+                    "the first key of each line must be \"kind\" with value \"pearl\" or \"memory\"; nothing was imported", ExitCodes.BadInput);
+            }
+            records.Add(record);
         }
         return records;
     }
