@@ -64,17 +64,32 @@ public sealed class JsonlTests
         Assert.Equal(1, r2.KeptLocal);
         Assert.Equal(0, (await f.Store.GetAsync(b.Id, Ct)).Priority);
 
-        // Both sides move b: a conflict, newer fields win, both comments survive.
+        // Both sides move b, different fields: a clean field-by-field merge.
+        await other.UpdateAsync(b.Id, new PearlUpdate { Assignee = "bob" }, Ct);
+        await f.Store.UpdateAsync(b.Id, new PearlUpdate { AddLabels = ["mine"] }, Ct);
+        var merge = await f.Store.ImportAsync(await other.ExportAsync(Ct), Ct);
+        Assert.Empty(merge.Conflicts);
+        var m = await f.Store.GetAsync(b.Id, Ct);
+        Assert.Equal(("bob", 0), (m.Assignee, m.Priority));
+        Assert.Equal(["mine"], m.Labels);
+
+        // Both sides change the title: a reported conflict, the later change wins, both comments survive.
         await other.AddCommentAsync(b.Id, "from bob", Ct);
+        await other.UpdateAsync(b.Id, new PearlUpdate { Title = "beta bob" }, Ct);
         await Task.Delay(5);
         await f.Store.UpdateAsync(b.Id, new PearlUpdate { Title = "beta local" }, Ct);
         var r3 = await f.Store.ImportAsync(await other.ExportAsync(Ct), Ct);
         var conflict = Assert.Single(r3.Conflicts);
         Assert.Equal(b.Id, conflict.Id);
+        Assert.Contains("title", conflict.Reason);
         var shown = await f.Store.ShowAsync(b.Id, 0, Ct);
         Assert.Equal("beta local", shown.Pearl.Title);
         Assert.Contains(shown.Comments, c => c.Body == "from bob");
         Assert.Contains(await f.Store.HistoryAsync(b.Id, Ct), h => h.Field == "comment" && h.Actor == "bob");
+        // After the merge, the other side takes ours without conflict and both converge.
+        var back = await other.ImportAsync(await f.Store.ExportAsync(Ct), Ct);
+        Assert.Empty(back.Conflicts);
+        Assert.Equal("beta local", (await other.GetAsync(b.Id, Ct)).Title);
 
         // Closing a on the other side travels too, and unblocks b here.
         await other.CloseAsync(a.Id, null, Ct);
@@ -88,16 +103,17 @@ public sealed class JsonlTests
     public async Task Import_drops_an_incoming_edge_that_would_close_a_blocks_cycle_and_reports_it()
     {
         await using var f = await StoreFixture.CreateAsync();
-        var (a, b) = await SeedAsync(f.Store); // b blocked by a
+        var c = await f.Store.CreateAsync(new NewPearl { Title = "c" }, Ct);
+        var d = await f.Store.CreateAsync(new NewPearl { Title = "d" }, Ct);
         await using var other = await f.OpenOtherAsync("other.db", "bob");
         await other.ImportAsync(await f.Store.ExportAsync(Ct), Ct);
-        await other.RemoveDependencyAsync(b.Id, a.Id, Ct);
-        await other.AddDependencyAsync(a.Id, b.Id, DependencyKind.Blocks, Ct);
-        await f.Store.AddCommentAsync(b.Id, "local change", Ct);
+        await f.Store.AddDependencyAsync(c.Id, d.Id, DependencyKind.Blocks, Ct);   // here: c blocked by d
+        await other.AddDependencyAsync(d.Id, c.Id, DependencyKind.Blocks, Ct);     // there: d blocked by c
 
         var report = await f.Store.ImportAsync(await other.ExportAsync(Ct), Ct);
-        Assert.Contains(report.Conflicts, c => c.Id == a.Id && c.Reason.Contains("cycle"));
-        Assert.Empty((await f.Store.ShowAsync(a.Id, 0, Ct)).Dependencies);
+        Assert.Contains(report.Conflicts, x => x.Id == d.Id && x.Reason.Contains("cycle"));
+        Assert.Empty((await f.Store.ShowAsync(d.Id, 0, Ct)).Dependencies);
+        Assert.Single((await f.Store.ShowAsync(c.Id, 0, Ct)).Dependencies);
         Assert.Equal(0, await StoreTests.BlockerCountMismatchesAsync(f.DbPath));
     }
 
@@ -107,7 +123,8 @@ public sealed class JsonlTests
         await using var f = await StoreFixture.CreateAsync();
         await SeedAsync(f.Store);
         var before = PearlsJsonl.Write(await f.Store.ExportAsync(Ct));
-        var good = before.Split('\n')[0];
+        var good = before.Split('\n').First(l => l.Contains("\"dependencies\":[]"));
+        var goodId = System.Text.Json.JsonDocument.Parse(good).RootElement.GetProperty("pearl").GetProperty("id").GetString();
 
         var e1 = Assert.Throws<SmoothException>(() => PearlsJsonl.Read(good + "\n{not json\n", "f.jsonl"));
         Assert.Equal(ExitCodes.BadInput, e1.ExitCode);
@@ -115,7 +132,7 @@ public sealed class JsonlTests
         var e2 = Assert.Throws<SmoothException>(() => PearlsJsonl.Read("""{"kind":"ufo","x":1}""", "f.jsonl"));
         Assert.Equal(ExitCodes.BadInput, e2.ExitCode);
 
-        var dangling = good.Replace("\"dependencies\":[]", "\"dependencies\":[{\"pearlId\":\"" + good[26..35] + "\",\"dependsOn\":\"th-999999\",\"kind\":\"blocks\",\"createdAt\":\"2026-01-01T00:00:00+00:00\"}]");
+        var dangling = good.Replace("\"dependencies\":[]", "\"dependencies\":[{\"pearlId\":\"" + goodId + "\",\"dependsOn\":\"th-999999\",\"kind\":\"blocks\",\"createdAt\":\"2026-01-01T00:00:00+00:00\"}]");
         var changed = dangling.Replace("\"title\":\"", "\"title\":\"NEW ");
         var e3 = await Assert.ThrowsAsync<SmoothException>(() => f.Store.ImportAsync(PearlsJsonl.Read(changed, "f"), Ct));
         Assert.Equal(ExitCodes.BadInput, e3.ExitCode);

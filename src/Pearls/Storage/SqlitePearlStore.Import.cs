@@ -66,42 +66,81 @@ public sealed partial class SqlitePearlStore
 
                 var localKeys = local.History.Select(HistoryKey).ToHashSet();
                 var incomingKeys = incoming.History.Select(HistoryKey).ToHashSet();
-                var incomingAhead = incomingKeys.Except(localKeys).Any();
-                var localAhead = localKeys.Except(incomingKeys).Any();
-                bool takeIncoming;
-                if (incomingAhead && !localAhead)
-                {
-                    takeIncoming = true;
-                }
-                else if (localAhead && !incomingAhead)
-                {
-                    takeIncoming = false;
-                }
-                else
-                {
-                    takeIncoming = incoming.Pearl.UpdatedAt > local.Pearl.UpdatedAt;
-                    conflicts.Add(new ImportConflict(id,
-                        incomingAhead ? "changed on both sides" : "same history, different content",
-                        takeIncoming ? "took the incoming fields (newer update); merged comments and history" : "kept the local fields (newer or same update time); merged comments and history"));
-                }
+                var incomingOnly = incoming.History.Where(h => !localKeys.Contains(HistoryKey(h))).ToList();
+                var localOnly = local.History.Where(h => !incomingKeys.Contains(HistoryKey(h))).ToList();
+                var newest = Max(incoming.Pearl.UpdatedAt, local.Pearl.UpdatedAt);
 
-                if (takeIncoming)
+                if (incomingOnly.Count == 0 && localOnly.Count > 0)
                 {
-                    await UpsertPearlRowAsync(tx, incoming.Pearl with { UpdatedAt = Max(incoming.Pearl.UpdatedAt, local.Pearl.UpdatedAt) }, insert: false, ct);
+                    keptLocal++; // the incoming copy is older than ours
+                    continue;
+                }
+                if (incomingOnly.Count > 0 && localOnly.Count == 0)
+                {
+                    await UpsertPearlRowAsync(tx, incoming.Pearl with { UpdatedAt = newest }, insert: false, ct);
+                    await MergeCommentsAndHistoryAsync(tx, incoming, local, ct);
                     replacedEdges.Add(incoming);
                     updated++;
+                    continue;
                 }
-                else
+                if (incomingOnly.Count == 0)
                 {
-                    keptLocal++;
-                }
-                if (takeIncoming || incomingAhead)
-                {
-                    await MergeCommentsAndHistoryAsync(tx, incoming, local, ct);
-                    if (!takeIncoming)
+                    // Same history, different content (a hand-edited file): the later update wins as a whole.
+                    var takeIt = incoming.Pearl.UpdatedAt > local.Pearl.UpdatedAt;
+                    conflicts.Add(new ImportConflict(id, "same history but different content",
+                        takeIt ? "took the incoming pearl (later update)" : "kept the local pearl (later or same update time)"));
+                    if (takeIt)
                     {
-                        await TouchAsync(tx, id, Max(incoming.Pearl.UpdatedAt, local.Pearl.UpdatedAt), ct);
+                        await UpsertPearlRowAsync(tx, incoming.Pearl, insert: false, ct);
+                        replacedEdges.Add(incoming);
+                        updated++;
                     }
+                    else
+                    {
+                        keptLocal++;
+                    }
+                    continue;
+                }
+
+                // Both sides changed the pearl since they last met: merge field by field, each side's own changes
+                // win; a field both sides changed goes to the later change and is reported.
+                var merged = local.Pearl;
+                var contested = new List<string>();
+                foreach (var field in MergeableFields)
+                {
+                    var theirs = incomingOnly.LastOrDefault(h => h.Field == field);
+                    if (theirs is null)
+                    {
+                        continue;
+                    }
+                    var ours = localOnly.LastOrDefault(h => h.Field == field);
+                    if (ours is not null)
+                    {
+                        contested.Add(field);
+                        if (ours.At >= theirs.At)
+                        {
+                            continue;
+                        }
+                    }
+                    merged = CopyField(merged, incoming.Pearl, field);
+                }
+                await UpsertPearlRowAsync(tx, merged with { UpdatedAt = newest }, insert: false, ct);
+                await MergeCommentsAndHistoryAsync(tx, incoming, local, ct);
+                var theirEdges = incomingOnly.LastOrDefault(h => h.Field == "dependency");
+                var ourEdges = localOnly.LastOrDefault(h => h.Field == "dependency");
+                if (theirEdges is not null && ourEdges is not null)
+                {
+                    contested.Add("dependencies");
+                }
+                if (theirEdges is not null && (ourEdges is null || ourEdges.At < theirEdges.At))
+                {
+                    replacedEdges.Add(incoming);
+                }
+                updated++;
+                if (contested.Count > 0)
+                {
+                    conflicts.Add(new ImportConflict(id, $"both sides changed {string.Join(", ", contested)}",
+                        "merged field by field; for the fields changed on both sides the later change won; comments and history kept from both"));
                 }
             }
 
@@ -140,6 +179,22 @@ public sealed partial class SqlitePearlStore
             return new ImportReport(added, updated, unchanged, keptLocal, memAdded, memUnchanged, conflicts);
         }, ct);
     }
+
+    private static readonly string[] MergeableFields = ["title", "description", "status", "priority", "type", "labels", "assignee", "parent", "outputs"];
+
+    private static Pearl CopyField(Pearl into, Pearl from, string field) => field switch
+    {
+        "title" => into with { Title = from.Title },
+        "description" => into with { Description = from.Description },
+        "status" => into with { Status = from.Status, ClosedAt = from.ClosedAt },
+        "priority" => into with { Priority = from.Priority },
+        "type" => into with { Type = from.Type },
+        "labels" => into with { Labels = from.Labels },
+        "assignee" => into with { Assignee = from.Assignee },
+        "parent" => into with { Parent = from.Parent },
+        "outputs" => into with { Outputs = from.Outputs },
+        _ => into,
+    };
 
     private static void CheckUnique(IEnumerable<string> ids, string what)
     {
