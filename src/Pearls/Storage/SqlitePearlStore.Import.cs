@@ -29,6 +29,7 @@ public sealed partial class SqlitePearlStore
 
         return await WriteAsync(async tx =>
         {
+            using var commands = new ImportCommands(_db, tx);
             var existing = (await _db.QueryAsync<string>(new CommandDefinition("SELECT id FROM pearls", transaction: tx, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
             var known = new HashSet<string>(existing, StringComparer.Ordinal);
             known.UnionWith(pearls.Select(p => p.Pearl.Id));
@@ -51,8 +52,8 @@ public sealed partial class SqlitePearlStore
                 var id = incoming.Pearl.Id;
                 if (!existing.Contains(id))
                 {
-                    await UpsertPearlRowAsync(tx, incoming.Pearl, insert: true, ct);
-                    await MergeCommentsAndHistoryAsync(tx, incoming, null, ct);
+                    await InsertPearlRowAsync(commands, incoming.Pearl, ct);
+                    await MergeCommentsAndHistoryAsync(tx, commands, incoming, null, ct);
                     replacedEdges.Add(incoming);
                     added++;
                     continue;
@@ -77,8 +78,8 @@ public sealed partial class SqlitePearlStore
                 }
                 if (incomingOnly.Count > 0 && localOnly.Count == 0)
                 {
-                    await UpsertPearlRowAsync(tx, incoming.Pearl with { UpdatedAt = newest }, insert: false, ct);
-                    await MergeCommentsAndHistoryAsync(tx, incoming, local, ct);
+                    await UpdatePearlRowAsync(tx, incoming.Pearl with { UpdatedAt = newest }, ct);
+                    await MergeCommentsAndHistoryAsync(tx, commands, incoming, local, ct);
                     replacedEdges.Add(incoming);
                     updated++;
                     continue;
@@ -91,7 +92,7 @@ public sealed partial class SqlitePearlStore
                         takeIt ? "took the incoming pearl (later update)" : "kept the local pearl (later or same update time)"));
                     if (takeIt)
                     {
-                        await UpsertPearlRowAsync(tx, incoming.Pearl, insert: false, ct);
+                        await UpdatePearlRowAsync(tx, incoming.Pearl, ct);
                         replacedEdges.Add(incoming);
                         updated++;
                     }
@@ -124,8 +125,8 @@ public sealed partial class SqlitePearlStore
                     }
                     merged = CopyField(merged, incoming.Pearl, field);
                 }
-                await UpsertPearlRowAsync(tx, merged with { UpdatedAt = newest }, insert: false, ct);
-                await MergeCommentsAndHistoryAsync(tx, incoming, local, ct);
+                await UpdatePearlRowAsync(tx, merged with { UpdatedAt = newest }, ct);
+                await MergeCommentsAndHistoryAsync(tx, commands, incoming, local, ct);
                 var theirEdges = incomingOnly.LastOrDefault(h => h.Field == "dependency");
                 var ourEdges = localOnly.LastOrDefault(h => h.Field == "dependency");
                 if (theirEdges is not null && ourEdges is not null)
@@ -146,12 +147,10 @@ public sealed partial class SqlitePearlStore
 
             foreach (var r in replacedEdges)
             {
-                await _db.ExecuteAsync(new CommandDefinition("DELETE FROM pearl_deps WHERE pearl_id = @id", new { id = r.Pearl.Id }, tx, cancellationToken: ct));
+                await commands.DeleteEdges.RunAsync(ct, r.Pearl.Id);
                 foreach (var d in r.Dependencies)
                 {
-                    await _db.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO pearl_deps (pearl_id, depends_on, kind, created_at) VALUES (@PearlId, @DependsOn, @kind, @at)",
-                        new { d.PearlId, d.DependsOn, kind = PearlNames.Name(d.Kind), at = Timestamps.Write(d.CreatedAt) }, tx, cancellationToken: ct));
+                    await commands.InsertEdge.RunAsync(ct, d.PearlId, d.DependsOn, PearlNames.Name(d.Kind), Timestamps.Write(d.CreatedAt));
                 }
             }
             await BreakImportedCyclesAsync(tx, replacedEdges.Select(r => r.Pearl.Id).ToHashSet(StringComparer.Ordinal), conflicts, ct);
@@ -211,7 +210,7 @@ public sealed partial class SqlitePearlStore
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private async Task UpsertPearlRowAsync(SqliteTransaction tx, Pearl p, bool insert, CancellationToken ct)
+    private async Task UpdatePearlRowAsync(SqliteTransaction tx, Pearl p, CancellationToken ct)
     {
         var args = new
         {
@@ -219,28 +218,31 @@ public sealed partial class SqlitePearlStore
             outputs = p.Outputs is { } o ? JsonText(o) : null, created = Timestamps.Write(p.CreatedAt), updated = Timestamps.Write(p.UpdatedAt),
             closed = Timestamps.Write(p.ClosedAt),
         };
-        await _db.ExecuteAsync(new CommandDefinition(insert
-            ? "INSERT INTO pearls (id, title, description, status, priority, type, assignee, parent_id, outputs, created_at, updated_at, closed_at) " +
-              "VALUES (@Id, @Title, @Description, @status, @Priority, @type, @Assignee, @Parent, @outputs, @created, @updated, @closed)"
-            : "UPDATE pearls SET title = @Title, description = @Description, status = @status, priority = @Priority, type = @type, assignee = @Assignee, " +
+        await _db.ExecuteAsync(new CommandDefinition(
+            "UPDATE pearls SET title = @Title, description = @Description, status = @status, priority = @Priority, type = @type, assignee = @Assignee, " +
               "parent_id = @Parent, outputs = @outputs, created_at = @created, updated_at = @updated, closed_at = @closed WHERE id = @Id",
             args, tx, cancellationToken: ct));
-        if (!insert)
-        {
-            await _db.ExecuteAsync(new CommandDefinition("DELETE FROM pearl_labels WHERE pearl_id = @Id", new { p.Id }, tx, cancellationToken: ct));
-        }
+        await _db.ExecuteAsync(new CommandDefinition("DELETE FROM pearl_labels WHERE pearl_id = @Id", new { p.Id }, tx, cancellationToken: ct));
         await InsertLabelsAsync(tx, p.Id, p.Labels, ct);
     }
 
     /// <summary>Adds the incoming comments and history entries the local side lacks (both are append-only logs).</summary>
-    private async Task MergeCommentsAndHistoryAsync(SqliteTransaction tx, PearlRecord incoming, PearlRecord? local, CancellationToken ct)
+    private static async Task InsertPearlRowAsync(ImportCommands commands, Pearl p, CancellationToken ct)
+    {
+        await commands.InsertPearl.RunAsync(ct, p.Id, p.Title, p.Description, PearlNames.Name(p.Status), p.Priority, PearlNames.Name(p.Type), p.Assignee,
+            p.Parent, p.Outputs is { } o ? JsonText(o) : null, Timestamps.Write(p.CreatedAt), Timestamps.Write(p.UpdatedAt), Timestamps.Write(p.ClosedAt));
+        foreach (var label in p.Labels)
+        {
+            await commands.InsertLabel.RunAsync(ct, p.Id, label);
+        }
+    }
+
+    private async Task MergeCommentsAndHistoryAsync(SqliteTransaction tx, ImportCommands commands, PearlRecord incoming, PearlRecord? local, CancellationToken ct)
     {
         var haveComments = local?.Comments.Select(c => c.Id).ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var c in incoming.Comments.Where(c => !haveComments.Contains(c.Id)))
         {
-            await _db.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO pearl_comments (id, pearl_id, author, body, created_at) VALUES (@Id, @pearlId, @Author, @Body, @at) ON CONFLICT(id) DO NOTHING",
-                new { c.Id, pearlId = incoming.Pearl.Id, c.Author, c.Body, at = Timestamps.Write(c.CreatedAt) }, tx, cancellationToken: ct));
+            await commands.InsertComment.RunAsync(ct, c.Id, incoming.Pearl.Id, c.Author, c.Body, Timestamps.Write(c.CreatedAt));
         }
         var haveHistory = local?.History.Select(HistoryKey).ToHashSet() ?? [];
         var missing = incoming.History.Where(h => !haveHistory.Contains(HistoryKey(h))).ToList();
@@ -253,9 +255,7 @@ public sealed partial class SqlitePearlStore
         }
         foreach (var h in missing)
         {
-            await _db.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO pearl_history (pearl_id, field, old_value, new_value, actor, at) VALUES (@pearlId, @Field, @OldValue, @NewValue, @Actor, @at)",
-                new { pearlId = incoming.Pearl.Id, h.Field, h.OldValue, h.NewValue, h.Actor, at = Timestamps.Write(h.At) }, tx, cancellationToken: ct));
+            await commands.InsertHistory.RunAsync(ct, incoming.Pearl.Id, h.Field, h.OldValue, h.NewValue, h.Actor, Timestamps.Write(h.At));
         }
     }
 
