@@ -32,6 +32,8 @@ public static class CliApp
         root.Add(CredsCommand.Build());
         root.Add(AuthCommand.Build());
         root.Add(DevCommand.Build());
+        root.Add(PearlsCommand.Build());
+        root.Add(MemoryCommand.Build());
         return root;
     }
 

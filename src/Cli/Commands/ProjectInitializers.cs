@@ -9,5 +9,6 @@ internal static class ProjectInitializers
     /// <summary>The steps, in order. Each receives the project root.</summary>
     public static readonly IReadOnlyList<Func<string, CancellationToken, Task>> All =
     [
+        PearlsInitializer.CreateDatabaseAsync,
     ];
 }
