@@ -13,6 +13,23 @@ public static class CliApp
     {
         var root = new RootCommand("th: run a crew of AI coding agents on your repository, safely.");
         root.Add(InitCommand.Build());
+        root.Add(AuditCommand.Build());
+        root.Add(AuditCommand.BuildLogs());
+        root.Add(AuditCommand.BuildEvents());
+        root.Add(DaemonCommand.BuildUp());
+        root.Add(DaemonCommand.BuildDown());
+        root.Add(DaemonCommand.BuildStatus());
+        root.Add(DaemonCommand.BuildRun());
+        root.Add(OperatorsCommand.BuildList());
+        root.Add(OperatorsCommand.BuildControl("steer", "Give a running operator guidance before its next model call"));
+        root.Add(OperatorsCommand.BuildControl("pause", "Hold a running operator at its next tool boundary"));
+        root.Add(OperatorsCommand.BuildControl("resume", "Let a paused operator go on"));
+        root.Add(OperatorsCommand.BuildControl("cancel", "Stop a run cleanly (a queued run never starts)"));
+        root.Add(EgressCommand.Build());
+        root.Add(HostStubCommand.Build());
+        root.Add(CredsCommand.Build());
+        root.Add(AuthCommand.Build());
+        root.Add(DevCommand.Build());
         return root;
     }
 

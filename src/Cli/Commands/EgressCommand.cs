@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net;
+using System.Runtime.InteropServices;
+using Smooth.Cli.Output;
+using Smooth.Core;
+using Smooth.Core.Events;
+using Smooth.Egress;
+
+namespace Smooth.Cli.Commands;
+
+/// <summary><c>th egress serve|bridge</c>: the egress proxy (host side) and the in-sandbox bridge to it.</summary>
+public static class EgressCommand
+{
+    /// <summary>Builds the command group.</summary>
+    public static Command Build()
+    {
+        var command = new Command("egress", "Goalie, the egress gate: the proxy that is a sandbox's only way out, and the bridge inside the sandbox");
+        command.Add(BuildServe());
+        command.Add(BuildBridge());
+        return command;
+    }
+
+    private static Command BuildServe()
+    {
+        var socket = new Option<string>("--socket") { Description = "Unix socket to listen on (mount it into the sandbox)", Required = true };
+        var listen = new Option<string?>("--listen") { Description = "Also listen on this loopback TCP address, e.g. 127.0.0.1:3128" };
+        var allow = new Option<string[]>("--allow-host") { Description = "Allow HOST[:PORT] (repeatable; *.suffix wildcards; no port = 80 and 443; :* = any port; IP literals reach internal addresses)", AllowMultipleArgumentsPerToken = false };
+        var json = new Option<bool>("--json") { Description = "Print each decision as a JSON line instead of text" };
+        var command = new Command("serve", "Run the egress proxy on a Unix socket with an allow list, printing each decision (for manual use and testing)")
+        {
+            socket, listen, allow, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            AllowListGate gate;
+            try
+            {
+                gate = AllowListGate.Parse(parse.GetValue(allow) ?? []);
+            }
+            catch (FormatException e)
+            {
+                throw new SmoothException($"bad --allow-host: {e.Message}", "write HOST, HOST:PORT, *.SUFFIX[:PORT] or [IPv6]:PORT", ExitCodes.BadInput);
+            }
+            var tcp = parse.GetValue(listen) is { } l ? ParseLoopback(l, "--listen") : null;
+            var sink = new ConsoleEventSink(parse.GetValue(json));
+            await using var proxy = new EgressProxy(gate, sink, new EgressProxyOptions { SocketPath = parse.GetValue(socket), TcpEndPoint = tcp });
+            proxy.Start();
+            Console.Error.WriteLine($"egress proxy listening on {parse.GetValue(socket)}{(proxy.TcpEndPoint is { } ep ? " and " + ep : string.Empty)}; allowed: {(gate.Rules.Count == 0 ? "nothing" : string.Join(", ", gate.Rules.Select(r => r.Text)))}");
+            await WaitForShutdownAsync(ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command BuildBridge()
+    {
+        var socket = new Option<string>("--socket") { Description = "The proxy's Unix socket as mounted in the sandbox", Required = true };
+        var listen = new Option<string>("--listen") { Description = "HTTP proxy address inside the sandbox", DefaultValueFactory = _ => "127.0.0.1:3128" };
+        var socks = new Option<string>("--socks") { Description = "SOCKS5 address inside the sandbox, or 'off'", DefaultValueFactory = _ => "127.0.0.1:1080" };
+        var program = new Argument<string[]>("command") { Description = "The command to run once the bridge is listening (after --)", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("bridge", "Inside a sandbox: listen on loopback, relay to the proxy socket, and run COMMAND with the proxy variables set")
+        {
+            socket, listen, socks, program,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var http = ParseLoopback(parse.GetValue(listen)!, "--listen");
+            var socksText = parse.GetValue(socks)!;
+            var socksEndPoint = socksText.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : ParseLoopback(socksText, "--socks");
+            var argv = parse.GetValue(program)!;
+
+            await using var bridge = new EgressBridge(parse.GetValue(socket)!, http, socksEndPoint);
+            bridge.Start(); // listening before the child exists: its first request cannot race the bridge
+            var proxyUrl = $"http://{bridge.HttpEndPoint}";
+            var psi = new ProcessStartInfo(argv[0]) { UseShellExecute = false };
+            foreach (var a in argv.Skip(1)) psi.ArgumentList.Add(a);
+            foreach (var name in new[] { "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY" }) psi.Environment[name] = proxyUrl;
+            if (bridge.SocksEndPoint is { } s)
+            {
+                psi.Environment["all_proxy"] = psi.Environment["ALL_PROXY"] = $"socks5h://{s}";
+            }
+            psi.Environment["SMOOTH_EGRESS_PROXY"] = proxyUrl;
+
+            // The child inherits stdin/stdout/stderr, so ProcessRunner (which captures output) does not fit here.
+            using var child = new Process { StartInfo = psi };
+            try
+            {
+                child.Start();
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new SmoothException($"could not start '{argv[0]}': {e.Message}", "check the command after --", ExitCodes.Environment, e);
+            }
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+            {
+                ctx.Cancel = true;
+                try { child.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            });
+            try
+            {
+                await child.WaitForExitAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                try { child.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+                throw;
+            }
+            return child.ExitCode;
+        });
+        return command;
+    }
+
+    private static IPEndPoint ParseLoopback(string text, string option)
+    {
+        if (!IPEndPoint.TryParse(text, out var endPoint) || endPoint.Port == 0 && !text.EndsWith(":0", StringComparison.Ordinal))
+        {
+            throw new SmoothException($"{option} '{text}' is not an IP:PORT address", $"e.g. {option} 127.0.0.1:3128", ExitCodes.BadInput);
+        }
+        if (!IPAddress.IsLoopback(endPoint.Address))
+        {
+            throw new SmoothException($"{option} '{text}' is not a loopback address", "the proxy and bridge only listen on loopback (127.0.0.1 or [::1])", ExitCodes.BadInput);
+        }
+        return endPoint;
+    }
+
+    /// <summary>Waits for Ctrl-C (the token) or SIGTERM.</summary>
+    internal static async Task WaitForShutdownAsync(CancellationToken ct)
+    {
+        var done = new TaskCompletionSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+        {
+            ctx.Cancel = true;
+            done.TrySetResult();
+        });
+        using var reg = ct.Register(() => done.TrySetResult());
+        await done.Task;
+    }
+
+    private sealed class ConsoleEventSink(bool json) : IEventSink
+    {
+        private readonly Lock _gate = new();
+
+        public void Emit(SmoothEvent e)
+        {
+            lock (_gate)
+            {
+                if (json)
+                {
+                    CliOutput.JsonLine(e, EgressJsonContext.Default.SmoothEvent);
+                    return;
+                }
+                var a = e.Attributes;
+                string Get(string k) => a.TryGetValue(k, out var v) ? v : "-";
+                Console.Out.WriteLine($"{e.Time:HH:mm:ss} {Get("decision")} {Get("method")} {Get("scheme")} {Get("host")}:{Get("port")}{(a.ContainsKey("path") ? Get("path") : string.Empty)} status={Get("status")} in={Get("bytesIn")} out={Get("bytesOut")} ({Get("reason")})");
+                Console.Out.Flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Smooth.Core;
+using Smooth.Core.Events;
+
+namespace Smooth.Egress;
+
+/// <summary>
+/// Goalie, the egress gate: an HTTP/1.1 forward proxy (absolute-form plain HTTP with keep-alive, and CONNECT tunnels)
+/// on a Unix socket and optionally loopback TCP. Each request is checked with an <see cref="IEgressGate"/>, names are
+/// resolved here and internal addresses refused, and every decision becomes an <c>egress.decision</c> event.
+/// </summary>
+public sealed class EgressProxy : IAsyncDisposable
+{
+    private readonly IEgressGate _gate;
+    private readonly IEventSink _events;
+    private readonly EgressProxyOptions _options;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Socket> _listeners = [];
+    private readonly List<Task> _acceptLoops = [];
+    private readonly ConcurrentDictionary<ProxyConnection, Task> _connections = new();
+
+    /// <summary>Creates a proxy; call <see cref="Start"/> to listen.</summary>
+    public EgressProxy(IEgressGate gate, IEventSink events, EgressProxyOptions options)
+    {
+        if (options.SocketPath is null && options.TcpEndPoint is null)
+        {
+            throw new ArgumentException("the proxy needs a Unix socket path or a TCP endpoint", nameof(options));
+        }
+        _gate = gate;
+        _events = events;
+        _options = options;
+    }
+
+    /// <summary>The bound TCP endpoint (with the real port), when listening on TCP.</summary>
+    public IPEndPoint? TcpEndPoint { get; private set; }
+
+    /// <summary>The Unix socket path, when listening on one.</summary>
+    public string? SocketPath => _options.SocketPath;
+
+    /// <summary>Binds the listeners; when this returns, connections are accepted (no race with the first client).</summary>
+    public void Start()
+    {
+        if (_options.SocketPath is { } path)
+        {
+            var socket = UnixSocketListener.Bind(path);
+            _listeners.Add(socket);
+        }
+        if (_options.TcpEndPoint is { } endPoint)
+        {
+            var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(endPoint);
+                socket.Listen(512);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                throw new SmoothException($"could not listen on {endPoint}: {e.SocketErrorCode}", "pick another port or stop whatever holds it", ExitCodes.Environment, e);
+            }
+            TcpEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+            _listeners.Add(socket);
+        }
+        foreach (var listener in _listeners)
+        {
+            _acceptLoops.Add(AcceptLoopAsync(listener, _stop.Token));
+        }
+    }
+
+    private async Task AcceptLoopAsync(Socket listener, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await listener.AcceptAsync(ct);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                if (ct.IsCancellationRequested) return;
+                continue;
+            }
+            if (client.ProtocolType == ProtocolType.Tcp) client.NoDelay = true;
+            var connection = new ProxyConnection(client, _gate, _events, _options);
+            _connections[connection] = ServeAsync(connection, ct);
+        }
+    }
+
+    private async Task ServeAsync(ProxyConnection connection, CancellationToken ct)
+    {
+        await Task.Yield();
+        try
+        {
+            await connection.RunAsync(ct);
+        }
+        finally
+        {
+            await connection.DisposeAsync();
+            _connections.TryRemove(connection, out _);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        foreach (var listener in _listeners) listener.Dispose();
+        await Task.WhenAll(_acceptLoops);
+        foreach (var connection in _connections.Keys) await connection.DisposeAsync();
+        try { await Task.WhenAll(_connections.Values); }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException) { }
+        if (_options.SocketPath is { } path) UnixSocketListener.Remove(path);
+        _stop.Dispose();
+    }
+}

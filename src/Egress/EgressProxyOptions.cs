@@ -1,0 +1,25 @@
+using System.Net;
+
+namespace Smooth.Egress;
+
+/// <summary>Where the proxy listens and how it reaches upstreams.</summary>
+public sealed record EgressProxyOptions
+{
+    /// <summary>The Unix socket to listen on (created with mode 0600; a stale socket file is replaced).</summary>
+    public string? SocketPath { get; init; }
+
+    /// <summary>An optional loopback TCP endpoint (port 0 picks a free port; see <see cref="EgressProxy.TcpEndPoint"/>).</summary>
+    public IPEndPoint? TcpEndPoint { get; init; }
+
+    /// <summary>How names are resolved; the proxy connects to exactly the address it checked.</summary>
+    public IHostResolver Resolver { get; init; } = SystemHostResolver.Instance;
+
+    /// <summary>How long to wait for an upstream TCP connection.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a client connection may stay idle between requests before it is closed.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A label for the client side (sandbox or operator id), copied into every event as <c>client</c>.</summary>
+    public string? ClientLabel { get; init; }
+}

@@ -1,0 +1,440 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Smooth.Core.Events;
+
+namespace Smooth.Egress;
+
+/// <summary>
+/// One client connection to the proxy: a sequence of plain HTTP requests (kept alive) or one CONNECT tunnel.
+/// Every request is admitted by the gate, then by the address rules, then sent to exactly the address that was checked.
+/// </summary>
+internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSink events, EgressProxyOptions options) : IAsyncDisposable
+{
+    private const int MaxHead = 64 * 1024;
+    private const int ReaderSize = 64 * 1024;
+
+    private readonly NetworkStream _clientStream = new(client, ownsSocket: true);
+    private BufferedReader? _clientReader;
+    private Upstream? _upstream;
+    private bool _responseStarted;
+
+    /// <summary>Serves the connection until the client or the protocol ends it.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        _clientReader = new BufferedReader(_clientStream, ReaderSize);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                _responseStarted = false;
+                byte[]? headBytes;
+                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                {
+                    idle.CancelAfter(options.IdleTimeout);
+                    headBytes = await _clientReader.ReadHeadAsync(MaxHead, idle.Token);
+                }
+                if (headBytes is null) return;
+                var head = HttpHead.Parse(headBytes, isRequest: true);
+                if (head.Part1 == "CONNECT")
+                {
+                    await TunnelAsync(head, ct);
+                    return;
+                }
+                if (!await ForwardAsync(head, headBytes.Length, ct)) return;
+            }
+        }
+        catch (HttpProtocolException e)
+        {
+            if (!_responseStarted) await TryWriteAsync(ProxyResponses.Error(e.Status, e.Message), ct);
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client or the upstream went away; nothing to answer.
+        }
+    }
+
+    private async Task TunnelAsync(HttpHead head, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var target = TargetAuthority.Parse(head.Part2, defaultPort: null)
+            ?? throw new HttpProtocolException(400, $"CONNECT target must be host:port, got '{Printable(head.Part2)}'");
+        var admission = await AdmitAsync(target, "connect", null, null, ct);
+        var what = $"CONNECT {target}";
+        if (!admission.Allowed)
+        {
+            await RefuseAsync(admission, what, started, ct);
+            return;
+        }
+
+        Upstream upstream;
+        try
+        {
+            upstream = await ConnectAsync(admission, ct);
+        }
+        catch (HttpProtocolException e)
+        {
+            Emit(admission, true, "upstream-failed", e.Message, null, e.Status, 0, 0, started);
+            await TryWriteAsync(ProxyResponses.Error(e.Status, e.Message), ct);
+            return;
+        }
+
+        await using (upstream)
+        {
+            _responseStarted = true;
+            await _clientStream.WriteAsync(ProxyResponses.ConnectEstablished, ct);
+            var (toUpstream, toClient) = await Relay.RunAsync(_clientReader!, _clientStream, client,
+                upstream.Reader, upstream.Stream, upstream.Socket, ct);
+            Emit(admission, true, "allowed", admission.Reason, upstream.Address.ToString(), 200, toClient, toUpstream, started);
+        }
+    }
+
+    /// <summary>Forwards one plain HTTP request and its response; returns true when the connection may serve another.</summary>
+    private async Task<bool> ForwardAsync(HttpHead head, int headLength, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var method = head.Part1;
+        var rawTarget = head.Part2;
+        if (rawTarget.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new HttpProtocolException(400, "https:// URLs go through a CONNECT tunnel: set HTTPS_PROXY to this proxy");
+        }
+        if (!rawTarget.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new HttpProtocolException(400, "this is a forward proxy: the request target must be an absolute http:// URL");
+        }
+        var rest = rawTarget[7..];
+        var end = rest.IndexOfAny(['/', '?', '#']);
+        var authorityText = end < 0 ? rest : rest[..end];
+        var originForm = end < 0 ? "/" : rest[end..];
+        var hash = originForm.IndexOf('#');
+        if (hash >= 0) originForm = originForm[..hash];
+        if (originForm.StartsWith('?')) originForm = "/" + originForm;
+        if (authorityText.Contains('@'))
+        {
+            throw new HttpProtocolException(400, "user information in the request URL is not forwarded; use an Authorization header");
+        }
+        var target = TargetAuthority.Parse(authorityText, defaultPort: 80)
+            ?? throw new HttpProtocolException(400, $"malformed host in the request target '{Printable(authorityText)}'");
+        var query = originForm.IndexOf('?');
+        var path = query >= 0 ? originForm[..query] : originForm;
+        var what = $"{method} http://{target}{path}";
+
+        var hosts = head.All("Host").ToList();
+        if (hosts.Count > 1) throw new HttpProtocolException(400, "more than one Host header");
+        if (hosts.Count == 1)
+        {
+            var claimed = TargetAuthority.Parse(hosts[0], defaultPort: 80);
+            if (claimed is not { } c || c.Host != target.Host || c.Port != target.Port)
+            {
+                var request = new EgressRequest(target.Host, target.Port, "http", method, path, target.Address);
+                var mismatch = new Admission(request, false, 403, "host-mismatch",
+                    $"the Host header '{Printable(hosts[0])}' does not match the request target {target}", null, []);
+                await RefuseAsync(mismatch, what, started, ct);
+                return false;
+            }
+        }
+
+        var framing = head.Framing(isRequest: true, out var contentLength);
+        var version = head.Part3;
+        var clientClose = head.HasToken("Connection", "close") || (version == "HTTP/1.0" && !head.HasToken("Connection", "keep-alive"));
+
+        var admission = await AdmitAsync(target, "http", method, path, ct);
+        if (!admission.Allowed)
+        {
+            await RefuseAsync(admission, what, started, ct);
+            return false;
+        }
+
+        var outHead = BuildRequestHead(head, method, originForm, version, hosts.Count == 0 ? target.ToString() : null);
+        long bytesOut = 0, bytesIn = 0;
+        int status;
+        bool upstreamClose;
+        for (var attempt = 0; ; attempt++)
+        {
+            var reused = _upstream is not null && _upstream.Key == target.ToString() && admission.Addresses.Contains(_upstream.Address);
+            if (!reused)
+            {
+                if (_upstream is not null) await _upstream.DisposeAsync();
+                _upstream = null;
+                try
+                {
+                    _upstream = await ConnectAsync(admission, ct);
+                }
+                catch (HttpProtocolException e)
+                {
+                    Emit(admission, true, "upstream-failed", e.Message, null, e.Status, 0, 0, started);
+                    await TryWriteAsync(ProxyResponses.Error(e.Status, e.Message), ct);
+                    return false;
+                }
+            }
+            var up = _upstream!;
+
+            // Head plus whatever body bytes already arrived go out in one write (small requests: one syscall).
+            bytesOut = await WriteWithBufferedBodyAsync(up.Stream, outHead, _clientReader!, framing == BodyFraming.Length ? contentLength : 0, ct);
+            var bodyLeft = framing == BodyFraming.Length ? contentLength - (bytesOut - outHead.Length) : 0;
+            var bodyTask = framing switch
+            {
+                BodyFraming.Length => BodyCopier.CopyExactAsync(_clientReader!, up.Stream, bodyLeft, ct),
+                BodyFraming.Chunked => BodyCopier.CopyChunkedAsync(_clientReader!, up.Stream, ct),
+                _ => Task.FromResult(0L),
+            };
+
+            var responseHeadBytes = await up.Reader.ReadHeadAsync(MaxHead, ct);
+            if (responseHeadBytes is null)
+            {
+                // A kept-alive upstream may have closed while idle: retry once on a fresh connection when nothing was lost.
+                await up.DisposeAsync();
+                _upstream = null;
+                if (reused && attempt == 0 && framing == BodyFraming.None) continue;
+                await bodyTask.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw new HttpProtocolException(502, $"{target} closed the connection without a response");
+            }
+
+            var response = HttpHead.Parse(responseHeadBytes, isRequest: false);
+            if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status) || status is < 100 or > 999)
+            {
+                throw new HttpProtocolException(502, $"{target} sent a malformed status line");
+            }
+            while (status is >= 100 and < 200 and not 101)
+            {
+                _responseStarted = true;
+                await _clientStream.WriteAsync(responseHeadBytes, ct);
+                bytesIn += responseHeadBytes.Length;
+                responseHeadBytes = await up.Reader.ReadHeadAsync(MaxHead, ct)
+                    ?? throw new IOException("upstream closed after an interim response");
+                response = HttpHead.Parse(responseHeadBytes, isRequest: false);
+                if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status)) throw new IOException("malformed status");
+            }
+            _responseStarted = true;
+
+            if (status == 101)
+            {
+                await _clientStream.WriteAsync(responseHeadBytes, ct);
+                bytesOut += await bodyTask;
+                var (toUp, toClient) = await Relay.RunAsync(_clientReader!, _clientStream, client, up.Reader, up.Stream, up.Socket, ct);
+                Emit(admission, true, "allowed", admission.Reason, up.Address.ToString(), status, bytesIn + responseHeadBytes.Length + toClient, bytesOut + toUp, started);
+                return false;
+            }
+
+            var noBody = method == "HEAD" || status is 204 or 304;
+            long responseLength = 0;
+            var responseFraming = noBody ? BodyFraming.None : response.Framing(isRequest: false, out responseLength);
+            upstreamClose = responseFraming == BodyFraming.UntilClose || response.HasToken("Connection", "close")
+                || (response.Part1 == "HTTP/1.0" && !response.HasToken("Connection", "keep-alive"));
+
+            var written = await WriteWithBufferedBodyAsync(_clientStream, responseHeadBytes, up.Reader,
+                responseFraming == BodyFraming.Length ? responseLength : 0, ct);
+            bytesIn += written;
+            bytesIn += responseFraming switch
+            {
+                BodyFraming.Length => await BodyCopier.CopyExactAsync(up.Reader, _clientStream, responseLength - (written - responseHeadBytes.Length), ct),
+                BodyFraming.None => 0,
+                _ => await BodyCopier.CopyAsync(responseFraming, 0, up.Reader, _clientStream, ct),
+            };
+            bytesOut += await bodyTask;
+            break;
+        }
+
+        Emit(admission, true, "allowed", admission.Reason, _upstream?.Address.ToString(), status, bytesIn, bytesOut, started);
+        if (upstreamClose && _upstream is not null)
+        {
+            await _upstream.DisposeAsync();
+            _upstream = null;
+        }
+        return !clientClose && !upstreamClose;
+    }
+
+    private async Task<Admission> AdmitAsync(TargetAuthority target, string scheme, string? method, string? path, CancellationToken ct)
+    {
+        var request = new EgressRequest(target.Host, target.Port, scheme, method, path, target.Address);
+        EgressDecision decision;
+        try
+        {
+            decision = await gate.CheckAsync(request, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Fail closed: no answer from the policy side is a no.
+            return new Admission(request, false, 403, "gate-error", $"the policy gate could not decide ({e.GetType().Name}); failing closed", null, []);
+        }
+        if (!decision.Allowed)
+        {
+            return new Admission(request, false, 403, "not-allowed", decision.Reason, decision.Rule, []);
+        }
+        if (request.IsIpLiteral && !decision.NamesAddressExplicitly)
+        {
+            return new Admission(request, false, 403, "ip-literal",
+                $"{request.Authority} is an IP address; IP addresses are reached only when a rule names that address (e.g. --allow-host {request.Authority})",
+                decision.Rule, []);
+        }
+
+        IReadOnlyList<IPAddress> addresses;
+        if (target.Address is { } literal)
+        {
+            addresses = [literal];
+        }
+        else
+        {
+            try
+            {
+                addresses = await options.Resolver.ResolveAsync(target.Host, ct);
+            }
+            catch (SocketException)
+            {
+                addresses = [];
+            }
+            if (addresses.Count == 0)
+            {
+                return new Admission(request, false, 502, "unresolved", $"could not resolve {target.Host}", decision.Rule, []);
+            }
+        }
+
+        var checkedAddresses = new List<IPAddress>(addresses.Count);
+        foreach (var raw in addresses)
+        {
+            var address = raw.IsIPv4MappedToIPv6 ? raw.MapToIPv4() : raw;
+            var kind = AddressClassifier.Classify(address);
+            if (kind != AddressKind.Public && !decision.NamesAddressExplicitly)
+            {
+                return new Admission(request, false, 403, "internal-address",
+                    $"{request.Host} resolves to {Describe(kind)} address {address}; such addresses are reached only when a rule names the address itself (e.g. --allow-host {FormatAuthority(address, request.Port)})",
+                    decision.Rule, []);
+            }
+            checkedAddresses.Add(address);
+        }
+        return new Admission(request, true, 200, "allowed", decision.Reason, decision.Rule, checkedAddresses);
+    }
+
+    private async Task<Upstream> ConnectAsync(Admission admission, CancellationToken ct)
+    {
+        Exception? last = null;
+        foreach (var address in admission.Addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.ConnectTimeout);
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, admission.Request.Port), timeout.Token);
+                return new Upstream(admission.Request.Authority, address, socket);
+            }
+            catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                socket.Dispose();
+                last = e;
+            }
+        }
+        var timedOut = last is OperationCanceledException;
+        throw new HttpProtocolException(timedOut ? 504 : 502,
+            $"could not connect to {admission.Request.Authority}: {(timedOut ? "timed out" : (last as SocketException)?.SocketErrorCode.ToString() ?? "no address")}");
+    }
+
+    private async Task RefuseAsync(Admission admission, string what, long started, CancellationToken ct)
+    {
+        Emit(admission, false, admission.Code, admission.Reason, null, admission.Status, 0, 0, started);
+        var bytes = admission.Status == 403
+            ? ProxyResponses.Denied(what, admission.Code, admission.Reason, admission.Rule, admission.Request.Authority)
+            : ProxyResponses.Error(admission.Status, admission.Reason);
+        await TryWriteAsync(bytes, ct);
+    }
+
+    private void Emit(Admission admission, bool allowed, string code, string reason, string? address, int? status, long bytesIn, long bytesOut, long started) =>
+        events.Emit(EgressEvents.Decision(admission.Request, allowed, code, reason, admission.Rule, address, status, bytesIn, bytesOut,
+            Stopwatch.GetElapsedTime(started), options.ClientLabel));
+
+    private static byte[] BuildRequestHead(HttpHead head, string method, string originForm, string version, string? addHost)
+    {
+        var sb = new StringBuilder(256);
+        sb.Append(method).Append(' ').Append(originForm).Append(' ').Append(version).Append("\r\n");
+        if (addHost is not null) sb.Append("Host: ").Append(addHost).Append("\r\n");
+        foreach (var (name, value) in head.Headers)
+        {
+            // Proxy-* fields are for this hop only; Proxy-Authorization must never reach the origin.
+            if (name.StartsWith("Proxy-", StringComparison.OrdinalIgnoreCase) || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase)) continue;
+            sb.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+        sb.Append("\r\n");
+        return Encoding.Latin1.GetBytes(sb.ToString());
+    }
+
+    /// <summary>Writes <paramref name="head"/> plus up to <paramref name="bodyLength"/> already-buffered body bytes in one write.</summary>
+    private static async Task<long> WriteWithBufferedBodyAsync(Stream to, byte[] head, BufferedReader from, long bodyLength, CancellationToken ct)
+    {
+        var take = (int)Math.Min(bodyLength, from.Buffered);
+        if (take == 0)
+        {
+            await to.WriteAsync(head, ct);
+            return head.Length;
+        }
+        var combined = ArrayPool<byte>.Shared.Rent(head.Length + take);
+        try
+        {
+            head.CopyTo(combined, 0);
+            from.TakeBuffered(take).CopyTo(combined.AsMemory(head.Length));
+            await to.WriteAsync(combined.AsMemory(0, head.Length + take), ct);
+            return head.Length + take;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(combined);
+        }
+    }
+
+    private async Task TryWriteAsync(byte[] bytes, CancellationToken ct)
+    {
+        try
+        {
+            await _clientStream.WriteAsync(bytes, ct);
+            client.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException) { }
+    }
+
+    private static string Describe(AddressKind kind) => kind switch
+    {
+        AddressKind.Loopback => "a loopback",
+        AddressKind.Private => "a private",
+        AddressKind.LinkLocal => "a link-local",
+        AddressKind.CarrierGradeNat => "a carrier-grade NAT",
+        AddressKind.Multicast => "a multicast/broadcast",
+        AddressKind.Unspecified => "an unspecified",
+        AddressKind.Metadata => "a cloud metadata",
+        _ => "a reserved",
+    };
+
+    private static string FormatAuthority(IPAddress address, int port) =>
+        address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]:{port}" : $"{address}:{port}";
+
+    private static string Printable(string s) => s.Length > 200 ? s[..200] + "..." : s;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_upstream is not null) await _upstream.DisposeAsync();
+        await _clientStream.DisposeAsync();
+    }
+
+    private sealed class Upstream : IAsyncDisposable
+    {
+        public Upstream(string key, IPAddress address, Socket socket)
+        {
+            Key = key;
+            Address = address;
+            Socket = socket;
+            Stream = new NetworkStream(socket, ownsSocket: true);
+            Reader = new BufferedReader(Stream, ReaderSize);
+        }
+
+        public string Key { get; }
+        public IPAddress Address { get; }
+        public Socket Socket { get; }
+        public NetworkStream Stream { get; }
+        public BufferedReader Reader { get; }
+
+        public ValueTask DisposeAsync() => Stream.DisposeAsync();
+    }
+}

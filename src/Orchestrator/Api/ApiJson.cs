@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using Smooth.Orchestrator.Daemon;
+
+namespace Smooth.Orchestrator.Api;
+
+/// <summary>Source-generated JSON for the daemon API and its files.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(StatusReport))]
+[JsonSerializable(typeof(DaemonInfo))]
+[JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(RunControlMessage))]
+[JsonSerializable(typeof(Smooth.Orchestrator.Runs.RunRecord))]
+[JsonSerializable(typeof(IReadOnlyList<Smooth.Orchestrator.Runs.RunRecord>))]
+[JsonSerializable(typeof(RunControlReply))]
+[JsonSerializable(typeof(Smooth.Audit.Chain.AuditRecord))]
+public sealed partial class ApiJson : JsonSerializerContext;
+
+/// <summary>The body of every API error.</summary>
+/// <param name="Error">What went wrong.</param>
+/// <param name="Hint">What to do, when known.</param>
+public sealed record ApiError(string Error, string? Hint = null);

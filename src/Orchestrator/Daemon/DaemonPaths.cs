@@ -1,0 +1,24 @@
+namespace Smooth.Orchestrator.Daemon;
+
+/// <summary>Where the daemon keeps its user-scope files under <c>~/.smooth/</c>.</summary>
+public sealed record DaemonPaths(string Home)
+{
+    /// <summary>Paths for the current user's home directory.</summary>
+    public static DaemonPaths ForCurrentUser() =>
+        new(Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary><c>~/.smooth</c>.</summary>
+    public string Dir => Path.Combine(Home, ".smooth");
+
+    /// <summary>The API's Unix socket.</summary>
+    public string Socket => Path.Combine(Dir, "daemon.sock");
+
+    /// <summary>The bearer token every API request needs (mode 0600).</summary>
+    public string Token => Path.Combine(Dir, "daemon.token");
+
+    /// <summary>What the running daemon wrote about itself (pid, ports, project).</summary>
+    public string Info => Path.Combine(Dir, "daemon.json");
+
+    /// <summary>The daemon's own log (stdout and stderr).</summary>
+    public string Log => Path.Combine(Dir, "daemon.log");
+}

@@ -1,0 +1,58 @@
+using Smooth.Core.Events;
+using Smooth.TestSupport;
+
+namespace Smooth.Egress.Tests;
+
+/// <summary>A real proxy on a Unix socket in a temp directory, with its events captured.</summary>
+public sealed class ProxyHarness : IAsyncDisposable
+{
+    private readonly TempDir _dir = new("smooth-egress");
+
+    public ProxyHarness(IEgressGate gate, IHostResolver? resolver = null)
+    {
+        SocketPath = _dir.Combine("egress.sock");
+        Proxy = new EgressProxy(gate, Events, new EgressProxyOptions
+        {
+            SocketPath = SocketPath,
+            Resolver = resolver ?? SystemHostResolver.Instance,
+            ClientLabel = "test",
+        });
+        Proxy.Start();
+    }
+
+    public static ProxyHarness Allow(params string[] rules) => new(AllowListGate.Parse(rules));
+
+    public static ProxyHarness Allow(IHostResolver resolver, params string[] rules) => new(AllowListGate.Parse(rules), resolver);
+
+    public EventRing Events { get; } = new();
+
+    public EgressProxy Proxy { get; }
+
+    public string SocketPath { get; }
+
+    public Task<System.Net.Sockets.NetworkStream> ConnectAsync() => RawHttp.ConnectUnixAsync(SocketPath);
+
+    /// <summary>Sends one plain HTTP GET for <paramref name="url"/> through the proxy on a fresh connection.</summary>
+    public async Task<RawHttp.Response> GetAsync(string url, string? hostHeader = null)
+    {
+        await using var stream = await ConnectAsync();
+        var host = hostHeader ?? new Uri(url).Authority;
+        return await RawHttp.SendAsync(stream, $"GET {url} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    }
+
+    /// <summary>Sends CONNECT for <paramref name="authority"/> and returns the proxy's answer (the stream stays open for tunnelling).</summary>
+    public async Task<(RawHttp.Response Response, System.Net.Sockets.NetworkStream Stream)> ConnectTunnelAsync(string authority)
+    {
+        var stream = await ConnectAsync();
+        var response = await RawHttp.SendAsync(stream, $"CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n\r\n", headOnly: true);
+        return (response, stream);
+    }
+
+    public IReadOnlyList<SmoothEvent> Decisions() => Events.Snapshot().Where(e => e.Type == EgressEvents.DecisionType).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Proxy.DisposeAsync();
+        _dir.Dispose();
+    }
+}
