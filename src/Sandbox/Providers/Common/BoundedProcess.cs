@@ -32,6 +32,7 @@ internal static class BoundedProcess
             BoundedStart started;
             lock (StartLock)
             {
+                Libc.MarkAllCloseOnExec();
                 var prepared = prepare();
                 process.StartInfo = CreateStartInfo(prepared);
                 try
