@@ -28,6 +28,8 @@ need_pkgs=()
 need() { dpkg -s "$1" >/dev/null 2>&1 || need_pkgs+=("$1"); }
 if [ "$system_packages" = 1 ] && command -v dpkg >/dev/null 2>&1; then
   for p in git bubblewrap libseccomp2 podman runc busybox-static uidmap ca-certificates curl; do need "$p"; done
+  # The sandbox escape tests compile a tiny probe (ptrace, io_uring, ...) and use wget inside the sandbox.
+  for p in gcc libc6-dev wget; do need "$p"; done
   if [ ${#need_pkgs[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       say "installing system packages: ${need_pkgs[*]}"

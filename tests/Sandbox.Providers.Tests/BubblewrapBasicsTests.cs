@@ -99,4 +99,13 @@ public sealed class BubblewrapBasicsTests
         var e = await Assert.ThrowsAsync<Core.SmoothException>(() => provider.EnsureAvailableAsync(CancellationToken.None));
         Assert.Contains("apt-get install bubblewrap", e.Hint);
     }
+
+    [Fact]
+    public async Task Only_the_standard_descriptors_reach_the_command()
+    {
+        using var h = new SandboxHarness();
+        var r = await h.ShAsync(_provider, "ls /proc/self/fd");
+        // 0-2 plus the descriptor ls itself opened for the listing.
+        Assert.Equal(["0", "1", "2", "3"], r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 }

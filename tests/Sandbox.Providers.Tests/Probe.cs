@@ -93,6 +93,11 @@ public static class Probe
     {
         var dir = Path.Combine(Path.GetTempPath(), "smooth-probe-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(dir, recursive: true); }
+            catch (IOException) { }
+        };
         var source = Path.Combine(dir, "probe.c");
         await File.WriteAllTextAsync(source, Source);
         var output = Path.Combine(dir, "probe");

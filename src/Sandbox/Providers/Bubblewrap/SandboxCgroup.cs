@@ -125,7 +125,7 @@ internal sealed partial class SandboxCgroup
 
     private static void TryRemove(string dir)
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        for (var attempt = 0; attempt < 500; attempt++)
         {
             try
             {
@@ -135,7 +135,7 @@ internal sealed partial class SandboxCgroup
             catch (DirectoryNotFoundException) { return; }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Thread.Sleep(10); // Busy until the last killed process is reaped.
+                Thread.Sleep(1); // Busy until the last killed process is reaped.
             }
         }
     }

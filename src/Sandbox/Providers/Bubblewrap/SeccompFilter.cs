@@ -36,8 +36,27 @@ internal static class SeccompFilter
     // CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET.
     private static readonly ulong[] CloneNamespaceFlags = [0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x20000000, 0x40000000];
 
-    /// <summary>Writes the BPF program to <paramref name="path"/> (created fresh, mode 0600).</summary>
-    internal static unsafe void Export(string path, bool allowNested)
+    private static readonly byte[]?[] Compiled = new byte[2][];
+
+    /// <summary>Writes the BPF program to <paramref name="path"/> (created fresh, mode 0600); compiled once per process.</summary>
+    internal static void Export(string path, bool allowNested)
+    {
+        var slot = allowNested ? 1 : 0;
+        if (Volatile.Read(ref Compiled[slot]) is null)
+        {
+            var temp = path + ".compile";
+            Compile(temp, allowNested);
+            Volatile.Write(ref Compiled[slot], File.ReadAllBytes(temp));
+            File.Delete(temp);
+        }
+        using var file = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+        file.Write(Compiled[slot]);
+    }
+
+    private static unsafe void Compile(string path, bool allowNested)
     {
         nint ctx;
         try

@@ -26,10 +26,13 @@ internal static class BoundedProcess
     {
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process();
+        Exception? afterStartError = null;
         var start = SpawnThread.Run(() =>
         {
+            BoundedStart started;
             lock (StartLock)
             {
+                Libc.MarkAllCloseOnExec();
                 var prepared = prepare();
                 process.StartInfo = CreateStartInfo(prepared);
                 try
@@ -41,10 +44,20 @@ internal static class BoundedProcess
                     throw new Core.SmoothException($"could not start '{prepared.FileName}': {e.Message}",
                         $"check that '{prepared.FileName}' is installed and on PATH", Core.ExitCodes.Environment, e);
                 }
-                return prepared;
+                started = prepared;
             }
+            // On the same thread, straight away: bwrap may be blocked waiting for this (cgroup attach, block fd).
+            try
+            {
+                started.AfterStart?.Invoke(process);
+            }
+            catch (Exception e)
+            {
+                afterStartError = e;
+            }
+            return started;
         });
-        return await WatchAsync(process, start, stopwatch, ct);
+        return await WatchAsync(process, start, afterStartError, stopwatch, ct);
     }
 
     private static ProcessStartInfo CreateStartInfo(BoundedStart start)
@@ -71,7 +84,7 @@ internal static class BoundedProcess
         return psi;
     }
 
-    private static async Task<BoundedOutcome> WatchAsync(Process process, BoundedStart start, Stopwatch stopwatch, CancellationToken ct)
+    private static async Task<BoundedOutcome> WatchAsync(Process process, BoundedStart start, Exception? afterStartError, Stopwatch stopwatch, CancellationToken ct)
     {
         var killAll = start.KillAll ?? KillTree;
         LimitHit? limit = null;
@@ -85,15 +98,11 @@ internal static class BoundedProcess
             killAll(process);
         }
 
-        try
-        {
-            start.AfterStart?.Invoke(process);
-        }
-        catch
+        if (afterStartError is not null)
         {
             killAll(process);
             await process.WaitForExitAsync(CancellationToken.None);
-            throw;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(afterStartError);
         }
         process.StandardInput.Close();
 

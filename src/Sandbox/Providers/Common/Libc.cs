@@ -31,6 +31,41 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     internal static partial int Kill(int pid, int signal);
 
+    [LibraryImport("libc", EntryPoint = "close_range", SetLastError = true)]
+    private static partial int CloseRange(uint first, uint last, int flags);
+
+    private const int CloseRangeCloexec = 4;
+
+    /// <summary>
+    /// Marks every descriptor above stderr close-on-exec, so nothing this process inherited from its own parent (a
+    /// shell's open files, sockets) reaches a child. Descriptors meant for a child are opened after this call.
+    /// </summary>
+    internal static void MarkAllCloseOnExec()
+    {
+        try
+        {
+            if (CloseRange(3, uint.MaxValue, CloseRangeCloexec) == 0)
+            {
+                return;
+            }
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // Older libc: walk /proc/self/fd instead.
+        }
+        foreach (var entry in Directory.GetFiles("/proc/self/fd"))
+        {
+            if (int.TryParse(Path.GetFileName(entry), out var fd) && fd > 2)
+            {
+                var flags = Fcntl(fd, FGetFd, 0);
+                if (flags >= 0)
+                {
+                    Fcntl(fd, FSetFd, flags | FdCloexec);
+                }
+            }
+        }
+    }
+
     /// <summary>Creates a pipe whose read end is inheritable and whose write end is close-on-exec.</summary>
     internal static unsafe (int Read, int Write) PipeForChildRead()
     {
