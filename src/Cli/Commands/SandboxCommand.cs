@@ -18,7 +18,7 @@ public static class SandboxCommand
     /// <summary>Builds <c>th sandbox</c>.</summary>
     public static Command Build()
     {
-        var provider = new Option<string>("--provider") { Description = "Sandbox provider: bubblewrap (default) or direct", DefaultValueFactory = _ => SandboxProviderRegistry.DefaultId };
+        var provider = new Option<string>("--provider") { Description = "Sandbox provider: bubblewrap (default), direct, or docker (docker or podman; SMOOTH_DOCKER_ENGINE, SMOOTH_DOCKER_IMAGE)", DefaultValueFactory = _ => SandboxProviderRegistry.DefaultId };
         var autoAccept = new Option<bool>("--auto-accept") { Description = "Apply the diff at once instead of waiting for review" };
         var timeout = new Option<int>("--timeout") { Description = "Wall-clock limit in seconds", DefaultValueFactory = _ => 600 };
         var memory = new Option<string>("--memory") { Description = "Memory limit, e.g. 512M or 2G", DefaultValueFactory = _ => "2G" };
@@ -57,15 +57,20 @@ public static class SandboxCommand
             {
                 throw new SmoothException($"--allow-host: {e.Message}", "use HOST, HOST:PORT, *.SUFFIX or an IP literal such as 127.0.0.1:8080", ExitCodes.BadInput, e);
             }
+            if (providerId == "docker" && gate.Rules.Count > 0)
+            {
+                throw new SmoothException("--allow-host is not available with the docker provider: containers run with --network none",
+                    "use the bubblewrap provider (the default) to open a door through the egress proxy", ExitCodes.BadInput);
+            }
             await using var events = await ProjectAuditSink.OpenAsync(ProjectLocator.StateDir(root), ct);
             await using var egress = SandboxEgress.Start(providerId, gate, events, AppContext.BaseDirectory.TrimEnd('/'));
             var report = await new SandboxRunner(registry, events).RunAsync(new SandboxRunRequest
             {
                 ProjectRoot = root,
                 ProviderId = providerId,
-                Command = egress.Wrap(parse.GetValue(command)!),
-                Mounts = egress.Mounts,
-                Environment = egress.Environment,
+                Command = egress?.Wrap(parse.GetValue(command)!) ?? parse.GetValue(command)!,
+                Mounts = egress?.Mounts ?? [],
+                Environment = egress?.Environment ?? new Dictionary<string, string>(),
                 Limits = limits,
                 AutoAcceptDiffs = parse.GetValue(autoAccept),
                 AllowNested = parse.GetValue(allowNested),

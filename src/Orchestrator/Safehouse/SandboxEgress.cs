@@ -35,9 +35,13 @@ public sealed class SandboxEgress : IAsyncDisposable
     /// <summary>True when the command must be started through the in-sandbox bridge.</summary>
     public bool Bridged { get; }
 
-    /// <summary>Starts the proxy for a run with <paramref name="providerId"/>; <paramref name="programDir"/> is the th install directory.</summary>
-    public static SandboxEgress Start(string providerId, IEgressGate gate, IEventSink events, string programDir)
+    /// <summary>
+    /// Starts the proxy for a run with <paramref name="providerId"/>; <paramref name="programDir"/> is the th install
+    /// directory. Returns null for container providers, which run with no network at all (<c>--network none</c>).
+    /// </summary>
+    public static SandboxEgress? Start(string providerId, IEgressGate gate, IEventSink events, string programDir)
     {
+        if (providerId == "docker") return null;
         if (providerId == "direct")
         {
             var tcp = new EgressProxy(gate, events, new EgressProxyOptions { TcpEndPoint = new IPEndPoint(IPAddress.Loopback, 0), ClientLabel = "direct" });

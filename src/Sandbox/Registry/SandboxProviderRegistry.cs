@@ -2,6 +2,7 @@ using Smooth.Core;
 using Smooth.Sandbox.Contract;
 using Smooth.Sandbox.Providers.Bubblewrap;
 using Smooth.Sandbox.Providers.Direct;
+using Smooth.Sandbox.Providers.Docker;
 
 namespace Smooth.Sandbox.Registry;
 
@@ -22,6 +23,14 @@ public sealed class SandboxProviderRegistry
         var registry = new SandboxProviderRegistry();
         registry.Register("bubblewrap", () => new BubblewrapProvider());
         registry.Register("direct", () => new DirectProvider());
+        // Any docker-compatible CLI: SMOOTH_DOCKER_ENGINE=podman (with SMOOTH_DOCKER_RUNTIME=runc where crun fails)
+        // and SMOOTH_DOCKER_IMAGE choose the engine and the image.
+        registry.Register("docker", () => new DockerProvider(new DockerOptions
+        {
+            Engine = Environment.GetEnvironmentVariable("SMOOTH_DOCKER_ENGINE") is { Length: > 0 } engine ? engine : "docker",
+            Image = Environment.GetEnvironmentVariable("SMOOTH_DOCKER_IMAGE") is { Length: > 0 } image ? image : new DockerOptions().Image,
+            Runtime = Environment.GetEnvironmentVariable("SMOOTH_DOCKER_RUNTIME") is { Length: > 0 } runtime ? runtime : null,
+        }));
         return registry;
     }
 
