@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Smooth.Core;
+using Smooth.Core.Net;
 
 namespace Smooth.Credentials;
 
@@ -17,25 +17,8 @@ public sealed class CredentialClient : IDisposable
     public CredentialClient(string socketPath)
     {
         _socketPath = socketPath;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, ct) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-            UseProxy = false,
-        };
-        _http = new HttpClient(handler) { BaseAddress = new Uri("http://host-stub/"), Timeout = TimeSpan.FromMinutes(11) };
+        _http = UnixSocketHttp.CreateClient(socketPath, TimeSpan.FromMinutes(11));
+        _http.BaseAddress = new Uri("http://host-stub/");
     }
 
     /// <summary>A client for the socket named by <c>SMOOTH_CREDS_SOCKET</c>; a clear error when it is unset.</summary>

@@ -5,6 +5,7 @@ using Smooth.Audit.Scribe;
 using Smooth.Audit.Server;
 using Smooth.Audit.Store;
 using Smooth.Core.Events;
+using Smooth.Core.Net;
 using Smooth.TestSupport;
 
 namespace Smooth.Audit.Tests;
@@ -64,15 +65,8 @@ public sealed class ArchivistServerTests
         await using var server = await ArchivistServer.StartAsync(store, new ArchivistOptions { Port = 0, UnixSocket = socket, Token = Token }, default);
 
         // The Scribe of "another process" reaches the Archivist over its Unix socket.
-        using var unixClient = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, ct) =>
-            {
-                var s = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await s.ConnectAsync(new UnixDomainSocketEndPoint(socket), ct);
-                return new NetworkStream(s, ownsSocket: true);
-            },
-        }) { BaseAddress = new Uri("http://archivist") };
+        using var unixClient = UnixSocketHttp.CreateClient(socket);
+        unixClient.BaseAddress = new Uri("http://archivist");
 
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var follower = Client(server.Address!);

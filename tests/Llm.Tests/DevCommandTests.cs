@@ -1,3 +1,4 @@
+using Smooth.Core.Net;
 using System.Diagnostics;
 using Smooth.Llm.Clients;
 using Smooth.Llm.Gateway;

@@ -1,6 +1,6 @@
 using Smooth.Core.Events;
 using Smooth.Core.Processes;
-using Smooth.Orchestrator.Governor;
+using Smooth.Governor;
 using Smooth.TestSupport;
 
 namespace Smooth.Orchestrator.Tests;

@@ -1,4 +1,4 @@
-using Smooth.Orchestrator.Governor;
+using Smooth.Governor;
 using Smooth.TestSupport;
 
 namespace Smooth.Orchestrator.Tests;

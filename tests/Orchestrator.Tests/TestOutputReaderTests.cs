@@ -1,5 +1,5 @@
 using Smooth.Core.Processes;
-using Smooth.Orchestrator.Governor;
+using Smooth.Governor;
 using Smooth.TestSupport;
 
 namespace Smooth.Orchestrator.Tests;

@@ -1,3 +1,4 @@
+using Smooth.Core.Net;
 using Smooth.Llm.Clients;
 
 namespace Smooth.Llm.Gateway;

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Smooth.Core;
+using Smooth.Core.Net;
 using Smooth.Orchestrator.Api;
 
 namespace Smooth.Orchestrator.Daemon;
@@ -18,27 +18,8 @@ public sealed class DaemonClient : IDisposable
     {
         if (!File.Exists(paths.Socket) || !File.Exists(paths.Token)) return null;
         var socketPath = paths.Socket;
-        var http = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, ct) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        })
-        {
-            BaseAddress = new Uri("http://smooth-daemon"),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        var http = UnixSocketHttp.CreateClient(socketPath, TimeSpan.FromSeconds(30));
+        http.BaseAddress = new Uri("http://smooth-daemon");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(paths.Token).Trim());
         if (Core.Tracing.TraceContext.Current is { } trace) http.DefaultRequestHeaders.Add(Core.Tracing.TraceContext.Header, trace);
         return new DaemonClient(http);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Smooth.Orchestrator.Governor.Parsers;
+namespace Smooth.Governor.Parsers;
 
 /// <summary>node --test: the TAP footer ("# pass 1", "# fail 1", "# skipped 1") or the spec reporter's "ℹ pass 1".</summary>
 public sealed partial class NodeTestParser : ITestOutputParser

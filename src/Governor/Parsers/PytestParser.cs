@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Smooth.Orchestrator.Governor.Parsers;
+namespace Smooth.Governor.Parsers;
 
 /// <summary>pytest's closing line, e.g. "==== 2 failed, 5 passed, 1 skipped in 0.12s ====" (errors count as failures).</summary>
 public sealed partial class PytestParser : ITestOutputParser

@@ -1,4 +1,4 @@
-namespace Smooth.Orchestrator.Governor;
+namespace Smooth.Governor;
 
 /// <summary>One coding turn of the operator, given the previous test run's output.</summary>
 public interface ICodingTurn

@@ -1,4 +1,4 @@
-namespace Smooth.Orchestrator.Governor;
+namespace Smooth.Governor;
 
 /// <summary>Why the governor stopped.</summary>
 public enum StopReason

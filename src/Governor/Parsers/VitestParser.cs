@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Smooth.Orchestrator.Governor.Parsers;
+namespace Smooth.Governor.Parsers;
 
 /// <summary>vitest: " Tests  1 failed | 2 passed | 1 skipped (4)".</summary>
 public sealed partial class VitestParser : ITestOutputParser

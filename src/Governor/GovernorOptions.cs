@@ -1,4 +1,4 @@
-namespace Smooth.Orchestrator.Governor;
+namespace Smooth.Governor;
 
 /// <summary>When the governor stops iterating.</summary>
 public sealed record GovernorOptions

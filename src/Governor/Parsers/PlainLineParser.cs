@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Smooth.Orchestrator.Governor.Parsers;
+namespace Smooth.Governor.Parsers;
 
 /// <summary>The plain closing line any runner can print: "N passed, N failed" (", N skipped" may follow; one word with a colon may precede).</summary>
 public sealed partial class PlainLineParser : ITestOutputParser

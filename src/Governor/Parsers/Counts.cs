@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Smooth.Orchestrator.Governor.Parsers;
+namespace Smooth.Governor.Parsers;
 
 /// <summary>Sums "N word" pairs (e.g. "2 failed, 5 passed") found by a regex with <c>n</c> and <c>word</c> groups.</summary>
 internal static class Counts

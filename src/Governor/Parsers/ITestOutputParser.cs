@@ -1,4 +1,4 @@
-namespace Smooth.Orchestrator.Governor.Parsers;
+namespace Smooth.Governor.Parsers;
 
 /// <summary>Reads one test runner's summary lines out of its output.</summary>
 public interface ITestOutputParser

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Smooth.Core.Events;
 
-namespace Smooth.Orchestrator.Governor;
+namespace Smooth.Governor;
 
 /// <summary>
 /// The outer loop around one operator: test, code, test again, feeding the runner's real output back in. It snapshots

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Smooth.Orchestrator.Governor.Parsers;
+namespace Smooth.Governor.Parsers;
 
 /// <summary>cargo test: "test result: FAILED. 1 passed; 1 failed; 1 ignored; ..." per test binary, summed.</summary>
 public sealed partial class CargoTestParser : ITestOutputParser

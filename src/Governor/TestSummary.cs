@@ -1,4 +1,4 @@
-namespace Smooth.Orchestrator.Governor;
+namespace Smooth.Governor;
 
 /// <summary>What a test run reported, read from the runner's own output (never from the model's claims).</summary>
 /// <param name="Runner">Which format was recognised (dotnet, pytest, cargo, go, jest, vitest, node, plain).</param>

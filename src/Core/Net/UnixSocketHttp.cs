@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace Smooth.Llm.Gateway;
+namespace Smooth.Core.Net;
 
 /// <summary>HTTP over a Unix socket: every connection, whatever the URL's host, goes to the socket.</summary>
 public static class UnixSocketHttp
@@ -23,6 +23,7 @@ public static class UnixSocketHttp
             }
         },
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        UseProxy = false,
     };
 
     /// <summary>A client whose requests go to <paramref name="socketPath"/> (use any http://localhost/ URL).</summary>

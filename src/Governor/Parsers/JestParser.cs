@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Smooth.Orchestrator.Governor.Parsers;
+namespace Smooth.Governor.Parsers;
 
 /// <summary>jest: "Tests:       1 failed, 1 skipped, 2 passed, 4 total".</summary>
 public sealed partial class JestParser : ITestOutputParser

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Smooth.Orchestrator.Governor.Parsers;
+namespace Smooth.Governor.Parsers;
 
 /// <summary>
 /// go test: counts "--- PASS/FAIL/SKIP: TestName" lines (top-level tests only; subtests are indented). A package that

@@ -1,6 +1,6 @@
-using Smooth.Orchestrator.Governor.Parsers;
+using Smooth.Governor.Parsers;
 
-namespace Smooth.Orchestrator.Governor;
+namespace Smooth.Governor;
 
 /// <summary>
 /// Reads a test run's result from its actual output. Runner-specific formats are tried first, then the plain line.

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Smooth.Orchestrator.Governor.Parsers;
+namespace Smooth.Governor.Parsers;
 
 /// <summary>
 /// <c>dotnet test</c>: the VSTest line "Failed!  - Failed: 1, Passed: 2, Skipped: 0, Total: 3" (one per test project,

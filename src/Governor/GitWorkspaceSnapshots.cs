@@ -1,6 +1,6 @@
 using Smooth.Core.Git;
 
-namespace Smooth.Orchestrator.Governor;
+namespace Smooth.Governor;
 
 /// <summary>
 /// Snapshots a run's workspace as commits in a git directory private to the host (<c>--git-dir</c> outside the

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Smooth.Orchestrator.Governor;
+namespace Smooth.Governor;
 
 /// <summary>
 /// Finds a repository's test command when neither the pearl nor the project config names one, from the files that
