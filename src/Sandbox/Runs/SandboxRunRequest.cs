@@ -50,6 +50,15 @@ public sealed record SandboxRunRequest
     /// <summary>Receives stderr lines as they come.</summary>
     public Action<string>? OnStandardError { get; init; }
 
+    /// <summary>The run id to use (callers that set up per-run services first choose it); null for a fresh one.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>
+    /// Continue the existing run <see cref="RunId"/> in its own workspace (after a crash) instead of taking a new
+    /// snapshot: work already done there is kept.
+    /// </summary>
+    public bool Resume { get; init; }
+
     /// <summary>How often a heartbeat event is emitted while the command runs.</summary>
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(10);
 }

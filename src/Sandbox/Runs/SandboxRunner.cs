@@ -19,7 +19,7 @@ namespace Smooth.Sandbox.Runs;
 /// result bundle, validated like any bundle from outside; then review (the default), auto-accept, or done. Lifecycle
 /// events go to the sink and the sandbox table. Cleanup always runs and never hides the run's own outcome.
 /// </summary>
-public sealed class SandboxRunner(SandboxProviderRegistry registry, IEventSink events, BundleLimits? limits = null)
+public sealed partial class SandboxRunner(SandboxProviderRegistry registry, IEventSink events, BundleLimits? limits = null)
 {
     private readonly BundleLimits _limits = limits ?? new BundleLimits();
 
@@ -38,22 +38,53 @@ public sealed class SandboxRunner(SandboxProviderRegistry registry, IEventSink e
         await provider.EnsureAvailableAsync(ct);
 
         var stateDir = ProjectLocator.StateDir(request.ProjectRoot);
-        var runId = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        if (request.Resume && request.RunId is null) throw new SmoothException("resuming needs the run id", null, ExitCodes.BadInput);
+        var runId = request.RunId ?? NewRunId();
+        if (!RunIdPattern().IsMatch(runId)) throw new SmoothException($"'{runId}' is not a run id", "run ids look like run-0123456789ab", ExitCodes.BadInput);
         const string sandboxId = "sb-1";
         var lineage = parentLineage is null ? new SandboxLineage() : parentLineage with { Depth = parentLineage.Depth };
         var dir = SandboxDirs.For(stateDir, runId, sandboxId);
 
         await using var store = await SandboxStore.OpenAsync(stateDir, ct);
-        await store.InsertAsync(runId, sandboxId, provider.Id, JsonSerializer.Serialize(request.Command.ToArray(), StringArrayJson.Default.StringArray), request.MaxConcurrentSandboxes, ct);
-        Emit("sandbox.created", runId, sandboxId, ("provider", provider.Id));
+        SandboxRow? previous = null;
+        if (request.Resume)
+        {
+            previous = await store.GetAsync(runId, ct);
+            if (previous?.BaseRef is null || !Directory.Exists(dir.Workspace))
+            {
+                throw new SmoothException($"run {runId} cannot be resumed: its workspace is gone or it never started",
+                    "start a new run instead", ExitCodes.NotFound);
+            }
+            if (previous.Status is "review" or "finished")
+            {
+                throw new SmoothException($"run {runId} already ended ({previous.Status})", $"see th review show {runId}", ExitCodes.Conflict);
+            }
+            await store.UpdateAsync(runId, sandboxId, "pending", ct);
+            Emit("sandbox.resumed", runId, sandboxId, ("provider", provider.Id));
+        }
+        else
+        {
+            await store.InsertAsync(runId, sandboxId, provider.Id, JsonSerializer.Serialize(request.Command.ToArray(), StringArrayJson.Default.StringArray), request.MaxConcurrentSandboxes, ct);
+            Emit("sandbox.created", runId, sandboxId, ("provider", provider.Id));
+        }
 
         SandboxExecution? execution = null;
         try
         {
-            var snapshotRef = $"refs/smooth/snapshots/{runId}";
-            var baseCommit = await RepoSnapshot.CreateAsync(request.ProjectRoot, $"smooth snapshot for {runId}", snapshotRef, ct);
-            var checkout = await RunCheckout.CreateAsync(request.ProjectRoot, snapshotRef, baseCommit, dir.Workspace, dir.HostGit, ct);
-            await store.UpdateAsync(runId, sandboxId, "pending", ct, baseRef: baseCommit);
+            RunCheckout checkout;
+            string baseCommit;
+            if (previous is not null)
+            {
+                baseCommit = previous.BaseRef!;
+                checkout = new RunCheckout(dir.Workspace, dir.HostGit, baseCommit);
+            }
+            else
+            {
+                var snapshotRef = $"refs/smooth/snapshots/{runId}";
+                baseCommit = await RepoSnapshot.CreateAsync(request.ProjectRoot, $"smooth snapshot for {runId}", snapshotRef, ct);
+                checkout = await RunCheckout.CreateAsync(request.ProjectRoot, snapshotRef, baseCommit, dir.Workspace, dir.HostGit, ct);
+                await store.UpdateAsync(runId, sandboxId, "pending", ct, baseRef: baseCommit);
+            }
 
             // A minimal, explicit environment: nothing of the host's leaks in; the caller's variables come on top.
             var environment = new Dictionary<string, string>
@@ -186,6 +217,12 @@ public sealed class SandboxRunner(SandboxProviderRegistry registry, IEventSink e
         BundleValidator.CheckDiffBundle(diff, Path.Combine(dir, "diff-bundle.json"));
         return diff;
     }
+
+    /// <summary>A fresh run id.</summary>
+    public static string NewRunId() => "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
+    [System.Text.RegularExpressions.GeneratedRegex("^run-[0-9a-f]{12}$")]
+    private static partial System.Text.RegularExpressions.Regex RunIdPattern();
 
     private static SandboxLineage? ParseLineage(string? value)
     {

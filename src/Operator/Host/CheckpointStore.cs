@@ -1,0 +1,71 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Smooth.Core.Storage;
+
+namespace Smooth.Operator.Host;
+
+/// <summary>Groove's storage: the last checkpoint of every run, kept with the pearls in <c>.smooth/pearls.db</c>.</summary>
+public sealed class CheckpointStore : IAsyncDisposable
+{
+    private static readonly IReadOnlyList<Migration> Migrations =
+    [
+        new(1, "operator checkpoints", """
+            CREATE TABLE operator_checkpoints (
+                run_id TEXT PRIMARY KEY,
+                pearl_id TEXT,
+                seq INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            """),
+    ];
+
+    private readonly SqliteConnection _db;
+    private readonly SemaphoreSlim _lock = new(1, 1);
+
+    private CheckpointStore(SqliteConnection db) => _db = db;
+
+    /// <summary>Opens the store of the project whose state directory is <paramref name="stateDir"/>.</summary>
+    public static async Task<CheckpointStore> OpenAsync(string stateDir, CancellationToken ct) =>
+        new(await SqliteDatabase.OpenAsync(Path.Combine(stateDir, "pearls.db"), "operator", Migrations, ct));
+
+    /// <summary>Replaces the run's checkpoint with <paramref name="body"/> unless a newer one is stored.</summary>
+    public async Task SaveAsync(string runId, string? pearlId, long seq, string body, CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct);
+        try
+        {
+            await _db.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO operator_checkpoints (run_id, pearl_id, seq, body, updated_at) VALUES (@runId, @pearlId, @seq, @body, @now)
+                ON CONFLICT(run_id) DO UPDATE SET seq = excluded.seq, body = excluded.body, updated_at = excluded.updated_at
+                WHERE excluded.seq > operator_checkpoints.seq
+                """, new { runId, pearlId, seq, body, now = DateTimeOffset.UtcNow.ToString("O") }, cancellationToken: ct));
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>The run's checkpoint JSON, or null.</summary>
+    public async Task<string?> LoadAsync(string runId, CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct);
+        try
+        {
+            return await _db.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT body FROM operator_checkpoints WHERE run_id = @runId", new { runId }, cancellationToken: ct));
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        _lock.Dispose();
+    }
+}

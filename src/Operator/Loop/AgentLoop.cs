@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using Smooth.Llm.Clients;
+using Smooth.Operator.Checkpoints;
+using Smooth.Operator.Control;
+using Smooth.Operator.Events;
+using Smooth.Operator.Hooks;
+using Smooth.Operator.Tools;
+
+namespace Smooth.Operator.Loop;
+
+/// <summary>
+/// The agent loop: model → tool calls → results → model, until the model stops calling tools, the iteration cap, the
+/// budget, or a cancel. Read-only calls of one answer run side by side; the others one at a time, in order. A
+/// checkpoint follows every model answer and every tool result, so a resumed run repeats neither.
+/// </summary>
+public sealed class AgentLoop(
+    IChatModel model,
+    ToolPipeline tools,
+    ToolContext context,
+    EventStamper events,
+    RunControl control,
+    ICheckpointSink checkpoints,
+    AgentLoopOptions options,
+    Func<CancellationToken, Task<decimal>>? spentSoFar = null)
+{
+    private readonly ContextCompressor _compressor = new(model, options);
+    private long _checkpointSeq;
+
+    /// <summary>The sequence number of the last checkpoint saved (set it from a loaded checkpoint when resuming).</summary>
+    public long CheckpointSeq
+    {
+        get => Interlocked.Read(ref _checkpointSeq);
+        set => Interlocked.Exchange(ref _checkpointSeq, value);
+    }
+
+    /// <summary>Runs one coding turn over <paramref name="state"/> (which may come from a checkpoint).</summary>
+    public async Task<AgentTurnResult> RunAsync(AgentState state, CancellationToken ct)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, control.Cancelled);
+        var token = linked.Token;
+        var lastText = state.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant)?.Content ?? "";
+        try
+        {
+            while (true)
+            {
+                // Work a crash interrupted comes first: calls the model asked for that never produced a result.
+                var pending = state.PendingCalls();
+                if (pending.Count > 0)
+                {
+                    await RunCallsAsync(state, pending, token);
+                    continue;
+                }
+
+                await HoldAsync(state, token);
+                foreach (var guidance in control.TakeSteering())
+                {
+                    state.Messages.Add(ChatMessage.User($"[Guidance from a person watching this run]\n{guidance}"));
+                    events.Emit(new OperatorEvent { Type = OperatorEventTypes.SteeringReceived, Text = guidance, Iteration = state.Iteration });
+                }
+                if (state.Iteration >= options.MaxIterations)
+                {
+                    events.Emit(new OperatorEvent { Type = OperatorEventTypes.MaxIterations, Iteration = state.Iteration, Reason = $"reached the cap of {options.MaxIterations} model calls" });
+                    return new AgentTurnResult(AgentStop.MaxIterations, lastText, $"stopped after {options.MaxIterations} model calls (the iteration cap)");
+                }
+                if (options.BudgetUsd is { } budget && state.CostUsd >= budget)
+                {
+                    events.Emit(new OperatorEvent { Type = OperatorEventTypes.BudgetExceeded, TotalCostUsd = state.CostUsd, Reason = $"spent {state.CostUsd:0.####} of {budget:0.####} USD" });
+                    return new AgentTurnResult(AgentStop.Budget, lastText, $"stopped: the budget of {budget} USD is used up");
+                }
+                if (_compressor.ShouldCompress(state.Messages))
+                {
+                    var folded = await _compressor.CompressAsync(state.Messages, token);
+                    if (folded > 0) events.Emit(new OperatorEvent { Type = OperatorEventTypes.ContextCompressed, Count = folded, Reason = "the conversation neared the context window" });
+                }
+
+                ChatResponse response;
+                try
+                {
+                    response = await CallModelAsync(state, token);
+                }
+                catch (ChatModelException e)
+                {
+                    events.Emit(new OperatorEvent { Type = OperatorEventTypes.Error, Text = e.Message, Iteration = state.Iteration });
+                    return new AgentTurnResult(AgentStop.ModelError, lastText, $"the model failed: {e.Message}");
+                }
+                lastText = response.Content;
+                state.Messages.Add(ChatMessage.Assistant(response.Content, response.ToolCalls));
+                await SaveAsync(state, token);
+                if (response.ToolCalls.Count == 0) return new AgentTurnResult(AgentStop.Completed, response.Content);
+            }
+        }
+        catch (OperationCanceledException) when (control.Cancelled.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            events.Emit(new OperatorEvent { Type = OperatorEventTypes.Cancelled, Iteration = state.Iteration, Reason = "cancelled by a person" });
+            return new AgentTurnResult(AgentStop.Cancelled, lastText, "cancelled by a person; the workspace holds the partial result");
+        }
+    }
+
+    /// <summary>Saves a checkpoint of <paramref name="state"/> now.</summary>
+    public async Task SaveAsync(AgentState state, CancellationToken ct)
+    {
+        List<TodoItem> todo;
+        lock (context.Todo) todo = [.. context.Todo];
+        var checkpoint = new Checkpoint
+        {
+            RunId = context.RunId,
+            Seq = Interlocked.Increment(ref _checkpointSeq),
+            Messages = state.Messages.Select(SavedMessage.From).ToList(),
+            Iteration = state.Iteration,
+            GovernorTurn = state.GovernorTurn,
+            Todo = todo,
+            CostUsd = state.CostUsd,
+            InputTokens = state.InputTokens,
+            OutputTokens = state.OutputTokens,
+            EventSeq = events.LastSeq + 1,
+            ControlSeq = control.LastSeq,
+        };
+        events.Emit(new OperatorEvent { Type = OperatorEventTypes.CheckpointSaved, Iteration = state.Iteration, Count = checkpoint.Messages.Count });
+        await checkpoints.SaveAsync(checkpoint, ct);
+    }
+
+    private async Task HoldAsync(AgentState state, CancellationToken ct)
+    {
+        if (!control.IsPaused) return;
+        events.Emit(new OperatorEvent { Type = OperatorEventTypes.Paused, Iteration = state.Iteration, Reason = "paused by a person; holding at a tool boundary" });
+        await events.FlushAsync(ct);
+        await control.HoldIfPausedAsync(ct);
+        events.Emit(new OperatorEvent { Type = OperatorEventTypes.Resumed, Iteration = state.Iteration });
+    }
+
+    private async Task<ChatResponse> CallModelAsync(AgentState state, CancellationToken ct)
+    {
+        var request = new ChatRequest { Model = options.Slot, Messages = [.. state.Messages], Tools = tools.Definitions };
+        state.Iteration++;
+        events.Emit(new OperatorEvent { Type = OperatorEventTypes.LlmRequest, Iteration = state.Iteration, Model = options.Slot, Count = request.Messages.Count });
+        var watch = Stopwatch.StartNew();
+        ChatResponse response;
+        if (options.Stream)
+        {
+            var builder = new ChatResponseBuilder();
+            await foreach (var delta in model.StreamAsync(request, ct))
+            {
+                builder.Add(delta);
+                if (delta.Content.Length > 0) events.Emit(new OperatorEvent { Type = OperatorEventTypes.TokenDelta, Iteration = state.Iteration, Text = delta.Content });
+            }
+            response = builder.Build();
+        }
+        else
+        {
+            response = await model.CompleteAsync(request, ct);
+        }
+        var before = state.CostUsd;
+        state.InputTokens += response.Usage.InputTokens;
+        state.OutputTokens += response.Usage.OutputTokens;
+        state.CostUsd = spentSoFar is null ? state.CostUsd + response.CostUsd : await spentSoFar(ct);
+        events.Emit(new OperatorEvent
+        {
+            Type = OperatorEventTypes.LlmResponse, Iteration = state.Iteration, Model = string.IsNullOrEmpty(response.Model) ? options.Slot : response.Model,
+            InputTokens = response.Usage.InputTokens, OutputTokens = response.Usage.OutputTokens, CostUsd = state.CostUsd - before,
+            TotalCostUsd = state.CostUsd, DurationMs = watch.ElapsedMilliseconds, Text = response.Content.Length > 0 ? response.Content : null,
+            Count = response.ToolCalls.Count, Reason = response.FinishReason,
+        });
+        return response;
+    }
+
+    private async Task RunCallsAsync(AgentState state, IReadOnlyList<ToolCall> calls, CancellationToken ct)
+    {
+        var i = 0;
+        while (i < calls.Count)
+        {
+            await HoldAsync(state, ct);
+            // A run of consecutive read-only calls goes together; anything that writes goes alone.
+            var batch = new List<ToolCall> { calls[i] };
+            if (tools.IsReadOnly(calls[i].Name))
+            {
+                while (i + batch.Count < calls.Count && tools.IsReadOnly(calls[i + batch.Count].Name)) batch.Add(calls[i + batch.Count]);
+            }
+            var outcomes = batch.Count == 1
+                ? [await tools.InvokeAsync(new ToolInvocation(batch[0].Id, batch[0].Name, batch[0].ArgumentsJson, state.Iteration), ct)]
+                : await Task.WhenAll(batch.Select(c => tools.InvokeAsync(new ToolInvocation(c.Id, c.Name, c.ArgumentsJson, state.Iteration), ct)));
+            for (var k = 0; k < batch.Count; k++)
+            {
+                state.Messages.Add(ChatMessage.ToolResult(batch[k].Id, outcomes[k].Text));
+                await SaveAsync(state, ct);
+            }
+            i += batch.Count;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Smooth.Core.Events;
+using Smooth.Llm.Config;
+using Smooth.Llm.Gateway;
+using Smooth.Operator.Host;
+using Smooth.Pearls.Storage;
+
+namespace Smooth.Orchestrator.Operators;
+
+/// <summary>
+/// The host services operators of one project reach from their sandboxes: the LLM gateway (the keys stay here) and the
+/// operator API, each on a Unix socket in a private directory, plus the stores behind them. One instance serves any
+/// number of runs (the daemon keeps one; <c>th exec</c> starts one for its run).
+/// </summary>
+public sealed class OperatorHostServices : IAsyncDisposable
+{
+    private OperatorHostServices(string projectRoot, string socketDir, LlmGateway gateway, OperatorApiServer api, CheckpointStore checkpoints, SqlitePearlStore pearls, IEventSink events)
+    {
+        ProjectRoot = projectRoot;
+        SocketDir = socketDir;
+        Gateway = gateway;
+        Api = api;
+        Checkpoints = checkpoints;
+        Pearls = pearls;
+        Events = events;
+    }
+
+    /// <summary>The project.</summary>
+    public string ProjectRoot { get; }
+
+    /// <summary>The private directory holding the sockets (0700).</summary>
+    public string SocketDir { get; }
+
+    /// <summary>The LLM gateway.</summary>
+    public LlmGateway Gateway { get; }
+
+    /// <summary>The operator API.</summary>
+    public OperatorApiServer Api { get; }
+
+    /// <summary>Checkpoints (Groove).</summary>
+    public CheckpointStore Checkpoints { get; }
+
+    /// <summary>The project's pearls.</summary>
+    public SqlitePearlStore Pearls { get; }
+
+    /// <summary>Where host-side events go (audit).</summary>
+    public IEventSink Events { get; }
+
+    /// <summary>Starts the services for <paramref name="projectRoot"/> with the model configuration <paramref name="providers"/>.</summary>
+    public static async Task<OperatorHostServices> StartAsync(string projectRoot, ProvidersFile providers, IEventSink events, CancellationToken ct,
+        Func<string, string?>? environment = null)
+    {
+        // Short and private: socket paths are limited to 108 bytes, and nobody else may connect.
+        var dir = Path.Combine(Path.GetTempPath(), $"smooth-op-{Guid.NewGuid():N}"[..22]);
+        Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        SqlitePearlStore? pearls = null;
+        CheckpointStore? checkpoints = null;
+        LlmGateway? gateway = null;
+        try
+        {
+            var stateDir = Core.ProjectLocator.StateDir(projectRoot);
+            pearls = await SqlitePearlStore.OpenAsync(SqlitePearlStore.DatabasePathFor(projectRoot), "operator", ct: ct);
+            checkpoints = await CheckpointStore.OpenAsync(stateDir, ct);
+            gateway = await LlmGatewayFactory.StartAsync(providers, Path.Combine(dir, "llm.sock"), new RunRegistry(), ct, events, environment: environment);
+            var api = await OperatorApiServer.StartAsync(Path.Combine(dir, "operator.sock"), checkpoints, pearls, ct);
+            return new OperatorHostServices(projectRoot, dir, gateway, api, checkpoints, pearls, events);
+        }
+        catch
+        {
+            if (gateway is not null) await gateway.DisposeAsync();
+            if (checkpoints is not null) await checkpoints.DisposeAsync();
+            if (pearls is not null) await pearls.DisposeAsync();
+            Directory.Delete(dir, recursive: true);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await Gateway.DisposeAsync();
+        await Checkpoints.DisposeAsync();
+        await Pearls.DisposeAsync();
+        try
+        {
+            Directory.Delete(SocketDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
