@@ -48,7 +48,8 @@ public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISan
         var command = cgroup is null ? WithRlimits(execution.Command, limits) : execution.Command;
 
         var environment = ExecutionChecks.EnvironmentWithLineage(execution);
-        int seccompFd = -1, blockRead = -1, blockWrite = -1;
+        int seccompFd = -1, argsFd = -1, blockRead = -1, blockWrite = -1;
+        var argsPath = Path.Combine(execution.ScratchPath, "bwrap.args");
         try
         {
             var outcome = await BoundedProcess.RunAsync(() =>
@@ -63,10 +64,15 @@ public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISan
                 {
                     (blockRead, blockWrite) = Libc.PipeForChildRead();
                 }
+                // The arguments (environment values included: run tokens) reach bwrap through a descriptor, not its
+                // command line, which every process in the sandbox could read from /proc/1/cmdline.
+                var full = BubblewrapArguments.Build(execution, command, environment, system, seccompFd, cgroup is null ? null : blockRead);
+                var split = full.Count - command.Count - 1; // "--" and the command stay on the command line
+                argsFd = ArgumentsFile.OpenUnlinked(argsPath, full[..split]);
                 return new BoundedStart
                 {
                     FileName = _bwrap!,
-                    Arguments = BubblewrapArguments.Build(execution, command, environment, system, seccompFd, cgroup is null ? null : blockRead),
+                    Arguments = ["--args", argsFd.ToString(System.Globalization.CultureInfo.InvariantCulture), .. full[split..]],
                     Environment = new Dictionary<string, string>(),
                     Limits = limits,
                     OnStandardOutput = execution.OnStandardOutput,
@@ -78,6 +84,8 @@ public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISan
                         // The child has its copies; the parent's must not leak into later children.
                         Libc.Close(seccompFd);
                         seccompFd = -1;
+                        Libc.Close(argsFd);
+                        argsFd = -1;
                         if (cgroup is not null)
                         {
                             Libc.Close(blockRead);
@@ -108,6 +116,8 @@ public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISan
         finally
         {
             if (seccompFd >= 0) Libc.Close(seccompFd);
+            if (argsFd >= 0) Libc.Close(argsFd);
+            TryDelete(argsPath);
             if (blockRead >= 0) Libc.Close(blockRead);
             if (blockWrite >= 0) Libc.Close(blockWrite);
             cgroup?.Remove();
