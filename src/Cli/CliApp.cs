@@ -34,8 +34,16 @@ public static class CliApp
         root.Add(DevCommand.Build());
         root.Add(PearlsCommand.Build());
         root.Add(MemoryCommand.Build());
+        root.Add(ExecCommand.Build());
+        root.Add(OperatorCommand.Build());
         return root;
     }
+
+    /// <summary>
+    /// A command may take over Ctrl+C (e.g. to stop an operator cleanly first): when set and it returns true, the
+    /// interrupt was handled and the command is not cancelled.
+    /// </summary>
+    public static Func<bool>? OnInterrupt { get; set; }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -44,6 +52,7 @@ public static class CliApp
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
+            if (OnInterrupt?.Invoke() == true) return;
             cts.Cancel();
         };
 
@@ -71,6 +80,13 @@ public static class CliApp
         {
             CliOutput.Error("cancelled", null);
             return 130;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not bad input: say so plainly (no stack dump on the user's terminal) and exit non-zero.
+            CliOutput.Error($"internal error: {e.GetType().Name}: {e.Message}", "this is a bug in th; please report it with the command you ran (set SMOOTH_DEBUG=1 for the stack trace)");
+            if (Environment.GetEnvironmentVariable("SMOOTH_DEBUG") == "1") Console.Error.WriteLine(e);
+            return ExitCodes.Failure;
         }
     }
 }

@@ -61,6 +61,16 @@ public class ProvidersConfigTests
     }
 
     [Fact]
+    public void A_file_without_the_optional_sections_parses_as_empty_ones()
+    {
+        var file = ProvidersStore.Parse(Encoding.UTF8.GetBytes(
+            """{"version":1,"providers":[{"id":"local","api_url":"http://127.0.0.1:1/v1","no_key":true,"default_model":"m"}]}"""), "minimal");
+        Assert.Single(file.Providers);
+        Assert.Empty(file.Routing);
+        Assert.Empty(file.Prices);
+    }
+
+    [Fact]
     public async Task Saves_with_mode_0600_and_refuses_a_file_others_can_read()
     {
         using var dir = new TempDir();

@@ -66,6 +66,8 @@ public static class EgressCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            // The bridge's environment holds the run's tokens on their way to the operator: no process it starts may read them.
+            Smooth.Operator.Hardening.ProcessHardening.MakeUndumpable();
             var tuned = SocketTuning.EnableInlineCompletions();
             var http = ParseLoopback(parse.GetValue(listen)!, "--listen");
             var socksText = parse.GetValue(socks)!;

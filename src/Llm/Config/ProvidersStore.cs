@@ -67,6 +67,8 @@ public sealed class ProvidersStore
         {
             throw new SmoothException($"{source}: $: the file holds null, not an object", "see docs/providers.md for the format", ExitCodes.BadInput);
         }
+        // Optional sections left out of the file come back null from the serializer: they mean "none".
+        file = file with { Providers = file.Providers ?? [], Routing = file.Routing ?? [], Prices = file.Prices ?? [] };
         var errors = ProvidersFileValidator.Validate(file);
         if (errors.Count > 0)
         {
@@ -81,6 +83,8 @@ public sealed class ProvidersStore
     /// <summary>Validates <paramref name="file"/> and writes it atomically with mode 0600.</summary>
     public async Task SaveAsync(ProvidersFile file, CancellationToken ct)
     {
+        // Optional sections left out of the file come back null from the serializer: they mean "none".
+        file = file with { Providers = file.Providers ?? [], Routing = file.Routing ?? [], Prices = file.Prices ?? [] };
         var errors = ProvidersFileValidator.Validate(file);
         if (errors.Count > 0)
         {

@@ -62,6 +62,21 @@ public sealed class CheckpointStore : IAsyncDisposable
         }
     }
 
+    /// <summary>The pearl of the run that saved a checkpoint, or null when the run never saved one.</summary>
+    public async Task<string?> PearlOfAsync(string runId, CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct);
+        try
+        {
+            return await _db.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT pearl_id FROM operator_checkpoints WHERE run_id = @runId", new { runId }, cancellationToken: ct));
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

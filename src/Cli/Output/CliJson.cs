@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Smooth.Cli.Output;
+
+/// <summary>Source-generated JSON for shapes the CLI itself defines.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ExecReport))]
+internal sealed partial class CliJson : JsonSerializerContext;
