@@ -20,7 +20,9 @@ public static class OperatorRuntime
     public static async Task<OperatorOutcome> RunAsync(OperatorSpec spec, IChatModel model, OperatorServices services, CancellationToken ct)
     {
         var checkpoint = await services.Checkpoints.LoadAsync(ct);
-        var events = new EventStamper(spec.RunId, services.Events, checkpoint is null ? 0 : checkpoint.EventSeq - 1);
+        // A resumed run continues the event stream after the last event the host received, before or after the checkpoint.
+        var lastSeq = checkpoint is null ? 0 : Math.Max(checkpoint.EventSeq - 1, await services.Checkpoints.LastEventSeqAsync(ct));
+        var events = new EventStamper(spec.RunId, services.Events, lastSeq);
         using var control = new RunControl();
         if (checkpoint is not null) control.Apply(new ControlMessage(checkpoint.ControlSeq, "none"));
         using var pumpStop = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -67,7 +67,8 @@ public sealed class ControlTests
         await Until(() => h.Of(OperatorEventTypes.ToolCallStarted).Count == 2);
         h.Session!.Send(ControlKinds.Cancel);
 
-        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(90)).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result
+            : throw new Xunit.Sdk.XunitException("no end: " + string.Join(" | ", h.Events.Select(e => $"{e.Seq}:{e.Type}:{e.Tool}"))));
 
         Assert.Equal("cancelled", outcome.Stop);
         Assert.Equal("half", await File.ReadAllTextAsync(Path.Combine(h.Repo.Path, "partial.txt")));

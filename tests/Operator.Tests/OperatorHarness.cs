@@ -46,8 +46,11 @@ public sealed class OperatorHarness : IAsyncDisposable
         Directory.CreateDirectory(state);
         var pearls = await SqlitePearlStore.OpenAsync(Path.Combine(state, "pearls.db"), "test");
         var pearl = await pearls.CreateAsync(new NewPearl { Title = "the task", Description = "do the task" }, CancellationToken.None);
+        var other = await pearls.CreateAsync(new NewPearl { Title = "someone else's task" }, CancellationToken.None);
         var checkpoints = await CheckpointStore.OpenAsync(state, CancellationToken.None);
-        var model = await ScriptedModelServer.StartAsync(ScriptLoader.Parse(scriptYaml, "test-script"), ListenAddress.Loopback);
+        // Scripts name the run's pearl as $PEARL and a pearl outside its scope as $OTHER.
+        var script = scriptYaml.Replace("$PEARL", pearl.Id, StringComparison.Ordinal).Replace("$OTHER", other.Id, StringComparison.Ordinal);
+        var model = await ScriptedModelServer.StartAsync(ScriptLoader.Parse(script, "test-script"), ListenAddress.Loopback);
         var sockets = new TempDir();
         var api = await OperatorApiServer.StartAsync(Path.Combine(sockets.Path, "op.sock"), checkpoints, pearls, CancellationToken.None);
         return new OperatorHarness(sockets, repo, model, api, checkpoints, pearls, pearl);
@@ -63,7 +66,8 @@ public sealed class OperatorHarness : IAsyncDisposable
     public async Task<OperatorOutcome> RunAsync(OperatorSpec spec, HostToolGuard? guard = null, Action<OperatorSession>? onSession = null,
         IChatModel? model = null, CancellationToken ct = default)
     {
-        var session = new OperatorSession(spec, [Pearl.Id], guard ?? new HostToolGuard([], []), e => Events.Enqueue(e));
+        var session = new OperatorSession(spec, [Pearl.Id], guard ?? new HostToolGuard([], []), e => Events.Enqueue(e),
+            await Checkpoints.LastEventSeqAsync(spec.RunId, ct));
         Session = session;
         Api.Add(session);
         onSession?.Invoke(session);

@@ -8,4 +8,7 @@ public interface ICheckpointSink
 
     /// <summary>The last checkpoint of the run, or null when it never saved one.</summary>
     Task<Checkpoint?> LoadAsync(CancellationToken ct);
+
+    /// <summary>The last event sequence number the host received from this run (a resumed run continues after it).</summary>
+    Task<long> LastEventSeqAsync(CancellationToken ct);
 }

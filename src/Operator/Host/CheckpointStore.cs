@@ -18,6 +18,12 @@ public sealed class CheckpointStore : IAsyncDisposable
                 updated_at TEXT NOT NULL
             );
             """),
+        new(2, "last event received per run", """
+            CREATE TABLE operator_event_marks (
+                run_id TEXT PRIMARY KEY,
+                last_seq INTEGER NOT NULL
+            );
+            """),
     ];
 
     private readonly SqliteConnection _db;
@@ -55,6 +61,38 @@ public sealed class CheckpointStore : IAsyncDisposable
         {
             return await _db.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                 "SELECT body FROM operator_checkpoints WHERE run_id = @runId", new { runId }, cancellationToken: ct));
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Records that events up to <paramref name="seq"/> of the run were received (never moves backwards).</summary>
+    public async Task NoteEventSeqAsync(string runId, long seq, CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct);
+        try
+        {
+            await _db.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO operator_event_marks (run_id, last_seq) VALUES (@runId, @seq)
+                ON CONFLICT(run_id) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)
+                """, new { runId, seq }, cancellationToken: ct));
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>The last event sequence number received from the run (0 when none).</summary>
+    public async Task<long> LastEventSeqAsync(string runId, CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct);
+        try
+        {
+            return await _db.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "SELECT last_seq FROM operator_event_marks WHERE run_id = @runId", new { runId }, cancellationToken: ct)) ?? 0;
         }
         finally
         {

@@ -93,8 +93,12 @@ public sealed class OperatorApiServer : IAsyncDisposable
             var cleaned = new List<Events.OperatorEvent>(batch.Events.Count);
             foreach (var e in batch.Events) cleaned.Add(await ScrubAsync(session, e, ct));
             session.Receive(cleaned);
+            if (cleaned.Count > 0) await _checkpoints.NoteEventSeqAsync(session.RunId, cleaned.Max(e => e.Seq), ct);
             return Results.NoContent();
         });
+
+        app.MapGet("/v1/events/last", async (HttpContext ctx, CancellationToken ct) =>
+            Results.Json(new TextBody((await _checkpoints.LastEventSeqAsync(S(ctx).RunId, ct)).ToString(CultureInfo.InvariantCulture)), OperatorApiJson.Default.TextBody));
 
         app.MapPut("/v1/checkpoint", async (HttpContext ctx, CancellationToken ct) =>
         {

@@ -80,6 +80,10 @@ public sealed class OperatorApiClient : IOperatorEvents, ICheckpointSink, IContr
     }
 
     /// <inheritdoc />
+    public async Task<long> LastEventSeqAsync(CancellationToken ct) =>
+        long.Parse((await GetAsync("/v1/events/last", OperatorApiJson.Default.TextBody, ct)).Text, CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ControlMessage>> NextAsync(long afterSeq, CancellationToken ct)
     {
         var batch = await GetAsync($"/v1/control?after={afterSeq.ToString(CultureInfo.InvariantCulture)}", OperatorApiJson.Default.ControlBatch, ct);

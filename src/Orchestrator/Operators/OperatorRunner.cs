@@ -59,7 +59,7 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
         {
             request.OnEvent?.Invoke(e);
             host.Events.Emit(ToAuditEvent(e, pearl.Id));
-        }, checkpoint is null ? 0 : checkpoint.EventSeq - 1, checkpoint?.ControlSeq ?? 0);
+        }, checkpoint is null ? 0 : await host.Checkpoints.LastEventSeqAsync(runId, ct), checkpoint?.ControlSeq ?? 0);
 
         await host.Pearls.UpdateAsync(pearl.Id, new PearlUpdate { Status = PearlStatus.InProgress, Assignee = "operator" }, ct);
         host.Api.Add(session);
