@@ -1,0 +1,119 @@
+using System.Text.Json;
+
+namespace Smooth.Operator.Tests;
+
+/// <summary><c>th exec</c> as a user runs it: a real bubblewrap sandbox, the LLM gateway, the operator API, review.</summary>
+public sealed class ExecEndToEndTests
+{
+    [Fact]
+    public async Task A_failing_test_suite_is_fixed_under_the_governor_and_the_diff_waits_for_review()
+    {
+        await using var env = await ExecEnvironment.StartAsync("""
+            turns:
+              - expect: {last_user_matches: "1 failing"}
+                respond: {tool_calls: [{name: read_file, arguments: {path: calc.sh}}]}
+              - expect: {last_tool_result_contains: "2+2"}
+                respond: {tool_calls: [{name: edit_file, arguments: {path: calc.sh, old: "echo $((2+2))", new: "echo $((2*3))"}}]}
+              - expect: {last_tool_result_contains: "1 replacement"}
+                respond: {tool_calls: [{name: bash, arguments: {command: "bash test.sh"}}]}
+              - expect: {last_tool_result_contains: "1 passed, 0 failed"}
+                respond: {content: "calc.sh computes 2*3 now; the test passes."}
+            """, new Dictionary<string, string>
+        {
+            ["calc.sh"] = "echo $((2+2))\n",
+            ["test.sh"] = "if [ \"$(bash calc.sh)\" = 6 ]; then echo '1 passed, 0 failed'; else echo 'expected 6'; echo '0 passed, 1 failed'; exit 1; fi\n",
+        });
+
+        var exec = await env.ThAsync("exec", "Make calc.sh print 6\n\ntest: bash test.sh", "--json");
+
+        Assert.True(exec.ExitCode == 0, exec.StandardError + exec.StandardOutput);
+        env.Model.AssertCompleted();
+        var lines = exec.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var report = JsonDocument.Parse(lines[^1]).RootElement;
+        Assert.Equal("green", report.GetProperty("stop").GetString());
+        Assert.Equal("review", report.GetProperty("status").GetString());
+        var runId = report.GetProperty("runId").GetString()!;
+        // The governor read the real test output before and after the turn.
+        Assert.Contains(lines, l => l.Contains("\"tests_run\"") && l.Contains("0 passed, 1 failed"));
+        Assert.Contains(lines, l => l.Contains("\"governor_decision\"") && l.Contains("all 1 tests pass"));
+        // Nothing reached the user's tree before review; accepting applies it.
+        Assert.Contains("2+2", await File.ReadAllTextAsync(Path.Combine(env.Repo.Path, "calc.sh")));
+        var accept = await env.ThAsync("review", "accept", runId);
+        Assert.True(accept.ExitCode == 0, accept.StandardError);
+        Assert.Contains("2*3", await File.ReadAllTextAsync(Path.Combine(env.Repo.Path, "calc.sh")));
+        var pearl = report.GetProperty("pearlId").GetString()!;
+        var show = await env.ThAsync("pearls", "show", pearl, "--json");
+        Assert.Contains("\"review\"", show.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Tools_inside_the_sandbox_cannot_read_the_run_tokens_or_the_provider_key()
+    {
+        // Every way a tool could look: the environment, /proc of the operator and of every other process, the sockets' dir.
+        const string probe = "env; for p in /proc/[0-9]*; do cat $p/environ $p/cmdline 2>/dev/null | tr '\\\\0' '\\\\n'; done; ls -la /run/smooth; cat ~/.smooth/providers.json 2>&1; echo PROBE-END";
+        await using var env = await ExecEnvironment.StartAsync($$$"""
+            turns:
+              - respond: {tool_calls: [{name: bash, arguments: {command: "{{{probe}}}"}}]}
+              - expect: {last_tool_result_contains: "PROBE-END", nothing_contains: "smo_"}
+                respond: {content: "looked around"}
+            """);
+
+        var exec = await env.ThAsync("exec", "look around", "--no-tests", "--json");
+
+        Assert.True(exec.ExitCode == 0, exec.StandardError + exec.StandardOutput);
+        env.Model.AssertCompleted();
+        var toolResult = env.Model.Requests[^1].Messages.Last(m => m.Role == "tool").Text;
+        Assert.Contains("PROBE-END", toolResult);
+        Assert.Contains("operator.sock", toolResult); // the probe really ran inside the sandbox
+        Assert.DoesNotContain("smo_", toolResult); // operator API token
+        Assert.DoesNotContain("smr_", toolResult); // gateway run token
+        Assert.DoesNotContain(ExecEnvironment.ProviderKey, toolResult);
+        Assert.DoesNotContain(ExecEnvironment.ProviderKey, exec.StandardOutput + exec.StandardError);
+    }
+
+    [Fact]
+    public async Task An_exec_killed_with_sigkill_resumes_from_its_checkpoint_and_matches_an_uninterrupted_run()
+    {
+        const string script = """
+            turns:
+              - respond: {tool_calls: [{name: bash, arguments: {command: "echo one >> log.txt"}}]}
+              - respond: {tool_calls: [{name: bash, arguments: {command: "test -f nosleep || test -f started || { touch started; sleep 300; }; echo two >> log.txt; rm -f started"}}]}
+              - expect: {last_tool_result_contains: "exit code 0"}
+                respond: {tool_calls: [{name: write_file, arguments: {path: done.txt, content: "done"}}]}
+              - respond: {content: "log written"}
+            """;
+        // The reference run's repository lets the second call through at once; the other one blocks there until killed.
+        await using var whole = await ExecEnvironment.StartAsync(script, new Dictionary<string, string> { ["nosleep"] = "" });
+        var reference = await whole.ThAsync("exec", "write the log", "--no-tests", "--json");
+        Assert.True(reference.ExitCode == 0, reference.StandardError);
+        var referenceReport = JsonDocument.Parse(reference.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+
+        await using var env = await ExecEnvironment.StartAsync(script);
+        using var first = env.Start("exec", "write the log", "--no-tests", "--json");
+        string? runId = null;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await first.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            var e = JsonDocument.Parse(line).RootElement;
+            runId ??= e.GetProperty("run").GetString();
+            if (e.GetProperty("type").GetString() == "tool_call_started" && File.Exists(Path.Combine(env.Workspace(runId!), "started"))) break;
+            if (e.GetProperty("type").GetString() == "tool_call_started") await ControlTests.Until(() => File.Exists(Path.Combine(env.Workspace(runId!), "started")) || first.HasExited);
+            if (File.Exists(Path.Combine(env.Workspace(runId!), "started"))) break;
+        }
+        Assert.NotNull(runId);
+        first.Kill(entireProcessTree: false); // SIGKILL to th alone: the sandbox must die with it
+        await first.WaitForExitAsync(timeout.Token);
+
+        var resumed = await env.ThAsync("exec", "--resume", runId!, "--json");
+
+        Assert.True(resumed.ExitCode == 0, resumed.StandardError + resumed.StandardOutput);
+        env.Model.AssertCompleted();
+        var report = JsonDocument.Parse(resumed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+        Assert.Equal(runId, report.GetProperty("runId").GetString());
+        Assert.Equal(referenceReport.GetProperty("summary").GetString(), report.GetProperty("summary").GetString());
+        Assert.Equal(referenceReport.GetProperty("files").ToString(), report.GetProperty("files").ToString());
+        var referenceRun = referenceReport.GetProperty("runId").GetString()!;
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(whole.Workspace(referenceRun), "log.txt")),
+            await File.ReadAllTextAsync(Path.Combine(env.Workspace(runId!), "log.txt")));
+    }
+}
