@@ -25,6 +25,8 @@ public static class CliApp
         root.Add(OperatorsCommand.BuildControl("pause", "Hold a running operator at its next tool boundary"));
         root.Add(OperatorsCommand.BuildControl("resume", "Let a paused operator go on"));
         root.Add(OperatorsCommand.BuildControl("cancel", "Stop a run cleanly (a queued run never starts)"));
+        root.Add(OperatorsCommand.BuildControl("answer", "Answer the question a running operator asked"));
+        root.Add(RunCommand.Build());
         root.Add(SandboxCommand.Build());
         root.Add(ReviewCommand.Build());
         root.Add(EgressCommand.Build());
@@ -35,6 +37,7 @@ public static class CliApp
         root.Add(PearlsCommand.Build());
         root.Add(MemoryCommand.Build());
         root.Add(ExecCommand.Build());
+        root.Add(DemoCommand.Build());
         root.Add(OperatorCommand.Build());
         return root;
     }

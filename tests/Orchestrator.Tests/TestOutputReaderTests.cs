@@ -20,6 +20,7 @@ public sealed class TestOutputReaderTests
     [InlineData("ℹ tests 3\nℹ suites 0\nℹ pass 2\nℹ fail 1\nℹ cancelled 0\nℹ skipped 0\nℹ todo 0", "node", 2, 1, 0)]
     [InlineData("running my suite\nresults: 9 passed, 2 failed, 1 skipped", "plain", 9, 2, 1)]
     [InlineData("12 passed, 0 failed", "plain", 12, 0, 0)]
+    [InlineData("FAIL add 2 3: expected 5, got -1\n1 passed, 1 failed", "plain", 1, 1, 0)]
     public void Recognises_each_runner(string output, string? runner, int passed, int failed, int skipped)
     {
         var summary = TestOutputReader.Read(output);

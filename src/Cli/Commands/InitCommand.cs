@@ -20,6 +20,24 @@ public static class InitCommand
         *.sock
         """;
 
+    /// <summary>Creates <c>.smooth/</c> in <paramref name="gitRoot"/> (idempotent); returns true when it already existed.</summary>
+    public static async Task<bool> InitializeAsync(string gitRoot, CancellationToken ct)
+    {
+        var state = ProjectLocator.StateDir(gitRoot);
+        var existed = Directory.Exists(state);
+        Directory.CreateDirectory(state);
+        var ignore = Path.Combine(state, ".gitignore");
+        if (!File.Exists(ignore))
+        {
+            await AtomicFile.WriteAllTextAsync(ignore, StateGitIgnore + "\n", ct);
+        }
+        foreach (var step in ProjectInitializers.All)
+        {
+            await step(gitRoot, ct);
+        }
+        return existed;
+    }
+
     /// <summary>Builds the command.</summary>
     public static Command Build()
     {
@@ -33,17 +51,7 @@ public static class InitCommand
                 ExitCodes.Environment);
 
             var state = ProjectLocator.StateDir(gitRoot);
-            var existed = Directory.Exists(state);
-            Directory.CreateDirectory(state);
-            var ignore = Path.Combine(state, ".gitignore");
-            if (!File.Exists(ignore))
-            {
-                await AtomicFile.WriteAllTextAsync(ignore, StateGitIgnore + "\n", ct);
-            }
-            foreach (var step in ProjectInitializers.All)
-            {
-                await step(gitRoot, ct);
-            }
+            var existed = await InitializeAsync(gitRoot, ct);
             CliOutput.Line(existed ? $"Smooth project already initialised at {state}" : $"Initialised Smooth project at {state}");
             return ExitCodes.Ok;
         });

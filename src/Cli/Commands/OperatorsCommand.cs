@@ -48,9 +48,10 @@ public static class OperatorsCommand
     public static Command BuildControl(string type, string description)
     {
         var target = new Argument<string>("pearl-or-run") { Description = "A pearl id (its current run) or a run id" };
-        var text = new Argument<string?>("guidance") { Description = "What to tell the operator", Arity = type == "steer" ? ArgumentArity.ExactlyOne : ArgumentArity.Zero };
+        var needsText = type is "steer" or "answer";
+        var text = new Argument<string?>(type == "answer" ? "reply" : "guidance") { Description = type == "answer" ? "Your answer to the operator's question" : "What to tell the operator", Arity = needsText ? ArgumentArity.ExactlyOne : ArgumentArity.Zero };
         var command = new Command(type, description) { target };
-        if (type == "steer") command.Add(text);
+        if (needsText) command.Add(text);
         command.SetAction(async (parse, ct) =>
         {
             using var client = Connect();
@@ -60,7 +61,7 @@ public static class OperatorsCommand
                 CliOutput.Line($"{run.Id} cancelled before it started");
                 return ExitCodes.Ok;
             }
-            var reply = await client.ControlAsync(run.Id, new RunControlMessage(type, run.Id, type == "steer" ? parse.GetValue(text) : null), ct);
+            var reply = await client.ControlAsync(run.Id, new RunControlMessage(type, run.Id, needsText ? parse.GetValue(text) : null), ct);
             if (!reply.Ok)
             {
                 throw new SmoothException($"{type} was not delivered to {run.Id}: {reply.Detail}", "see what is running with 'th operators'", ExitCodes.Conflict);
@@ -83,6 +84,7 @@ public static class OperatorsCommand
         return runs.Count > 0 ? runs[0] : throw new SmoothException($"pearl '{target}' has no run", "dispatch it with 'th run <pearl>'", ExitCodes.NotFound);
     }
 
-    private static DaemonClient Connect() => DaemonClient.TryConnect(DaemonPaths.ForCurrentUser())
+    /// <summary>The daemon client, or a clear error when the daemon is not running.</summary>
+    internal static DaemonClient Connect() => DaemonClient.TryConnect(DaemonPaths.ForCurrentUser())
         ?? throw new SmoothException("the daemon is not running", "start it with 'th up' (or 'th up direct')", ExitCodes.Failure);
 }

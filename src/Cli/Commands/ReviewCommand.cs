@@ -79,6 +79,7 @@ public static class ReviewCommand
             {
                 throw new SmoothException(outcome.Message, "bring your tree back to the run's base or resolve by hand; the review stays pending", ExitCodes.Conflict);
             }
+            await Smooth.Orchestrator.Operators.ReviewOutcomes.RecordAsync(ProjectLocator.RequireProjectRoot(Directory.GetCurrentDirectory()), parse.GetValue(acceptId)!, accepted: true, ct);
             CliOutput.Line(outcome.Message);
             return ExitCodes.Ok;
         });
@@ -90,6 +91,7 @@ public static class ReviewCommand
             var (service, events) = await OpenAsync(ct);
             await using var _ = events;
             await service.RejectAsync(parse.GetValue(rejectId)!, ct);
+            await Smooth.Orchestrator.Operators.ReviewOutcomes.RecordAsync(ProjectLocator.RequireProjectRoot(Directory.GetCurrentDirectory()), parse.GetValue(rejectId)!, accepted: false, ct);
             CliOutput.Line("rejected; nothing was applied");
             return ExitCodes.Ok;
         });

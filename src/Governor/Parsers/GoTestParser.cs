@@ -28,12 +28,16 @@ public sealed partial class GoTestParser : ITestOutputParser
             }
         }
         failed += packages.Count(m => m.Groups["status"].Value == "FAIL" && (m.Value.Contains("[build failed]") || m.Value.Contains("[setup failed]")));
+        var okPackages = packages.Count(m => m.Groups["status"].Value == "ok");
+        if (passed + failed + skipped == 0 && okPackages == 0) return null; // nothing go-like was counted: let another reader try
         return new TestSummary(Runner, passed, failed, skipped);
     }
 
     [GeneratedRegex(@"^--- (?<status>PASS|FAIL|SKIP): \S+", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex ResultLine();
 
-    [GeneratedRegex(@"^(?<status>ok|FAIL)\s+\S+.*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    // go separates the status from the package with a tab ("ok  \tpkg\t0.01s", "FAIL\tpkg [build failed]"); a line
+    // such as "FAIL add 2 3: ..." from another tool is not a package line.
+    [GeneratedRegex(@"^(?<status>ok|FAIL) *\t\S+.*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex PackageLine();
 }

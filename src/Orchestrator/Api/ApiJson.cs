@@ -8,6 +8,7 @@ namespace Smooth.Orchestrator.Api;
 [JsonSerializable(typeof(StatusReport))]
 [JsonSerializable(typeof(DaemonInfo))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(DispatchRequest))]
 [JsonSerializable(typeof(RunControlMessage))]
 [JsonSerializable(typeof(Smooth.Orchestrator.Runs.RunRecord))]
 [JsonSerializable(typeof(IReadOnlyList<Smooth.Orchestrator.Runs.RunRecord>))]

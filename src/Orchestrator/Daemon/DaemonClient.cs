@@ -57,6 +57,14 @@ public sealed class DaemonClient : IDisposable
         return (await response.Content.ReadFromJsonAsync(ApiJson.Default.IReadOnlyListRunRecord, ct))!;
     }
 
+    /// <summary>Queues runs for one pearl or for the ready set; returns the runs queued.</summary>
+    public async Task<IReadOnlyList<Runs.RunRecord>> DispatchAsync(DispatchRequest request, CancellationToken ct)
+    {
+        using var response = await _http.PostAsJsonAsync("/v1/runs", request, ApiJson.Default.DispatchRequest, ct);
+        await ThrowIfErrorAsync(response, ct);
+        return (await response.Content.ReadFromJsonAsync(ApiJson.Default.IReadOnlyListRunRecord, ct))!;
+    }
+
     /// <summary>Sends a control message to a running run.</summary>
     public async Task<RunControlReply> ControlAsync(string runId, RunControlMessage message, CancellationToken ct)
     {

@@ -32,6 +32,7 @@ public sealed class DaemonHost : IAsyncDisposable
     private readonly OtlpExport? _otlp;
     private readonly DaemonOptions _options;
     private readonly CancellationTokenSource _shutdown = new();
+    private DaemonCrew? _crew;
 
     private DaemonHost(WebApplication app, ArchivistServer archivist, ScribeSink scribe, AuditStore audit, OtlpExport? otlp, RunControlHub controls, RunQueue runs, DaemonOptions options, DaemonInfo info)
     {
@@ -78,12 +79,17 @@ public sealed class DaemonHost : IAsyncDisposable
             k.Listen(System.Net.IPAddress.Loopback, options.ApiPort);
             k.ListenUnixSocket(options.Paths.Socket);
         });
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, Smooth.Pearls.PearlsJsonContext.Default);
+        });
         builder.Services.AddOpenApi();
         var app = builder.Build();
 
         var controls = new RunControlHub(scribe);
         var runs = await RunQueue.OpenAsync(stateDir, ct);
+        var crew = await DaemonCrew.StartAsync(options, scribe, runs, controls, ct);
         var apiPort = 0;
         var guard = new ApiGuard(token, () => apiPort);
         app.Use(guard.InvokeAsync);
@@ -95,6 +101,7 @@ public sealed class DaemonHost : IAsyncDisposable
         {
             var parts = new List<PartStatus> { new("api", "Big Smooth", "ok", $"listening on {host!.Info.ApiUrl} and {host.Info.Socket}") };
             foreach (var probe in probes) parts.Add(await probe.ProbeAsync(token));
+            parts.AddRange(await crew.ProbeAsync(token));
             return Results.Ok(new StatusReport("running", host.Info, (long)started.Elapsed.TotalSeconds, parts));
         }).WithSummary("Health of every part the daemon runs");
         app.MapPost("/v1/shutdown", () =>
@@ -110,6 +117,7 @@ public sealed class DaemonHost : IAsyncDisposable
             return reply.Ok ? Results.Ok(reply) : Results.Json(reply, ApiJson.Default.RunControlReply, statusCode: StatusCodes.Status409Conflict);
         }).WithSummary("Steer, pause, resume, cancel or answer a running operator");
         RunEndpoints.Map(app, runs);
+        DispatchEndpoints.Map(app, runs, crew.Pearls, crew.PearlLock);
         app.MapOpenApi("/openapi.json");
 
         await app.StartAsync(ct);
@@ -120,7 +128,7 @@ public sealed class DaemonHost : IAsyncDisposable
         var info = new DaemonInfo(Environment.ProcessId, options.ProjectRoot, options.Provider,
             $"http://127.0.0.1:{apiPort}/", archivist.Address!.ToString(), options.Paths.Socket, DateTimeOffset.UtcNow);
         await AtomicFile.WriteAllTextAsync(options.Paths.Info, JsonSerializer.Serialize(info, ApiJson.Default.DaemonInfo), ct, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        host = new DaemonHost(app, archivist, scribe, audit, otlp, controls, runs, options, info);
+        host = new DaemonHost(app, archivist, scribe, audit, otlp, controls, runs, options, info) { _crew = crew };
         scribe.Emit(SmoothEvent.Create("daemon.started", "orchestrator", new Dictionary<string, string>
         {
             ["pid"] = info.Pid.ToString(), ["provider"] = info.Provider, ["api"] = info.ApiUrl,
@@ -145,6 +153,8 @@ public sealed class DaemonHost : IAsyncDisposable
     /// <summary>Stops every part, flushes events, and removes the socket and info file.</summary>
     public async ValueTask DisposeAsync()
     {
+        // Operators stop first (each keeps its last checkpoint; the next daemon resumes them), then the API.
+        if (_crew is not null) await _crew.DisposeAsync();
         _scribe.Emit(SmoothEvent.Create("daemon.stopped", "orchestrator", new Dictionary<string, string> { ["pid"] = Info.Pid.ToString() }));
         await _app.StopAsync();
         await _app.DisposeAsync();

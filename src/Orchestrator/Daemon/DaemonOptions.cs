@@ -18,6 +18,9 @@ public sealed record DaemonOptions
     /// <summary>Sandbox provider for operators: <c>bubblewrap</c> (the Safehouse) or <c>direct</c>.</summary>
     public string Provider { get; init; } = "bubblewrap";
 
+    /// <summary>Most operators running at once.</summary>
+    public int MaxConcurrent { get; init; } = 4;
+
     /// <summary>Checks the options; throws with what to fix.</summary>
     public void Validate()
     {
