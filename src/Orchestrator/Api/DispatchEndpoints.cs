@@ -57,6 +57,10 @@ internal static class DispatchEndpoints
                 {
                     var p = await Locked(pearlLock, () => pearls.GetAsync(request.Pearl, ct), ct);
                     if (p.Status is PearlStatus.Closed) return Error(409, $"pearl {p.Id} is closed", "reopen it first: th pearls reopen " + p.Id);
+                    if (p.Status is PearlStatus.Review)
+                    {
+                        return Error(409, $"pearl {p.Id} waits for the review of its last run", "accept or reject it first (th review list), then dispatch again");
+                    }
                     targets.Add(p.Id);
                 }
                 catch (SmoothException e) when (e.ExitCode == ExitCodes.NotFound)
