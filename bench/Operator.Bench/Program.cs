@@ -45,6 +45,9 @@ try
     Console.WriteLine(Row("tool time (tool_call_completed durationMs)", a.ToolMs));
     Console.WriteLine(Row("**overhead** = turn - direct call - tool", a.OverheadMs));
     Console.WriteLine(Row("overhead, in-loop call subtracted instead", a.InSituOverheadMs));
+    Console.WriteLine(Row("  of which: two checkpoint saves (PUT + SQLite)", a.CheckpointMs));
+    Console.WriteLine(Row("  of which: two guard round trips (call + result)", a.GuardMs));
+    Console.WriteLine(Row("  of which: the rest (loop, events, JSON, scheduling)", a.RestMs));
     Console.WriteLine($"ratio turn / direct call (medians): {Stats.Median(a.TurnMs) / Stats.Median(a.DirectMs):0.00}x; " +
         $"median overhead {(Stats.Median(a.OverheadMs) <= 2 ? "meets" : "misses")} the 2 ms target");
 

@@ -19,7 +19,8 @@ namespace Smooth.Operator.Bench;
 public static class TurnOverhead
 {
     /// <summary>Per-turn samples in milliseconds.</summary>
-    public sealed record Result(double[] TurnMs, double[] DirectMs, double[] InLoopModelMs, double[] ToolMs, double[] OverheadMs, double[] InSituOverheadMs);
+    public sealed record Result(double[] TurnMs, double[] DirectMs, double[] InLoopModelMs, double[] ToolMs, double[] OverheadMs, double[] InSituOverheadMs,
+        double[] CheckpointMs, double[] GuardMs, double[] RestMs);
 
     /// <summary>Runs <paramref name="runs"/> operators of <paramref name="turns"/> tool turns each (after <paramref name="warmupRuns"/> unmeasured ones).</summary>
     public static async Task<Result> MeasureAsync(string work, int runs, int turns, int warmupRuns, CancellationToken ct)
@@ -52,7 +53,7 @@ public static class TurnOverhead
         var timed = new TimedModel(new OpenAiChatModel(operatorModel.BaseUrl, "sk-bench", "scripted"));
         var direct = new OpenAiChatModel(directModel.BaseUrl, "sk-bench", "scripted");
         var environment = new Dictionary<string, string> { ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["HOME"] = workspace, ["LANG"] = "C.UTF-8" };
-        List<double> turnMs = [], directMs = [], inLoopMs = [], toolMs = [], overhead = [], inSitu = [];
+        List<double> turnMs = [], directMs = [], inLoopMs = [], toolMs = [], overhead = [], inSitu = [], checkpointMs = [], guardMs = [], restMs = [];
 
         for (var run = 0; run < totalRuns; run++)
         {
@@ -66,12 +67,14 @@ public static class TurnOverhead
             api.Add(session);
             timed.Clear();
             OperatorOutcome outcome;
+            TimedHostCalls hostCalls;
             try
             {
                 await using var client = new OperatorApiClient(api.SocketPath, session.Token);
+                hostCalls = new TimedHostCalls(client, client);
                 outcome = await OperatorRuntime.RunAsync(spec, timed, new OperatorServices
                 {
-                    Events = client, Checkpoints = client, Control = client, Guard = client, Crew = client, CommandEnvironment = environment,
+                    Events = client, Checkpoints = hostCalls, Control = client, Guard = hostCalls, Crew = client, CommandEnvironment = environment,
                 }, ct);
             }
             finally
@@ -106,9 +109,14 @@ public static class TurnOverhead
                 toolMs.Add(tool);
                 overhead.Add(turn - replay[i] - tool);
                 inSitu.Add(turn - model - tool);
+                var checkpoint = hostCalls.Sum("checkpoint", calls[i].Start, calls[i + 1].Start);
+                var guard = hostCalls.Sum("guard", calls[i].Start, calls[i + 1].Start);
+                checkpointMs.Add(checkpoint);
+                guardMs.Add(guard);
+                restMs.Add(turn - model - tool - checkpoint - guard);
             }
         }
         operatorModel.AssertCompleted();
-        return new Result([.. turnMs], [.. directMs], [.. inLoopMs], [.. toolMs], [.. overhead], [.. inSitu]);
+        return new Result([.. turnMs], [.. directMs], [.. inLoopMs], [.. toolMs], [.. overhead], [.. inSitu], [.. checkpointMs], [.. guardMs], [.. restMs]);
     }
 }
