@@ -67,10 +67,15 @@ public sealed class ExecProject
             Timeout = TimeSpan.FromMinutes(2),
         }, ct);
 
-    /// <summary>Starts th exec with <paramref name="args"/> and returns the milliseconds until <paramref name="server"/> has served one more request, and the run's result.</summary>
-    public async Task<(double FirstRequestMs, ProcessResult Result)> TimeToFirstRequestAsync(ScriptedModelServer server, IReadOnlyList<string> args, CancellationToken ct)
+    /// <summary>
+    /// Starts th exec with <paramref name="args"/> (which must include <c>--json</c>) and returns the milliseconds until
+    /// <paramref name="server"/> has served one more request, until the operator's <c>started</c> event was stamped
+    /// (wall clock, same machine), and the run's result.
+    /// </summary>
+    public async Task<(double FirstRequestMs, double StartedEventMs, ProcessResult Result)> TimeToFirstRequestAsync(ScriptedModelServer server, IReadOnlyList<string> args, CancellationToken ct)
     {
         var before = server.TurnsServed;
+        var wallStart = DateTimeOffset.UtcNow;
         var start = Stopwatch.GetTimestamp();
         var run = RunAsync(args, ct);
         // A dedicated thread polls the server's request count every millisecond (the figures are hundreds of ms).
@@ -84,7 +89,12 @@ public sealed class ExecProject
         {
             throw new InvalidOperationException($"th {string.Join(' ', args)} failed (exit {result.ExitCode}):\n{result.StandardError}\n{result.StandardOutput}");
         }
-        return (first, result);
+        var started = result.StandardOutput.Split('\n')
+            .Where(l => l.StartsWith('{') && l.Contains("\"type\":\"started\"", StringComparison.Ordinal))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("time").GetDateTimeOffset())
+            .FirstOrDefault();
+        if (started == default) throw new InvalidOperationException("th exec --json printed no started event");
+        return (first, (started - wallStart).TotalMilliseconds, result);
     }
 
     private Dictionary<string, string?> Env() => new()

@@ -65,16 +65,16 @@ try
         new ScriptDocument { Name = "exec-bench", Turns = Enumerable.Repeat(answer, (samples + 1) * 2).ToList() }, ListenAddress.Loopback, ct: ct))
     {
         await project.RouteToAsync(server, ct);
-        List<double> version = [], bwrap = [], direct = [], bwrapTotal = [], directTotal = [];
+        List<double> version = [], bwrap = [], direct = [], bwrapTotal = [], directTotal = [], bwrapStarted = [], directStarted = [];
         for (var i = 0; i <= samples; i++)
         {
             var vs = Stopwatch.GetTimestamp();
             var vr = await project.RunAsync(["--version"], ct);
             var vms = Stopwatch.GetElapsedTime(vs).TotalMilliseconds;
-            var (b1, rb) = await project.TimeToFirstRequestAsync(server, ["exec", "bench: answer at once", "--no-tests"], ct);
-            var (d1, rd) = await project.TimeToFirstRequestAsync(server, ["exec", "bench: answer at once", "--no-tests", "--provider", "direct"], ct);
+            var (b1, bs, rb) = await project.TimeToFirstRequestAsync(server, ["exec", "bench: answer at once", "--no-tests", "--json"], ct);
+            var (d1, ds, rd) = await project.TimeToFirstRequestAsync(server, ["exec", "bench: answer at once", "--no-tests", "--json", "--provider", "direct"], ct);
             if (i == 0 || !vr.Succeeded) continue; // the first round warms the page cache
-            version.Add(vms); bwrap.Add(b1); direct.Add(d1);
+            version.Add(vms); bwrap.Add(b1); direct.Add(d1); bwrapStarted.Add(bs); directStarted.Add(ds);
             bwrapTotal.Add(rb.Elapsed.TotalMilliseconds); directTotal.Add(rd.Elapsed.TotalMilliseconds);
         }
         server.AssertCompleted();
@@ -84,7 +84,9 @@ try
         Console.WriteLine("|---|---|---|");
         Console.WriteLine(Row("baseline: th --version, whole process", [.. version]));
         Console.WriteLine(Row("th exec, bubblewrap: first model request", [.. bwrap]));
+        Console.WriteLine(Row("  of which: until the operator's started event", [.. bwrapStarted]));
         Console.WriteLine(Row("th exec, direct: first model request", [.. direct]));
+        Console.WriteLine(Row("  of which: until the operator's started event", [.. directStarted]));
         Console.WriteLine(Row("th exec, bubblewrap: whole run (one-turn answer)", [.. bwrapTotal]));
         Console.WriteLine(Row("th exec, direct: whole run (one-turn answer)", [.. directTotal]));
         Console.WriteLine($"ratio first request / th --version (medians): bubblewrap {Stats.Median([.. bwrap]) / Stats.Median([.. version]):0.0}x, " +
