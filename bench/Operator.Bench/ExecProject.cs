@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Smooth.Core.Processes;
 using Smooth.Llm.Scripted;
 
@@ -68,11 +69,11 @@ public sealed class ExecProject
         }, ct);
 
     /// <summary>
-    /// Starts th exec with <paramref name="args"/> (which must include <c>--json</c>) and returns the milliseconds until
+    /// Starts th exec with <paramref name="args"/> (which must include <c>--json</c>) and times it: until
     /// <paramref name="server"/> has served one more request, until the operator's <c>started</c> event was stamped
-    /// (wall clock, same machine), and the run's result.
+    /// (wall clock, same machine), and the phases the audit log records.
     /// </summary>
-    public async Task<(double FirstRequestMs, double StartedEventMs, ProcessResult Result)> TimeToFirstRequestAsync(ScriptedModelServer server, IReadOnlyList<string> args, CancellationToken ct)
+    public async Task<ExecTiming> TimeToFirstRequestAsync(ScriptedModelServer server, IReadOnlyList<string> args, CancellationToken ct)
     {
         var before = server.TurnsServed;
         var wallStart = DateTimeOffset.UtcNow;
@@ -89,12 +90,34 @@ public sealed class ExecProject
         {
             throw new InvalidOperationException($"th {string.Join(' ', args)} failed (exit {result.ExitCode}):\n{result.StandardError}\n{result.StandardOutput}");
         }
-        var started = result.StandardOutput.Split('\n')
-            .Where(l => l.StartsWith('{') && l.Contains("\"type\":\"started\"", StringComparison.Ordinal))
-            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("time").GetDateTimeOffset())
-            .FirstOrDefault();
-        if (started == default) throw new InvalidOperationException("th exec --json printed no started event");
-        return (first, (started - wallStart).TotalMilliseconds, result);
+        var lines = result.StandardOutput.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        var started = lines.Where(e => e.TryGetProperty("type", out var t) && t.GetString() == "started")
+            .Select(e => e.GetProperty("time").GetDateTimeOffset()).FirstOrDefault();
+        var runId = lines.Where(e => e.TryGetProperty("runId", out _)).Select(e => e.GetProperty("runId").GetString()).LastOrDefault();
+        if (started == default || runId is null) throw new InvalidOperationException("th exec --json printed no started event or no report");
+        var audit = await AuditTimesAsync(runId, ct);
+        double Since(DateTimeOffset t) => (t - wallStart).TotalMilliseconds;
+        return new ExecTiming(runId, Since(audit["sandbox.created"]), Since(audit["sandbox.shipped"]), Since(started), first, result.Elapsed.TotalMilliseconds);
+    }
+
+    // When the host recorded each sandbox.* event of the run (th logs reads the project's audit log).
+    private async Task<Dictionary<string, DateTimeOffset>> AuditTimesAsync(string runId, CancellationToken ct)
+    {
+        var logs = await RunAsync(["logs", "--json", "--type", "sandbox.", "-n", "40"], ct);
+        if (!logs.Succeeded) throw new InvalidOperationException($"th logs failed: {logs.StandardError}");
+        var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var e in JsonDocument.Parse(logs.StandardOutput).RootElement.EnumerateArray())
+        {
+            if (e.GetProperty("attributes").TryGetProperty("run", out var run) && run.GetString() == runId)
+            {
+                times.TryAdd(e.GetProperty("type").GetString()!, e.GetProperty("time").GetDateTimeOffset());
+            }
+        }
+        if (!times.ContainsKey("sandbox.created") || !times.ContainsKey("sandbox.shipped"))
+        {
+            throw new InvalidOperationException($"the audit log has no sandbox.created/shipped for {runId}");
+        }
+        return times;
     }
 
     private Dictionary<string, string?> Env() => new()
