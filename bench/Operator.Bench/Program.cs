@@ -32,24 +32,27 @@ try
         Console.WriteLine($"th --version: {v.Trim()}, peak RSS {versionMaxRss / 1024.0:0.0} MiB");
     }
 
-    // (a)
+    // (a) a one-line file, then a 400-line one (16 KiB a result, so the conversation and each checkpoint grow).
     var (runs, turns) = quick ? (10, 10) : (40, 12);
-    var a = await TurnOverhead.MeasureAsync(Path.Combine(work, "a"), runs, turns, warmupRuns: 5, ct);
-    Console.WriteLine();
-    Console.WriteLine($"(a) operator overhead per agent turn: {runs} runs x {turns} turns of read_file on a 12-byte file (after 5 warm-up runs)");
-    Console.WriteLine("| per turn (ms) | median | p99 |");
-    Console.WriteLine("|---|---|---|");
-    Console.WriteLine(Row("whole turn through the operator", a.TurnMs));
-    Console.WriteLine(Row("baseline: direct model call, same request", a.DirectMs));
-    Console.WriteLine(Row("model call as timed inside the loop", a.InLoopModelMs));
-    Console.WriteLine(Row("tool time (tool_call_completed durationMs)", a.ToolMs));
-    Console.WriteLine(Row("**overhead** = turn - direct call - tool", a.OverheadMs));
-    Console.WriteLine(Row("overhead, in-loop call subtracted instead", a.InSituOverheadMs));
-    Console.WriteLine(Row("  of which: two checkpoint saves (PUT + SQLite)", a.CheckpointMs));
-    Console.WriteLine(Row("  of which: two guard round trips (call + result)", a.GuardMs));
-    Console.WriteLine(Row("  of which: the rest (loop, events, JSON, scheduling)", a.RestMs));
-    Console.WriteLine($"ratio turn / direct call (medians): {Stats.Median(a.TurnMs) / Stats.Median(a.DirectMs):0.00}x; " +
-        $"median overhead {(Stats.Median(a.OverheadMs) <= 2 ? "meets" : "misses")} the 2 ms target");
+    foreach (var (lines, runCount) in new[] { (1, runs), (400, runs / 2) })
+    {
+        var a = await TurnOverhead.MeasureAsync(Path.Combine(work, $"a{lines}"), runCount, turns, warmupRuns: 5, lines, ct);
+        Console.WriteLine();
+        Console.WriteLine($"(a) operator overhead per agent turn: {runCount} runs x {turns} turns of read_file on a {lines}-line file (after 5 warm-up runs)");
+        Console.WriteLine("| per turn (ms) | median | p99 |");
+        Console.WriteLine("|---|---|---|");
+        Console.WriteLine(Row("whole turn through the operator", a.TurnMs));
+        Console.WriteLine(Row("baseline: direct model call, same request", a.DirectMs));
+        Console.WriteLine(Row("model call as timed inside the loop", a.InLoopModelMs));
+        Console.WriteLine(Row("tool time (tool_call_completed durationMs)", a.ToolMs));
+        Console.WriteLine(Row("**overhead** = turn - direct call - tool", a.OverheadMs));
+        Console.WriteLine(Row("overhead, in-loop call subtracted instead", a.InSituOverheadMs));
+        Console.WriteLine(Row("  of which: two checkpoint saves (PUT + SQLite)", a.CheckpointMs));
+        Console.WriteLine(Row("  of which: two guard round trips (call + result)", a.GuardMs));
+        Console.WriteLine(Row("  of which: the rest (loop, events, JSON, scheduling)", a.RestMs));
+        Console.WriteLine($"ratio turn / direct call (medians): {Stats.Median(a.TurnMs) / Stats.Median(a.DirectMs):0.00}x; " +
+            $"median overhead {(Stats.Median(a.OverheadMs) <= 2 ? "meets" : "misses")} the 2 ms target");
+    }
 
     if (th is null)
     {

@@ -22,13 +22,17 @@ public static class TurnOverhead
     public sealed record Result(double[] TurnMs, double[] DirectMs, double[] InLoopModelMs, double[] ToolMs, double[] OverheadMs, double[] InSituOverheadMs,
         double[] CheckpointMs, double[] GuardMs, double[] RestMs);
 
-    /// <summary>Runs <paramref name="runs"/> operators of <paramref name="turns"/> tool turns each (after <paramref name="warmupRuns"/> unmeasured ones).</summary>
-    public static async Task<Result> MeasureAsync(string work, int runs, int turns, int warmupRuns, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="runs"/> operators of <paramref name="turns"/> tool turns each (after <paramref name="warmupRuns"/>
+    /// unmeasured ones); every turn reads a file of <paramref name="fileLines"/> lines of 40 characters.
+    /// </summary>
+    public static async Task<Result> MeasureAsync(string work, int runs, int turns, int warmupRuns, int fileLines, CancellationToken ct)
     {
         var workspace = Path.Combine(work, "workspace");
         var state = Path.Combine(workspace, ".smooth");
         Directory.CreateDirectory(state);
-        await File.WriteAllTextAsync(Path.Combine(workspace, "note.txt"), "a tiny file\n", ct);
+        await File.WriteAllTextAsync(Path.Combine(workspace, "note.txt"),
+            string.Concat(Enumerable.Range(1, fileLines).Select(i => $"line {i:D6} of the file the bench reads\n")), ct);
 
         var totalRuns = runs + warmupRuns;
         var toolTurn = new ScriptTurn
