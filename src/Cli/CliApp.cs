@@ -27,6 +27,7 @@ public static class CliApp
         root.Add(OperatorsCommand.BuildControl("cancel", "Stop a run cleanly (a queued run never starts)"));
         root.Add(OperatorsCommand.BuildControl("answer", "Answer the question a running operator asked"));
         root.Add(RunCommand.Build());
+        root.Add(InboxCommand.Build());
         root.Add(SandboxCommand.Build());
         root.Add(ReviewCommand.Build());
         root.Add(EgressCommand.Build());

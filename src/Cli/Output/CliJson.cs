@@ -6,4 +6,5 @@ namespace Smooth.Cli.Output;
 /// <summary>Source-generated JSON for shapes the CLI itself defines.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ExecReport))]
+[JsonSerializable(typeof(IReadOnlyList<Smooth.Orchestrator.Inbox.InboxItem>))]
 internal sealed partial class CliJson : JsonSerializerContext;

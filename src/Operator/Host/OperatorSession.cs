@@ -37,7 +37,10 @@ public sealed class OperatorSession
     /// <summary>The run id.</summary>
     public string RunId => Spec.RunId;
 
-    /// <summary>The bearer token the operator presents (handed over once, through its environment).</summary>
+    /// <summary>
+    /// The bearer token the operator presents, held here only to hand it over once through the sandbox environment;
+    /// the API looks sessions up by the token's hash.
+    /// </summary>
     public string Token { get; }
 
     /// <summary>The checks for this session's tool calls.</summary>
