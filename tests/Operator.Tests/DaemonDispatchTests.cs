@@ -76,6 +76,48 @@ public sealed class DaemonDispatchTests
         }
     }
 
+    [Fact]
+    public async Task An_operators_question_shows_in_the_inbox_and_th_answer_reaches_it()
+    {
+        await using var env = await ExecEnvironment.StartAsync("""
+            turns:
+              - respond: {tool_calls: [{name: ask_human, arguments: {question: "Which colour for the button?"}}]}
+              - expect: {last_tool_result_contains: "answer: blue"}
+                respond: {tool_calls: [{name: write_file, arguments: {path: colour.txt, content: "blue"}}]}
+              - respond: {content: "made it blue"}
+            """);
+        var pearl = await CreatePearlAsync(env, "Pick a colour");
+        await UpAsync(env);
+        try
+        {
+            var run = await env.ThAsync("run", pearl, "--json");
+            var runId = JsonDocument.Parse(run.StandardOutput).RootElement[0].GetProperty("id").GetString()!;
+            JsonElement question = default;
+            await ControlTests.Until(() =>
+            {
+                var inbox = env.ThAsync("inbox", "--json").GetAwaiter().GetResult();
+                var items = JsonDocument.Parse(inbox.StandardOutput).RootElement;
+                question = items.EnumerateArray().FirstOrDefault(i => i.GetProperty("kind").GetString() == "question");
+                return question.ValueKind == JsonValueKind.Object;
+            });
+            Assert.Equal(runId, question.GetProperty("id").GetString());
+            Assert.Equal("Which colour for the button?", question.GetProperty("subject").GetString());
+
+            var answer = await env.ThAsync("answer", runId, "blue");
+            Assert.True(answer.ExitCode == 0, answer.StandardError);
+            await WaitForStateAsync(env, runId, "review");
+
+            env.Model.AssertCompleted();
+            var after = JsonDocument.Parse((await env.ThAsync("inbox", "--json")).StandardOutput).RootElement;
+            Assert.DoesNotContain(after.EnumerateArray(), i => i.GetProperty("kind").GetString() == "question");
+            Assert.Contains(after.EnumerateArray(), i => i.GetProperty("kind").GetString() == "review" && i.GetProperty("id").GetString() == runId);
+        }
+        finally
+        {
+            await env.ThAsync("down");
+        }
+    }
+
     private static async Task<string> CreatePearlAsync(ExecEnvironment env, string title)
     {
         var created = await env.ThAsync("pearls", "create", title, "--description", "test: ", "--json");
