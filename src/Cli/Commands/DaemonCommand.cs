@@ -12,6 +12,7 @@ namespace Smooth.Cli.Commands;
 public static class DaemonCommand
 {
     private static Option<int> PortOption() => new("--port") { Description = "API port on 127.0.0.1", DefaultValueFactory = _ => 4400 };
+    private static Option<int> MaxConcurrentOption() => new("--max-concurrent") { Description = "Most operators running at once", DefaultValueFactory = _ => 4 };
     private static Option<int> ArchivistPortOption() => new("--archivist-port") { Description = "Audit SSE port on 127.0.0.1", DefaultValueFactory = _ => 4401 };
 
     /// <summary>Builds <c>th up [direct]</c>.</summary>
@@ -20,8 +21,9 @@ public static class DaemonCommand
         var mode = new Argument<string?>("mode") { Description = "'direct' runs operators on the host without a sandbox (for already-isolated machines)", Arity = ArgumentArity.ZeroOrOne };
         var port = PortOption();
         var archivistPort = ArchivistPortOption();
+        var maxConcurrent = MaxConcurrentOption();
         var json = new Option<bool>("--json") { Description = "Print the status as JSON" };
-        var up = new Command("up", "Start Big Smooth (the daemon) in the background; operators run in bubblewrap sandboxes unless 'direct'") { mode, port, archivistPort, json };
+        var up = new Command("up", "Start Big Smooth (the daemon) in the background; operators run in bubblewrap sandboxes unless 'direct'") { mode, port, archivistPort, maxConcurrent, json };
         up.SetAction(async (parse, ct) =>
         {
             var provider = parse.GetValue(mode) switch
@@ -34,7 +36,7 @@ public static class DaemonCommand
             var options = new DaemonOptions
             {
                 ProjectRoot = root, Paths = DaemonPaths.ForCurrentUser(), ApiPort = parse.GetValue(port),
-                ArchivistPort = parse.GetValue(archivistPort), Provider = provider,
+                ArchivistPort = parse.GetValue(archivistPort), Provider = provider, MaxConcurrent = parse.GetValue(maxConcurrent),
             };
             var thPath = Environment.ProcessPath ?? throw new SmoothException("cannot tell where the th binary is");
             var status = await DaemonLauncher.StartAsync(thPath, options, ct);
@@ -100,13 +102,15 @@ public static class DaemonCommand
         var port = PortOption();
         var archivistPort = ArchivistPortOption();
         var provider = new Option<string>("--provider") { Description = "bubblewrap or direct", DefaultValueFactory = _ => "bubblewrap" };
-        var run = new Command("run", "Run the daemon in the foreground (th up starts this in the background)") { project, port, archivistPort, provider };
+        var maxConcurrent = MaxConcurrentOption();
+        var run = new Command("run", "Run the daemon in the foreground (th up starts this in the background)") { project, port, archivistPort, provider, maxConcurrent };
         run.SetAction(async (parse, ct) =>
         {
             var options = new DaemonOptions
             {
                 ProjectRoot = Path.GetFullPath(parse.GetValue(project)!), Paths = DaemonPaths.ForCurrentUser(),
                 ApiPort = parse.GetValue(port), ArchivistPort = parse.GetValue(archivistPort), Provider = parse.GetValue(provider)!,
+                MaxConcurrent = parse.GetValue(maxConcurrent),
             };
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             // SIGTERM means "stop cleanly", like th down: let the host flush events and remove its socket.

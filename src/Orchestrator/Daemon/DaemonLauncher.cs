@@ -50,7 +50,7 @@ public static class DaemonLauncher
         {
             "-f", "sh", "-c", "exec \"$0\" \"$@\" </dev/null >>\"$SMOOTH_DAEMON_LOG\" 2>&1", thPath, "daemon", "run",
             "--project", options.ProjectRoot, "--port", options.ApiPort.ToString(), "--archivist-port", options.ArchivistPort.ToString(),
-            "--provider", options.Provider,
+            "--provider", options.Provider, "--max-concurrent", options.MaxConcurrent.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
         {
             psi.ArgumentList.Add(arg);

@@ -28,6 +28,7 @@ public sealed record DaemonOptions
         {
             if (port is < 0 or > 65535) throw new Core.SmoothException($"{name} must be 0..65535 (got {port})", null, Core.ExitCodes.BadInput);
         }
+        if (MaxConcurrent is < 1 or > 256) throw new Core.SmoothException($"--max-concurrent must be 1..256 (got {MaxConcurrent})", null, Core.ExitCodes.BadInput);
         if (Provider is not ("bubblewrap" or "direct"))
         {
             throw new Core.SmoothException($"unknown mode '{Provider}'", "use 'th up' (operators in bubblewrap sandboxes) or 'th up direct'", Core.ExitCodes.BadInput);

@@ -2,6 +2,7 @@ using Smooth.Core.Events;
 using Smooth.Llm.Config;
 using Smooth.Llm.Gateway;
 using Smooth.Operator.Host;
+using Smooth.Pearls;
 using Smooth.Pearls.Storage;
 
 namespace Smooth.Orchestrator.Operators;
@@ -13,7 +14,7 @@ namespace Smooth.Orchestrator.Operators;
 /// </summary>
 public sealed class OperatorHostServices : IAsyncDisposable
 {
-    private OperatorHostServices(string projectRoot, string socketDir, LlmGateway gateway, OperatorApiServer api, CheckpointStore checkpoints, SqlitePearlStore pearls, IEventSink events)
+    private OperatorHostServices(string projectRoot, string socketDir, LlmGateway gateway, OperatorApiServer api, CheckpointStore checkpoints, IPearlStore pearls, IEventSink events)
     {
         ProjectRoot = projectRoot;
         SocketDir = socketDir;
@@ -40,7 +41,7 @@ public sealed class OperatorHostServices : IAsyncDisposable
     public CheckpointStore Checkpoints { get; }
 
     /// <summary>The project's pearls.</summary>
-    public SqlitePearlStore Pearls { get; }
+    public IPearlStore Pearls { get; }
 
     /// <summary>Where host-side events go (audit).</summary>
     public IEventSink Events { get; }
@@ -52,13 +53,14 @@ public sealed class OperatorHostServices : IAsyncDisposable
         // Short and private: socket paths are limited to 108 bytes, and nobody else may connect.
         var dir = Path.Combine(Path.GetTempPath(), $"smooth-op-{Guid.NewGuid():N}"[..22]);
         Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        SqlitePearlStore? pearls = null;
+        IPearlStore? pearls = null;
         CheckpointStore? checkpoints = null;
         LlmGateway? gateway = null;
         try
         {
             var stateDir = Core.ProjectLocator.StateDir(projectRoot);
-            pearls = await SqlitePearlStore.OpenAsync(SqlitePearlStore.DatabasePathFor(projectRoot), "operator", ct: ct);
+            // One connection shared by every run and the operator API: calls take turns.
+            pearls = new SerializedPearlStore(await SqlitePearlStore.OpenAsync(SqlitePearlStore.DatabasePathFor(projectRoot), "operator", ct: ct));
             checkpoints = await CheckpointStore.OpenAsync(stateDir, ct);
             gateway = await LlmGatewayFactory.StartAsync(providers, Path.Combine(dir, "llm.sock"), new RunRegistry(), ct, events, environment: environment);
             var api = await OperatorApiServer.StartAsync(Path.Combine(dir, "operator.sock"), checkpoints, pearls, ct);
