@@ -39,6 +39,7 @@ public static class OperatorRuntime
         var pipeline = ToolPipeline.Build(tools, context, services.Guard, events);
         var loop = new AgentLoop(model, pipeline, context, events, control, services.Checkpoints, AgentLoopOptions.From(spec), services.Spent);
         loop.CheckpointSeq = checkpoint?.Seq ?? 0;
+        loop.SavedMessages = checkpoint?.Messages.Count ?? 0;
         var state = checkpoint is null ? NewState(spec) : AgentState.From(checkpoint);
         events.Emit(new OperatorEvent
         {

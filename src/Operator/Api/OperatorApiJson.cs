@@ -9,6 +9,7 @@ namespace Smooth.Operator.Api;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(OperatorSpec))]
 [JsonSerializable(typeof(Checkpoint))]
+[JsonSerializable(typeof(SavedMessage))]
 [JsonSerializable(typeof(EventBatch))]
 [JsonSerializable(typeof(Events.OperatorEvent))]
 [JsonSerializable(typeof(ControlBatch))]

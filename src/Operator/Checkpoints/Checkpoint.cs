@@ -18,6 +18,13 @@ public sealed record Checkpoint
     /// <summary>The conversation so far. The last assistant message's calls without a tool message are still to run.</summary>
     public IReadOnlyList<SavedMessage> Messages { get; init; } = [];
 
+    /// <summary>
+    /// When set, this checkpoint is a delta: the host keeps the first <c>KeepMessages</c> messages it already has and
+    /// appends <see cref="Messages"/> after them (a conversation mostly grows, so each save sends only what is new).
+    /// Null for a complete checkpoint, which is what loading always returns.
+    /// </summary>
+    public int? KeepMessages { get; init; }
+
     /// <summary>Model calls made in the current coding turn.</summary>
     public int Iteration { get; init; }
 

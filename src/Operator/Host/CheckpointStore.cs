@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Smooth.Core.Storage;
+using Smooth.Operator.Checkpoints;
 
 namespace Smooth.Operator.Host;
 
@@ -24,6 +26,14 @@ public sealed class CheckpointStore : IAsyncDisposable
                 last_seq INTEGER NOT NULL
             );
             """),
+        new(3, "checkpoint messages stored one row each, so a save only appends", """
+            CREATE TABLE operator_messages (
+                run_id TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                PRIMARY KEY (run_id, idx)
+            );
+            """),
     ];
 
     private readonly SqliteConnection _db;
@@ -35,17 +45,37 @@ public sealed class CheckpointStore : IAsyncDisposable
     public static async Task<CheckpointStore> OpenAsync(string stateDir, CancellationToken ct) =>
         new(await SqliteDatabase.OpenAsync(Path.Combine(stateDir, "pearls.db"), "operator", Migrations, ct));
 
-    /// <summary>Replaces the run's checkpoint with <paramref name="body"/> unless a newer one is stored.</summary>
-    public async Task SaveAsync(string runId, string? pearlId, long seq, string body, CancellationToken ct)
+    /// <summary>
+    /// Stores <paramref name="checkpoint"/> (complete, or a delta keeping the first <see cref="Checkpoint.KeepMessages"/>
+    /// messages) in one transaction; a checkpoint older than the stored one is ignored.
+    /// </summary>
+    public async Task SaveAsync(string? pearlId, Checkpoint checkpoint, CancellationToken ct)
     {
+        var keep = checkpoint.KeepMessages ?? 0;
+        var head = JsonSerializer.Serialize(checkpoint with { Messages = [], KeepMessages = null }, Api.OperatorApiJson.Default.Checkpoint);
         await _lock.WaitAsync(ct);
         try
         {
+            await using var tx = (SqliteTransaction)await _db.BeginTransactionAsync(ct);
+            var stored = await _db.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "SELECT seq FROM operator_checkpoints WHERE run_id = @runId", new { runId = checkpoint.RunId }, tx, cancellationToken: ct));
+            if (stored is { } s && s >= checkpoint.Seq) return;
+            var have = await _db.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM operator_messages WHERE run_id = @runId", new { runId = checkpoint.RunId }, tx, cancellationToken: ct));
+            if (have < keep) throw new InvalidDataException($"checkpoint {checkpoint.Seq} of {checkpoint.RunId} keeps {keep} messages but only {have} are stored");
+            await _db.ExecuteAsync(new CommandDefinition("DELETE FROM operator_messages WHERE run_id = @runId AND idx >= @keep",
+                new { runId = checkpoint.RunId, keep }, tx, cancellationToken: ct));
+            for (var i = 0; i < checkpoint.Messages.Count; i++)
+            {
+                await _db.ExecuteAsync(new CommandDefinition("INSERT INTO operator_messages (run_id, idx, body) VALUES (@runId, @idx, @body)",
+                    new { runId = checkpoint.RunId, idx = keep + i, body = JsonSerializer.Serialize(checkpoint.Messages[i], Api.OperatorApiJson.Default.SavedMessage) },
+                    tx, cancellationToken: ct));
+            }
             await _db.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO operator_checkpoints (run_id, pearl_id, seq, body, updated_at) VALUES (@runId, @pearlId, @seq, @body, @now)
+                INSERT INTO operator_checkpoints (run_id, pearl_id, seq, body, updated_at) VALUES (@runId, @pearlId, @seq, @head, @now)
                 ON CONFLICT(run_id) DO UPDATE SET seq = excluded.seq, body = excluded.body, updated_at = excluded.updated_at
-                WHERE excluded.seq > operator_checkpoints.seq
-                """, new { runId, pearlId, seq, body, now = DateTimeOffset.UtcNow.ToString("O") }, cancellationToken: ct));
+                """, new { runId = checkpoint.RunId, pearlId, seq = checkpoint.Seq, head, now = DateTimeOffset.UtcNow.ToString("O") }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
         }
         finally
         {
@@ -53,14 +83,19 @@ public sealed class CheckpointStore : IAsyncDisposable
         }
     }
 
-    /// <summary>The run's checkpoint JSON, or null.</summary>
-    public async Task<string?> LoadAsync(string runId, CancellationToken ct)
+    /// <summary>The run's complete checkpoint, or null.</summary>
+    public async Task<Checkpoint?> LoadAsync(string runId, CancellationToken ct)
     {
         await _lock.WaitAsync(ct);
         try
         {
-            return await _db.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            var head = await _db.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                 "SELECT body FROM operator_checkpoints WHERE run_id = @runId", new { runId }, cancellationToken: ct));
+            if (head is null) return null;
+            var bodies = await _db.QueryAsync<string>(new CommandDefinition(
+                "SELECT body FROM operator_messages WHERE run_id = @runId ORDER BY idx", new { runId }, cancellationToken: ct));
+            var checkpoint = JsonSerializer.Deserialize(head, Api.OperatorApiJson.Default.Checkpoint)!;
+            return checkpoint with { Messages = bodies.Select(b => JsonSerializer.Deserialize(b, Api.OperatorApiJson.Default.SavedMessage)!).ToList() };
         }
         finally
         {

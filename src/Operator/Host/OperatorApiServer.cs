@@ -103,18 +103,23 @@ public sealed class OperatorApiServer : IAsyncDisposable
         app.MapPut("/v1/checkpoint", async (HttpContext ctx, CancellationToken ct) =>
         {
             var session = S(ctx);
-            using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync(ct);
-            var checkpoint = JsonSerializer.Deserialize(body, OperatorApiJson.Default.Checkpoint);
+            var checkpoint = await ctx.Request.ReadFromJsonAsync(OperatorApiJson.Default.Checkpoint, ct);
             if (checkpoint is null || checkpoint.RunId != session.RunId) return Problem(400, "the checkpoint is not for this run");
-            await _checkpoints.SaveAsync(session.RunId, session.Spec.PearlId, checkpoint.Seq, body, ct);
+            try
+            {
+                await _checkpoints.SaveAsync(session.Spec.PearlId, checkpoint, ct);
+            }
+            catch (InvalidDataException e)
+            {
+                return Problem(409, e.Message);
+            }
             return Results.NoContent();
         });
 
         app.MapGet("/v1/checkpoint", async (HttpContext ctx, CancellationToken ct) =>
         {
-            var body = await _checkpoints.LoadAsync(S(ctx).RunId, ct);
-            return body is null ? Results.NoContent() : Results.Text(body, "application/json");
+            var checkpoint = await _checkpoints.LoadAsync(S(ctx).RunId, ct);
+            return checkpoint is null ? Results.NoContent() : Results.Json(checkpoint, OperatorApiJson.Default.Checkpoint);
         });
 
         app.MapGet("/v1/control", async (HttpContext ctx, long? after, CancellationToken ct) =>

@@ -25,12 +25,20 @@ public sealed class AgentLoop(
 {
     private readonly ContextCompressor _compressor = new(model, options);
     private long _checkpointSeq;
+    private int _savedMessages;
 
     /// <summary>The sequence number of the last checkpoint saved (set it from a loaded checkpoint when resuming).</summary>
     public long CheckpointSeq
     {
         get => Interlocked.Read(ref _checkpointSeq);
         set => Interlocked.Exchange(ref _checkpointSeq, value);
+    }
+
+    /// <summary>How many messages the host already holds (set it from a loaded checkpoint when resuming).</summary>
+    public int SavedMessages
+    {
+        get => _savedMessages;
+        set => _savedMessages = value;
     }
 
     /// <summary>Runs one coding turn over <paramref name="state"/> (which may come from a checkpoint).</summary>
@@ -70,6 +78,8 @@ public sealed class AgentLoop(
                 if (_compressor.ShouldCompress(state.Messages))
                 {
                     var folded = await _compressor.CompressAsync(state.Messages, token);
+                    // Compression rewrote everything after the system prompt and the task: the next save resends it.
+                    if (folded > 0) _savedMessages = Math.Min(_savedMessages, 2);
                     if (folded > 0) events.Emit(new OperatorEvent { Type = OperatorEventTypes.ContextCompressed, Count = folded, Reason = "the conversation neared the context window" });
                 }
 
@@ -101,11 +111,13 @@ public sealed class AgentLoop(
     {
         List<TodoItem> todo;
         lock (context.Todo) todo = [.. context.Todo];
+        var keep = Math.Min(_savedMessages, state.Messages.Count);
         var checkpoint = new Checkpoint
         {
             RunId = context.RunId,
             Seq = Interlocked.Increment(ref _checkpointSeq),
-            Messages = state.Messages.Select(SavedMessage.From).ToList(),
+            Messages = state.Messages.Skip(keep).Select(SavedMessage.From).ToList(),
+            KeepMessages = keep,
             Iteration = state.Iteration,
             GovernorTurn = state.GovernorTurn,
             Todo = todo,
@@ -115,8 +127,9 @@ public sealed class AgentLoop(
             EventSeq = events.LastSeq + 1,
             ControlSeq = control.LastSeq,
         };
-        events.Emit(new OperatorEvent { Type = OperatorEventTypes.CheckpointSaved, Iteration = state.Iteration, Count = checkpoint.Messages.Count });
+        events.Emit(new OperatorEvent { Type = OperatorEventTypes.CheckpointSaved, Iteration = state.Iteration, Count = state.Messages.Count });
         await checkpoints.SaveAsync(checkpoint, ct);
+        _savedMessages = state.Messages.Count;
     }
 
     private async Task HoldAsync(AgentState state, CancellationToken ct)

@@ -39,8 +39,7 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
         var stateDir = ProjectLocator.StateDir(host.ProjectRoot);
         var dirs = SandboxDirs.For(stateDir, runId, "sb-1");
 
-        var checkpointJson = request.Resume ? await host.Checkpoints.LoadAsync(runId, ct) : null;
-        var checkpoint = checkpointJson is null ? null : JsonSerializer.Deserialize(checkpointJson, OperatorApiJson.Default.Checkpoint);
+        var checkpoint = request.Resume ? await host.Checkpoints.LoadAsync(runId, ct) : null;
         var direct = request.ProviderId == "direct";
         var spec = new OperatorSpec
         {
