@@ -116,4 +116,33 @@ public sealed class ExecEndToEndTests
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(whole.Workspace(referenceRun), "log.txt")),
             await File.ReadAllTextAsync(Path.Combine(env.Workspace(runId!), "log.txt")));
     }
+
+    [Fact]
+    public async Task A_failing_provider_falls_over_to_the_slots_fallback_and_the_run_completes()
+    {
+        // The primary provider is a port nobody listens on; the fallback is the scripted server.
+        using var dead = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        dead.Start();
+        var deadPort = ((System.Net.IPEndPoint)dead.LocalEndpoint).Port;
+        dead.Stop();
+        await using var env = await ExecEnvironment.StartAsync("""
+            turns:
+              - respond: {content: "answered by the fallback"}
+            """, providers: url =>
+            "{\"version\":1,\"default_provider\":\"primary\",\"providers\":[" +
+            "{\"id\":\"primary\",\"api_url\":\"http://127.0.0.1:" + deadPort + "/v1\",\"api_key\":\"sk-primary-0000\",\"default_model\":\"big\"}," +
+            "{\"id\":\"backup\",\"api_url\":\"" + url + "\",\"api_key\":\"sk-backup-0000\",\"default_model\":\"scripted\"}]," +
+            "\"routing\":{\"smooth-coding\":{\"provider\":\"primary\",\"model\":\"big\",\"fallback\":{\"provider\":\"backup\",\"model\":\"scripted\"}}}}");
+
+        var exec = await env.ThAsync("exec", "say something", "--no-tests", "--json");
+
+        Assert.True(exec.ExitCode == 0, exec.StandardError + exec.StandardOutput);
+        env.Model.AssertCompleted();
+        var report = JsonDocument.Parse(exec.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+        Assert.Equal("completed", report.GetProperty("stop").GetString());
+        Assert.Equal("answered by the fallback", report.GetProperty("summary").GetString());
+        var logs = await env.ThAsync("logs", "--json");
+        Assert.Contains("llm.route_failed", logs.StandardOutput);
+        Assert.DoesNotContain("sk-primary-0000", logs.StandardOutput);
+    }
 }

@@ -23,19 +23,24 @@ public sealed class ExecEnvironment : IAsyncDisposable
     public TempDir Home { get; }
     public ScriptedModelServer Model { get; }
 
-    public static async Task<ExecEnvironment> StartAsync(string script, IReadOnlyDictionary<string, string>? files = null)
+    /// <summary>
+    /// Starts the environment; <paramref name="providers"/> may write its own providers.json from the scripted server's
+    /// base URL (the default routes every slot to it).
+    /// </summary>
+    public static async Task<ExecEnvironment> StartAsync(string script, IReadOnlyDictionary<string, string>? files = null, Func<string, string>? providers = null)
     {
         var repo = await Git.CreateRepoAsync(files);
         var home = new TempDir();
         var model = await ScriptedModelServer.StartAsync(ScriptLoader.Parse(script, "e2e"), ListenAddress.Loopback);
         var dir = Path.Combine(home.Path, ".smooth");
         Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var providers = Path.Combine(dir, "providers.json");
+        var providersFile = Path.Combine(dir, "providers.json");
         var url = model.BaseUrl.ToString().TrimEnd('/');
-        await File.WriteAllTextAsync(providers,
+        if (providers is not null) await File.WriteAllTextAsync(providersFile, providers(url));
+        else await File.WriteAllTextAsync(providersFile,
             "{\"version\":1,\"default_provider\":\"scripted\",\"providers\":[{\"id\":\"scripted\",\"api_url\":\"" + url + "\",\"api_key\":\"" + ProviderKey +
             "\",\"api_format\":\"openai\",\"default_model\":\"scripted\"}],\"routing\":{\"smooth-coding\":{\"provider\":\"scripted\",\"model\":\"scripted\"}}}");
-        File.SetUnixFileMode(providers, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.SetUnixFileMode(providersFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var env = new ExecEnvironment(repo, home, model);
         var init = await env.ThAsync("init");
         Assert.True(init.ExitCode == 0, init.StandardError);
