@@ -1,0 +1,205 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Smooth.Surveillance.Rules;
+
+namespace Smooth.Surveillance.Scanning;
+
+/// <summary>
+/// Runs a <see cref="RuleSet"/> over a text. One keyword pass decides which rules run and where: a rule runs only in
+/// windows around its keywords' occurrences (the line, or <see cref="RuleSpec.Reach"/> characters), so text without
+/// keywords costs one table-driven pass.
+/// </summary>
+internal static class Scanner
+{
+    private const int MaxBack = 256;
+    private const int DefaultReach = 1024;
+    /// <summary>Marks a line whose secrets are deliberate (test fixtures); applies to secret rules only.</summary>
+    internal const string InlineAllowMarker = "narc:allow";
+
+    private struct HitState
+    {
+        public RuleSet Set;
+        public string Text;
+        public bool[] Include;
+        public List<(int Start, int End)>?[] Windows;
+    }
+
+    public static List<RawMatch> Scan(RuleSet set, string text, Func<CompiledRule, bool> include, string? path, Action<CompiledRule>? onTimeout = null)
+    {
+        var rules = set.Rules;
+        var state = new HitState
+        {
+            Set = set,
+            Text = text,
+            Include = new bool[rules.Count],
+            Windows = new List<(int, int)>?[rules.Count],
+        };
+        var any = false;
+        for (var r = 0; r < rules.Count; r++)
+        {
+            state.Include[r] = include(rules[r]);
+            any |= state.Include[r];
+        }
+        var results = new List<RawMatch>();
+        if (!any || text.Length == 0) return results;
+
+        set.Matcher.Scan(text.AsSpan(), ref state, OnHit);
+        foreach (var r in set.AlwaysRun)
+        {
+            if (state.Include[r]) state.Windows[r] = [(0, text.Length)];
+        }
+
+        var pathAllowed = path is not null && set.AllowPaths.Any(g => g.IsMatch(Guards.PathNormalizer.Normalize(path, "/workspace", out _)));
+        for (var r = 0; r < rules.Count; r++)
+        {
+            if (state.Windows[r] is not { } windows) continue;
+            var rule = rules[r];
+            if (pathAllowed && rule.Category == RuleCategory.Secret) continue;
+            var lastEnd = -1;
+            foreach (var (ws, we) in windows)
+            {
+                var from = Math.Max(ws, lastEnd);
+                if (from >= we) continue;
+                try
+                {
+                    for (var m = rule.Pattern.Match(text, from, we - from); m.Success; m = m.NextMatch())
+                    {
+                        lastEnd = Math.Max(lastEnd, m.Index + m.Length);
+                        if (Accept(set, rule, text, m, out var start, out var length, out var uncertain))
+                        {
+                            results.Add(new RawMatch(rule, start, length, uncertain));
+                        }
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // A backtracking rule ran out of time: the scan goes on without that window, and the caller is told.
+                    onTimeout?.Invoke(rule);
+                }
+            }
+        }
+        results.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Rule.Severity.CompareTo(a.Rule.Severity));
+        return Dedupe(results);
+    }
+
+    private static void OnHit(ref HitState state, int keyword, int last)
+    {
+        var ruleIndexes = state.Set.KeywordRules[keyword];
+        var text = state.Text;
+        var first = last - state.Set.Matcher.Keywords[keyword].Length + 1;
+        foreach (var r in ruleIndexes)
+        {
+            if (!state.Include[r]) continue;
+            var rule = state.Set.Rules[r];
+            var backLimit = Math.Max(0, first - MaxBack);
+            var nl = text.AsSpan(backLimit, first - backLimit).LastIndexOf('\n');
+            var start = nl < 0 ? backLimit : backLimit + nl + 1;
+            int end;
+            if (rule.Spec.Reach is { } reach)
+            {
+                end = (int)Math.Min(text.Length, (long)last + 1 + reach);
+            }
+            else
+            {
+                var limit = (int)Math.Min(text.Length, (long)last + 1 + DefaultReach);
+                var nextNl = text.AsSpan(last + 1, limit - last - 1).IndexOf('\n');
+                end = nextNl < 0 ? limit : last + 1 + nextNl;
+            }
+            var windows = state.Windows[r] ??= [];
+            if (windows.Count > 0 && start <= windows[^1].End)
+            {
+                var prev = windows[^1];
+                windows[^1] = (Math.Min(prev.Start, start), Math.Max(prev.End, end));
+            }
+            else
+            {
+                windows.Add((start, end));
+            }
+        }
+    }
+
+    private static bool Accept(RuleSet set, CompiledRule rule, string text, Match m, out int start, out int length, out bool uncertain)
+    {
+        start = m.Index;
+        length = m.Length;
+        uncertain = false;
+        if (rule.SecretGroup >= 0 && m.Groups[rule.SecretGroup] is { Success: true } g)
+        {
+            start = g.Index;
+            length = g.Length;
+        }
+        if (length == 0) return false;
+        var value = text.AsSpan(start, length);
+        foreach (var a in rule.Allow)
+        {
+            if (a.IsMatch(value)) return false;
+        }
+        if (rule.Category == RuleCategory.Secret)
+        {
+            foreach (var a in set.AllowValues)
+            {
+                if (a.IsMatch(value)) return false;
+            }
+            if (LineOf(text, start).Contains(InlineAllowMarker, StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        if (rule.Spec.Entropy is { } min || rule.Spec.CertainEntropy is not null)
+        {
+            var h = Entropy.Shannon(value);
+            if (h < (rule.Spec.Entropy ?? 0)) return false;
+            if (rule.Spec.CertainEntropy is { } certain && h < certain) uncertain = true;
+        }
+        if (rule.Decoded is { } decodedPattern)
+        {
+            var decoded = DecodeBase64(value);
+            if (decoded is null || !decodedPattern.IsMatch(decoded)) return false;
+        }
+        return true;
+    }
+
+    private static ReadOnlySpan<char> LineOf(string text, int offset)
+    {
+        var s = text.AsSpan(0, offset).LastIndexOf('\n') + 1;
+        var e = text.AsSpan(offset).IndexOf('\n');
+        return text.AsSpan(s, (e < 0 ? text.Length : offset + e) - s);
+    }
+
+    /// <summary>Decodes standard or URL-safe base64 (padding optional) to text; null when it is not base64 of mostly printable UTF-8.</summary>
+    internal static string? DecodeBase64(ReadOnlySpan<char> value)
+    {
+        var sb = new StringBuilder(value.Length + 3);
+        foreach (var c in value)
+        {
+            if (c is '\r' or '\n' or ' ') continue;
+            sb.Append(c switch { '-' => '+', '_' => '/', _ => c });
+        }
+        while (sb.Length > 0 && sb[^1] == '=') sb.Length--;
+        if (sb.Length % 4 == 1) sb.Length--;
+        while (sb.Length % 4 != 0) sb.Append('=');
+        var bytes = new byte[sb.Length / 4 * 3];
+        if (!Convert.TryFromBase64String(sb.ToString(), bytes, out var written)) return null;
+        string decoded;
+        try
+        {
+            decoded = new UTF8Encoding(false, true).GetString(bytes, 0, written);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+        var printable = decoded.Count(c => !char.IsControl(c) || c is '\n' or '\r' or '\t');
+        return printable >= decoded.Length * 0.9 ? decoded : null;
+    }
+
+    // The same rule can match one place twice through overlapping windows; different rules on one span are kept.
+    private static List<RawMatch> Dedupe(List<RawMatch> matches)
+    {
+        if (matches.Count < 2) return matches;
+        var seen = new HashSet<(string, int, int)>();
+        var result = new List<RawMatch>(matches.Count);
+        foreach (var m in matches)
+        {
+            if (seen.Add((m.Rule.Id, m.Start, m.Length))) result.Add(m);
+        }
+        return result;
+    }
+}
