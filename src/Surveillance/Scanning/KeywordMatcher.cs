@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Smooth.Surveillance.Scanning;
 
 /// <summary>
@@ -20,7 +23,7 @@ internal sealed class KeywordMatcher
             foreach (var ch in k)
             {
                 var c = Fold(ch);
-                if (c < 128 && _classOf[c] == 0)
+                if (c < 128 && c != 0 && _classOf[c] == 0)
                 {
                     alphabet.Add(c);
                     _classOf[c] = (byte)alphabet.Count; // class 0 is "not in any keyword"
@@ -39,27 +42,28 @@ internal sealed class KeywordMatcher
             foreach (var ch in keywords[i])
             {
                 var cls = _classOf[Fold(ch)];
-                if (!children[state].TryGetValue(cls, out var next))
+                if (!children[state].TryGetValue(cls, out var child))
                 {
-                    next = children.Count;
+                    child = children.Count;
                     children.Add(new());
                     outputs.Add(new());
-                    children[state][cls] = next;
+                    children[state][cls] = child;
                 }
-                state = next;
+                state = child;
             }
             outputs[state].Add(i);
         }
 
-        // Failure links, breadth first, folded into a full transition table.
-        _next = new int[children.Count * _classes];
+        // Failure links, breadth first, folded into a full transition table. Entries are premultiplied row offsets
+        // (state * classes), negated when the target state ends a keyword, so the hot loop does no multiply and one sign test.
+        var next = new int[children.Count * _classes];
         var fail = new int[children.Count];
         var queue = new Queue<int>();
         for (var cls = 0; cls < _classes; cls++)
         {
             if (children[0].TryGetValue(cls, out var s))
             {
-                _next[cls] = s;
+                next[cls] = s;
                 fail[s] = 0;
                 queue.Enqueue(s);
             }
@@ -72,17 +76,29 @@ internal sealed class KeywordMatcher
             {
                 if (children[state].TryGetValue(cls, out var s))
                 {
-                    fail[s] = _next[fail[state] * _classes + cls];
-                    _next[state * _classes + cls] = s;
+                    fail[s] = next[fail[state] * _classes + cls];
+                    next[state * _classes + cls] = s;
                     queue.Enqueue(s);
                 }
                 else
                 {
-                    _next[state * _classes + cls] = _next[fail[state] * _classes + cls];
+                    next[state * _classes + cls] = next[fail[state] * _classes + cls];
                 }
             }
         }
-        _outputs = outputs.Select(o => o.Count == 0 ? null! : o.Distinct().ToArray()).ToArray();
+        _outputs = new int[children.Count][];
+        for (var st = 0; st < children.Count; st++)
+        {
+            _outputs[st] = outputs[st].Distinct().ToArray();
+        }
+        _next = new int[next.Length];
+        for (var i = 0; i < next.Length; i++)
+        {
+            var target = next[i];
+            _next[i] = _outputs[target].Length > 0 ? -(target * _classes) - 1 : target * _classes;
+        }
+        // Upper-case ASCII letters share their lower-case class, so the loop needs no case folding.
+        for (var c = 'A'; c <= 'Z'; c++) _classOf[c] = _classOf[c | 0x20];
     }
 
     /// <summary>The keywords, by index.</summary>
@@ -91,20 +107,22 @@ internal sealed class KeywordMatcher
     /// <summary>Calls <paramref name="onHit"/> with (keyword index, index of the keyword's last character) for every occurrence.</summary>
     public void Scan<TState>(ReadOnlySpan<char> text, ref TState state, HitHandler<TState> onHit)
     {
-        var s = 0;
-        var classOf = _classOf;
-        var next = _next;
+        ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
+        ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
         var classes = _classes;
-        var outputs = _outputs;
+        var row = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var cls = c < 128 ? classOf[c | (c is >= 'A' and <= 'Z' ? 0x20 : 0)] : 0;
-            s = next[s * classes + cls];
-            if (outputs[s] is { } hits)
+            int cls = c < 128 ? Unsafe.Add(ref classOf, c) : 0;
+            var t = Unsafe.Add(ref next, row + cls);
+            if (t >= 0)
             {
-                foreach (var k in hits) onHit(ref state, k, i);
+                row = t;
+                continue;
             }
+            row = -t - 1;
+            foreach (var k in _outputs[row / classes]) onHit(ref state, k, i);
         }
     }
 

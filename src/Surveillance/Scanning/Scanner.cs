@@ -87,25 +87,24 @@ internal static class Scanner
         var ruleIndexes = state.Set.KeywordRules[keyword];
         var text = state.Text;
         var first = last - state.Set.Matcher.Keywords[keyword].Length + 1;
+        int lineWindowStart = -1, lineWindowEnd = -1;
         foreach (var r in ruleIndexes)
         {
             if (!state.Include[r]) continue;
-            var rule = state.Set.Rules[r];
-            var backLimit = Math.Max(0, first - MaxBack);
-            var nl = text.AsSpan(backLimit, first - backLimit).LastIndexOf('\n');
-            var start = nl < 0 ? backLimit : backLimit + nl + 1;
-            int end;
-            if (rule.Spec.Reach is { } reach)
+            var windows = state.Windows[r] ??= [];
+            // Most hits fall inside the window an earlier hit opened: nothing to do.
+            if (windows.Count > 0 && first >= windows[^1].Start && last < windows[^1].End) continue;
+            if (lineWindowStart < 0)
             {
-                end = (int)Math.Min(text.Length, (long)last + 1 + reach);
-            }
-            else
-            {
+                var backLimit = Math.Max(0, first - MaxBack);
+                var nl = text.AsSpan(backLimit, first - backLimit).LastIndexOf('\n');
+                lineWindowStart = nl < 0 ? backLimit : backLimit + nl + 1;
                 var limit = (int)Math.Min(text.Length, (long)last + 1 + DefaultReach);
                 var nextNl = text.AsSpan(last + 1, limit - last - 1).IndexOf('\n');
-                end = nextNl < 0 ? limit : last + 1 + nextNl;
+                lineWindowEnd = nextNl < 0 ? limit : last + 1 + nextNl;
             }
-            var windows = state.Windows[r] ??= [];
+            var start = lineWindowStart;
+            var end = state.Set.Rules[r].Spec.Reach is { } reach ? (int)Math.Min(text.Length, (long)last + 1 + reach) : lineWindowEnd;
             if (windows.Count > 0 && start <= windows[^1].End)
             {
                 var prev = windows[^1];
