@@ -17,7 +17,7 @@ public static class RuleCompiler
     // A safety net only: the non-backtracking engine is linear in the input.
     private static readonly TimeSpan LinearTimeout = TimeSpan.FromSeconds(2);
 
-    private const RegexOptions Common = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Common = RegexOptions.CultureInvariant;
 
     /// <summary>Compiles a complete spec; adds <c>file:line: ...</c> messages to <paramref name="errors"/> and returns null when it is invalid.</summary>
     public static CompiledRule? Compile(RuleSpec spec, List<string> errors)
