@@ -34,6 +34,7 @@ public static class CliApp
         root.Add(DevCommand.Build());
         root.Add(PearlsCommand.Build());
         root.Add(MemoryCommand.Build());
+        root.Add(NarcCommands.Build());
         return root;
     }
 
