@@ -68,9 +68,9 @@ public sealed class SurveillanceEngine
     /// <summary>Checks a tool call and settles gray-area cases with the judge (escalating when it cannot decide).</summary>
     public async Task<SurveillanceVerdict> CheckToolCallAsync(string toolName, string argumentsJson, CancellationToken ct)
     {
-        var verdict = CheckToolCall(toolName, argumentsJson);
+        var verdict = CheckCore(toolName, argumentsJson, out var text);
+        EmitVerdict(toolName, ToolCallSubject, verdict);
         if (verdict.Decision != VerdictDecision.NeedsJudge) return verdict;
-        CheckCore(toolName, argumentsJson, out var text);
         return await SettleAsync(toolName, ToolCallSubject, text, verdict, ct);
     }
 
