@@ -12,6 +12,7 @@ public sealed class CompiledRule
         Allow = allow;
         Decoded = decoded;
         SecretGroup = pattern.GroupNumberFromName("secret");
+        Triggers = spec.TriggerChars is { Length: > 0 } t ? System.Buffers.SearchValues.Create(t) : null;
     }
 
     /// <summary>The effective spec (after overrides).</summary>
@@ -37,4 +38,5 @@ public sealed class CompiledRule
     internal Regex[] Allow { get; }
     internal Regex? Decoded { get; }
     internal int SecretGroup { get; }
+    internal System.Buffers.SearchValues<char>? Triggers { get; }
 }

@@ -16,7 +16,7 @@ public static class RuleFileParser
     private static readonly HashSet<string> RuleFields =
     [
         "id", "category", "severity", "action", "description", "keywords", "regex", "allowlist", "entropy",
-        "certain_entropy", "reach", "decode", "decoded_regex", "sample", "backtracking", "enabled",
+        "certain_entropy", "reach", "decode", "decoded_regex", "min_run", "trigger_chars", "sample", "backtracking", "enabled",
     ];
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="source"/> names it in errors. Throws <see cref="SmoothException"/> listing every problem.</summary>
@@ -167,6 +167,8 @@ public static class RuleFileParser
             CertainEntropy = Number(Scalar("certain_entropy"), at, "certain_entropy", 0, 8, errors),
             Reach = (int?)Number(Scalar("reach"), at, "reach", 1, 65536, errors),
             Decode = Scalar("decode"),
+            MinRun = (int?)Number(Scalar("min_run"), at, "min_run", 4, 100_000, errors),
+            TriggerChars = Unescape(Scalar("trigger_chars"), at, errors),
             DecodedRegex = Scalar("decoded_regex"),
             Sample = Scalar("sample"),
             Backtracking = Bool(Scalar("backtracking"), at, "backtracking", errors),
@@ -182,11 +184,34 @@ public static class RuleFileParser
         {
             errors.Add($"{at}: 'decode' and 'decoded_regex' go together");
         }
+        if (spec.MinRun is not null && spec.Decode is null)
+        {
+            errors.Add($"{at}: min_run needs decode: base64");
+        }
+        if (spec.TriggerChars is { Length: 0 })
+        {
+            errors.Add($"{at}: trigger_chars is empty");
+        }
         if (spec.Keywords is { } words && words.Any(w => w.Length < 2))
         {
             errors.Add($"{at}: keywords: each keyword needs at least 2 characters (a shorter one would match almost everything)");
         }
         return spec;
+    }
+
+    // trigger_chars holds invisible code points, so \uXXXX escapes are understood even in single-quoted YAML.
+    private static string? Unescape(string? value, string at, List<string> errors)
+    {
+        if (value is null) return null;
+        try
+        {
+            return System.Text.RegularExpressions.Regex.Unescape(value);
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add($"{at}: trigger_chars: {e.Message}");
+            return null;
+        }
     }
 
     internal static bool IsValidId(string id) =>

@@ -134,6 +134,8 @@ public static class RuleSetLoader
         Entropy = over.Entropy ?? baseSpec.Entropy,
         CertainEntropy = over.CertainEntropy ?? baseSpec.CertainEntropy,
         Reach = over.Reach ?? baseSpec.Reach,
+        MinRun = over.MinRun ?? baseSpec.MinRun,
+        TriggerChars = over.TriggerChars ?? baseSpec.TriggerChars,
         Sample = over.Sample ?? baseSpec.Sample,
         Enabled = over.Enabled ?? baseSpec.Enabled,
         Source = $"{baseSpec.Source} (overridden in {over.Source}:{over.Line})",

@@ -32,6 +32,10 @@ public sealed record RuleSpec
     public string? Decode { get; init; }
     /// <summary>Pattern the decoded text must match (with <see cref="Decode"/>).</summary>
     public string? DecodedRegex { get; init; }
+    /// <summary>With <see cref="Decode"/> and no keywords: the rule runs only on runs of at least this many base64 characters (found with a vectorised search).</summary>
+    public int? MinRun { get; init; }
+    /// <summary>For rules without keywords: characters of which at least one must occur for the rule to run (e.g. invisible code points).</summary>
+    public string? TriggerChars { get; init; }
     /// <summary>A template that produces synthetic matching text for tests and the corpus, e.g. <c>ghp_{alnum:36}</c>.</summary>
     public string? Sample { get; init; }
     /// <summary>Run with the backtracking engine (bounded by a match timeout) for constructs the linear engine lacks.</summary>

@@ -46,7 +46,21 @@ internal static class Scanner
         set.Matcher.Scan(text.AsSpan(), ref state, OnHit);
         foreach (var r in set.AlwaysRun)
         {
-            if (state.Include[r]) state.Windows[r] = [(0, text.Length)];
+            if (!state.Include[r]) continue;
+            var rule = rules[r];
+            if (rule.Spec.Decode is not null && rule.Spec.MinRun is { } minRun)
+            {
+                state.Windows[r] = Base64Runs(text, minRun);
+            }
+            else if (rule.Triggers is { } triggers)
+            {
+                // Rare characters (invisible code points): one vectorised search decides whether the rule runs at all.
+                if (text.AsSpan().ContainsAny(triggers)) state.Windows[r] = [(0, text.Length)];
+            }
+            else
+            {
+                state.Windows[r] = [(0, text.Length)];
+            }
         }
 
         var pathAllowed = path is not null && set.AllowPaths.Any(g => g.IsMatch(Guards.PathNormalizer.Normalize(path, "/workspace", out _)));
@@ -80,6 +94,28 @@ internal static class Scanner
         }
         results.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Rule.Severity.CompareTo(a.Rule.Severity));
         return Dedupe(results);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Base64Chars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-=");
+
+    // Windows over runs of base64 characters at least minRun long, found with vectorised searches.
+    private static List<(int Start, int End)> Base64Runs(string text, int minRun)
+    {
+        var windows = new List<(int, int)>();
+        var span = text.AsSpan();
+        var pos = 0;
+        while (pos < span.Length)
+        {
+            var start = span[pos..].IndexOfAny(Base64Chars);
+            if (start < 0) break;
+            start += pos;
+            var len = span[start..].IndexOfAnyExcept(Base64Chars);
+            var end = len < 0 ? span.Length : start + len;
+            if (end - start >= minRun) windows.Add((start, end));
+            pos = end;
+        }
+        return windows;
     }
 
     private static void OnHit(ref HitState state, int keyword, int last)
