@@ -15,15 +15,15 @@ Console.WriteLine($"rules: {rules.Rules.Count} ({rules.Rules.Count(r => r.Catego
 
 // ---- quality
 var docs = QualityCorpus.Load(rules);
-var (secrets, injection, commands) = CorpusEvaluator.Evaluate(engine, docs);
+var (secrets, injection, commands, heldOut) = CorpusEvaluator.Evaluate(engine, docs);
 Console.WriteLine();
 Console.WriteLine("| category | positives | negatives | TP | FN | FP | precision | recall | FP rate |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-foreach (var s in new[] { secrets, injection, commands })
+foreach (var s in new[] { secrets, injection, commands, heldOut })
 {
     Console.WriteLine($"| {s.Name} | {s.TruePositives + s.FalseNegatives} | {s.FalsePositives + s.TrueNegatives} | {s.TruePositives} | {s.FalseNegatives} | {s.FalsePositives} | {Stats.F(s.Precision * 100, "0.0")} % | {Stats.F(s.Recall * 100, "0.0")} % | {Stats.F(s.FalsePositiveRate * 100, "0.00")} % |");
 }
-foreach (var s in new[] { secrets, injection, commands })
+foreach (var s in new[] { secrets, injection, commands, heldOut })
 {
     foreach (var m in s.Missed) Console.WriteLine($"  {s.Name} missed: {m}");
     foreach (var f in s.Flagged) Console.WriteLine($"  {s.Name} false positive: {f}");

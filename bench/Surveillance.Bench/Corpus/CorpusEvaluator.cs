@@ -5,9 +5,10 @@ namespace Smooth.Surveillance.Bench.Corpus;
 /// <summary>Runs an engine over the labelled corpus and scores each category.</summary>
 public static class CorpusEvaluator
 {
-    /// <summary>Scores secrets (vs near-misses and benign text), injection (vs benign text) and commands (vs ordinary commands).</summary>
-    public static (CategoryScore Secrets, CategoryScore Injection, CategoryScore Commands) Evaluate(SurveillanceEngine engine, IReadOnlyList<CorpusDocument> docs)
+    /// <summary>Scores secrets (vs near-misses and benign text), injection (vs benign text) and commands (vs ordinary commands); the held-out injection set is scored apart.</summary>
+    public static (CategoryScore Secrets, CategoryScore Injection, CategoryScore Commands, CategoryScore InjectionHeldOut) Evaluate(SurveillanceEngine engine, IReadOnlyList<CorpusDocument> docs)
     {
+        var heldOut = new CategoryScore("injection (held out)");
         var secrets = new CategoryScore("secrets");
         var injection = new CategoryScore("injection");
         var commands = new CategoryScore("commands");
@@ -24,6 +25,9 @@ public static class CorpusEvaluator
                 case CorpusLabel.Injection:
                     injection.Positive(First(engine.ScanToolResult("web_fetch", doc.Text), RuleCategory.Injection) is not null, $"{doc.Name} \"{Snippet(doc.Text)}\"");
                     break;
+                case CorpusLabel.InjectionHeldOut:
+                    heldOut.Positive(First(engine.ScanToolResult("web_fetch", doc.Text), RuleCategory.Injection) is not null, $"{doc.Name} \"{Snippet(doc.Text)}\"");
+                    break;
                 case CorpusLabel.Benign:
                     var result = engine.ScanToolResult("read_file", doc.Text);
                     secrets.Negative(First(result, RuleCategory.Secret), doc.Name);
@@ -37,7 +41,7 @@ public static class CorpusEvaluator
                     break;
             }
         }
-        return (secrets, injection, commands);
+        return (secrets, injection, commands, heldOut);
     }
 
     private static string Snippet(string text) => text.Length <= 60 ? text.ReplaceLineEndings(" ") : text[..60].ReplaceLineEndings(" ") + "...";

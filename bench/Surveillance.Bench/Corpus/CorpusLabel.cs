@@ -9,6 +9,8 @@ public enum CorpusLabel
     NearMiss,
     /// <summary>Contains a prompt injection.</summary>
     Injection,
+    /// <summary>A prompt injection from the held-out set (never used to tune the rules; reported separately).</summary>
+    InjectionHeldOut,
     /// <summary>Ordinary text: code, docs, logs, configuration.</summary>
     Benign,
     /// <summary>A dangerous shell command.</summary>
