@@ -85,4 +85,12 @@ public sealed class WriteGuardTests
         Assert.Equal(VerdictDecision.Allow, Write("tests/testdata/tokens.txt", key).Decision);
         Assert.Equal(VerdictDecision.Block, Write("src/tokens.txt", key).Decision);
     }
+
+    [Fact]
+    public void A_fixture_path_in_a_patch_does_not_let_a_secret_into_other_files()
+    {
+        var key = Engines.Sample("github-pat");
+        var patch = $"*** Begin Patch\n*** Add File: tests/testdata/ok.txt\n+fixture\n*** Add File: src/config.ts\n+const t = \"{key}\";\n*** End Patch";
+        Assert.Equal(VerdictDecision.Block, Engines.Create().CheckToolCall("apply_patch", Engines.Json("patch", patch)).Decision);
+    }
 }
