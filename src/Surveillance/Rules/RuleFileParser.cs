@@ -180,9 +180,9 @@ public static class RuleFileParser
         {
             errors.Add($"{at}: decode: '{spec.Decode}' is not known (known: base64)");
         }
-        if ((spec.Decode is null) != (spec.DecodedRegex is null))
+        if (spec.Decode is null && spec.DecodedRegex is not null)
         {
-            errors.Add($"{at}: 'decode' and 'decoded_regex' go together");
+            errors.Add($"{at}: 'decoded_regex' needs 'decode'");
         }
         if (spec.MinRun is not null && spec.Decode is null)
         {

@@ -28,9 +28,9 @@ public sealed record RuleSpec
     public double? CertainEntropy { get; init; }
     /// <summary>How far (characters) after a keyword a match may extend, across lines; default: to the end of the line (at most 1024).</summary>
     public int? Reach { get; init; }
-    /// <summary><c>base64</c>: decode the match and require <see cref="DecodedRegex"/> to match the decoded text.</summary>
+    /// <summary><c>base64</c>: decode the match and keep it only if the decoded text matches <see cref="DecodedRegex"/> or, without one, trips an injection or command rule.</summary>
     public string? Decode { get; init; }
-    /// <summary>Pattern the decoded text must match (with <see cref="Decode"/>).</summary>
+    /// <summary>Pattern the decoded text must match (with <see cref="Decode"/>); optional.</summary>
     public string? DecodedRegex { get; init; }
     /// <summary>With <see cref="Decode"/> and no keywords: the rule runs only on runs of at least this many base64 characters (found with a vectorised search).</summary>
     public int? MinRun { get; init; }

@@ -183,10 +183,19 @@ internal static class Scanner
             if (h < (rule.Spec.Entropy ?? 0)) return false;
             if (rule.Spec.CertainEntropy is { } certain && h < certain) uncertain = true;
         }
-        if (rule.Decoded is { } decodedPattern)
+        if (rule.Spec.Decode is not null)
         {
             var decoded = DecodeBase64(value);
-            if (decoded is null || !decodedPattern.IsMatch(decoded)) return false;
+            if (decoded is null) return false;
+            if (rule.Decoded is { } decodedPattern)
+            {
+                if (!decodedPattern.IsMatch(decoded)) return false;
+            }
+            // Without decoded_regex, the decoded text must trip an injection or command rule (one level deep).
+            else if (Scan(set, decoded, r => r.Category is RuleCategory.Injection or RuleCategory.Command && r.Spec.Decode is null, null).Count == 0)
+            {
+                return false;
+            }
         }
         return true;
     }
