@@ -82,6 +82,10 @@ public sealed class RuleFileWatcher : IDisposable
         {
             await ReloadAsync(CancellationToken.None);
         }
+        catch (ObjectDisposedException)
+        {
+            // The watcher was disposed while a reload was pending: nothing to do.
+        }
         catch (Exception e) when (e is SmoothException or IOException or UnauthorizedAccessException)
         {
             Volatile.Write(ref _lastError, e.Message);
