@@ -15,6 +15,16 @@ public sealed class BuiltinRuleTests
         Assert.Contains(Rules.Rules, r => r.Category == RuleCategory.Command);
     }
 
+    [Fact]
+    public void Rules_whose_secret_is_the_whole_match_skip_the_capture_phase_and_others_keep_it()
+    {
+        Assert.True(Rules.Find("github-pat")!.SecretIsWholeMatch);
+        Assert.True(Rules.Find("injection-ignore-instructions")!.SecretIsWholeMatch);
+        Assert.False(Rules.Find("aws-secret-access-key")!.SecretIsWholeMatch);
+        Assert.False(Rules.Find("connection-string-password")!.SecretIsWholeMatch);
+        Assert.True(Rules.Rules.Count(r => r.Category == RuleCategory.Secret && r.SecretIsWholeMatch) >= 80);
+    }
+
     public static TheoryData<string> RuleIds()
     {
         var data = new TheoryData<string>();

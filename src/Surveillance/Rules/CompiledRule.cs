@@ -12,6 +12,7 @@ public sealed class CompiledRule
         Allow = allow;
         Decoded = decoded;
         SecretGroup = pattern.GroupNumberFromName("secret");
+        SecretIsWholeMatch = pattern.GetGroupNumbers().Length == 1 || SecretGroupSpansMatch(spec.Regex!);
         Triggers = spec.TriggerChars is { Length: > 0 } t ? System.Buffers.SearchValues.Create(t) : null;
     }
 
@@ -39,4 +40,45 @@ public sealed class CompiledRule
     internal Regex? Decoded { get; }
     internal int SecretGroup { get; }
     internal System.Buffers.SearchValues<char>? Triggers { get; }
+    /// <summary>True when the secret (if any) is the whole match, so matches can be found without the slower capture phase.</summary>
+    internal bool SecretIsWholeMatch { get; }
+
+    // True for patterns of the form  [\b](?<secret>...)[\b]  where the group closes at the end and nothing else
+    // captures: the match and the secret are then the same span.
+    private static bool SecretGroupSpansMatch(string pattern)
+    {
+        var p = pattern;
+        if (p.StartsWith(@"\b", StringComparison.Ordinal)) p = p[2..];
+        if (p.EndsWith(@"\b", StringComparison.Ordinal) && !p.EndsWith(@"\\b", StringComparison.Ordinal)) p = p[..^2];
+        if (!p.StartsWith("(?<secret>", StringComparison.Ordinal) || !p.EndsWith(')')) return false;
+        var depth = 0;
+        var inClass = false;
+        for (var i = 0; i < p.Length; i++)
+        {
+            var c = p[i];
+            if (c == '\\')
+            {
+                i++;
+                continue;
+            }
+            if (inClass)
+            {
+                if (c == ']') inClass = false;
+                continue;
+            }
+            if (c == '[') inClass = true;
+            else if (c == '(')
+            {
+                // Any other capturing group would make the capture phase necessary.
+                if (i > 0 && !(i + 1 < p.Length && p[i + 1] == '?' && i + 2 < p.Length && p[i + 2] == ':')) return false;
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth--;
+                if (depth == 0 && i != p.Length - 1) return false;
+            }
+        }
+        return depth == 0;
+    }
 }

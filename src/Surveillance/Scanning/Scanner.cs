@@ -76,10 +76,29 @@ internal static class Scanner
                 if (from >= we) continue;
                 try
                 {
+                    if (rule.SecretIsWholeMatch)
+                    {
+                        // No capture phase needed: the linear engine reports spans directly.
+                        foreach (var vm in rule.Pattern.EnumerateMatches(text.AsSpan(from, we - from)))
+                        {
+                            var start = from + vm.Index;
+                            lastEnd = Math.Max(lastEnd, start + vm.Length);
+                            if (Accept(set, rule, text, start, vm.Length, out var uncertain))
+                            {
+                                results.Add(new RawMatch(rule, start, vm.Length, uncertain));
+                            }
+                        }
+                        continue;
+                    }
                     for (var m = rule.Pattern.Match(text, from, we - from); m.Success; m = m.NextMatch())
                     {
                         lastEnd = Math.Max(lastEnd, m.Index + m.Length);
-                        if (Accept(set, rule, text, m, out var start, out var length, out var uncertain))
+                        var (start, length) = (m.Index, m.Length);
+                        if (rule.SecretGroup >= 0 && m.Groups[rule.SecretGroup] is { Success: true } g)
+                        {
+                            (start, length) = (g.Index, g.Length);
+                        }
+                        if (Accept(set, rule, text, start, length, out var uncertain))
                         {
                             results.Add(new RawMatch(rule, start, length, uncertain));
                         }
@@ -153,16 +172,9 @@ internal static class Scanner
         }
     }
 
-    private static bool Accept(RuleSet set, CompiledRule rule, string text, Match m, out int start, out int length, out bool uncertain)
+    private static bool Accept(RuleSet set, CompiledRule rule, string text, int start, int length, out bool uncertain)
     {
-        start = m.Index;
-        length = m.Length;
         uncertain = false;
-        if (rule.SecretGroup >= 0 && m.Groups[rule.SecretGroup] is { Success: true } g)
-        {
-            start = g.Index;
-            length = g.Length;
-        }
         if (length == 0) return false;
         var value = text.AsSpan(start, length);
         foreach (var a in rule.Allow)
