@@ -13,6 +13,13 @@ public sealed class CompiledRule
         Decoded = decoded;
         SecretGroup = pattern.GroupNumberFromName("secret");
         SecretIsWholeMatch = pattern.GetGroupNumbers().Length == 1 || SecretGroupSpansMatch(spec.Regex!);
+        if (!SecretIsWholeMatch && (pattern.Options & RegexOptions.NonBacktracking) != 0 && SecretGroup >= 0)
+        {
+            // Only ever run on a span the linear engine already matched (a few hundred characters at most), with a
+            // short timeout: extracting the secret group this way is many times cheaper than the linear engine's
+            // capture phase, and any failure falls back to that phase.
+            CaptureOnly = new Regex(spec.Regex!, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(10));
+        }
         Triggers = spec.TriggerChars is { Length: > 0 } t ? System.Buffers.SearchValues.Create(t) : null;
     }
 
@@ -42,6 +49,8 @@ public sealed class CompiledRule
     internal System.Buffers.SearchValues<char>? Triggers { get; }
     /// <summary>True when the secret (if any) is the whole match, so matches can be found without the slower capture phase.</summary>
     internal bool SecretIsWholeMatch { get; }
+    /// <summary>A backtracking twin used only to extract the secret group from an already matched span.</summary>
+    internal Regex? CaptureOnly { get; }
 
     // True for patterns of the form  [\b](?<secret>...)[\b]  where the group closes at the end and nothing else
     // captures: the match and the secret are then the same span.

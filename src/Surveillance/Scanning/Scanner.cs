@@ -90,6 +90,20 @@ internal static class Scanner
                         }
                         continue;
                     }
+                    if (rule.CaptureOnly is { } capture)
+                    {
+                        foreach (var vm in rule.Pattern.EnumerateMatches(text.AsSpan(from, we - from)))
+                        {
+                            var matchStart = from + vm.Index;
+                            lastEnd = Math.Max(lastEnd, matchStart + vm.Length);
+                            var (start, length) = SecretSpan(rule, capture, text, matchStart, vm.Length);
+                            if (Accept(set, rule, text, start, length, out var uncertain))
+                            {
+                                results.Add(new RawMatch(rule, start, length, uncertain));
+                            }
+                        }
+                        continue;
+                    }
                     for (var m = rule.Pattern.Match(text, from, we - from); m.Success; m = m.NextMatch())
                     {
                         lastEnd = Math.Max(lastEnd, m.Index + m.Length);
@@ -170,6 +184,26 @@ internal static class Scanner
                 windows.Add((start, end));
             }
         }
+    }
+
+    // The secret group of a span the linear engine matched: the backtracking twin on exactly that span, or the
+    // linear engine's own capture phase when the twin disagrees or runs out of time.
+    private static (int Start, int Length) SecretSpan(CompiledRule rule, Regex capture, string text, int start, int length)
+    {
+        try
+        {
+            var m = capture.Match(text, start, length);
+            if (m.Success && m.Index == start && m.Length == length && m.Groups[rule.SecretGroup] is { Success: true } g)
+            {
+                return (g.Index, g.Length);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // fall through to the linear engine
+        }
+        var linear = rule.Pattern.Match(text, start, length);
+        return linear.Success && linear.Groups[rule.SecretGroup] is { Success: true } lg ? (lg.Index, lg.Length) : (start, length);
     }
 
     private static bool Accept(RuleSet set, CompiledRule rule, string text, int start, int length, out bool uncertain)
