@@ -40,6 +40,7 @@ public static class CliApp
         root.Add(ExecCommand.Build());
         root.Add(DemoCommand.Build());
         root.Add(OperatorCommand.Build());
+        root.Add(NarcCommands.Build());
         return root;
     }
 

@@ -1,0 +1,26 @@
+namespace Smooth.Surveillance;
+
+/// <summary>
+/// One rule match. It never holds the matched secret: <see cref="Preview"/> is the surrounding text with every
+/// secret replaced by <c>[REDACTED:&lt;rule-id&gt;]</c>, so a finding is safe to log, emit or print.
+/// </summary>
+public sealed record Finding
+{
+    /// <summary>The rule that matched.</summary>
+    public required string RuleId { get; init; }
+    /// <summary>The rule's category.</summary>
+    public required RuleCategory Category { get; init; }
+    /// <summary>The rule's severity.</summary>
+    public required Severity Severity { get; init; }
+    /// <summary>The action for this match (a low-certainty match of a blocking or redacting rule becomes <see cref="RuleAction.Judge"/>).</summary>
+    public required RuleAction Action { get; init; }
+    /// <summary>What the rule detects, for people.</summary>
+    public required string Description { get; init; }
+    /// <summary>The matched (for secrets: the secret's) span.</summary>
+    public required FindingSpan Span { get; init; }
+    /// <summary>A short redacted excerpt around the match.</summary>
+    public required string Preview { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{RuleId} ({Category}, {Severity}, {Action}) at {Span}: {Preview}";
+}

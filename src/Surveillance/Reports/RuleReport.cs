@@ -1,0 +1,40 @@
+using Smooth.Surveillance.Rules;
+
+namespace Smooth.Surveillance.Reports;
+
+/// <summary>One active rule as <c>th narc rules --json</c> prints it.</summary>
+public sealed record RuleReport
+{
+    /// <summary>Rule id.</summary>
+    public required string Id { get; init; }
+    /// <summary>secret, injection, command or write.</summary>
+    public required string Category { get; init; }
+    /// <summary>low, medium, high or critical.</summary>
+    public required string Severity { get; init; }
+    /// <summary>block, redact, alert or judge.</summary>
+    public required string Action { get; init; }
+    /// <summary>What it detects.</summary>
+    public required string Description { get; init; }
+    /// <summary>Pre-filter keywords (empty: runs on all text).</summary>
+    public required IReadOnlyList<string> Keywords { get; init; }
+    /// <summary><c>builtin</c> or the file (with overrides named).</summary>
+    public required string Source { get; init; }
+    /// <summary>The line in the defining file.</summary>
+    public required int Line { get; init; }
+    /// <summary><c>linear</c> (non-backtracking) or <c>backtracking</c> (with a match timeout); <c>glob</c> for the write guard.</summary>
+    public required string Engine { get; init; }
+
+    /// <summary>Converts a compiled rule.</summary>
+    public static RuleReport From(CompiledRule r) => new()
+    {
+        Id = r.Id,
+        Category = r.Category.ToString().ToLowerInvariant(),
+        Severity = r.Severity.ToString().ToLowerInvariant(),
+        Action = r.Action.ToString().ToLowerInvariant(),
+        Description = r.Description,
+        Keywords = r.Keywords,
+        Source = r.Source,
+        Line = r.Spec.Line,
+        Engine = r.UsesBacktracking ? "backtracking" : "linear",
+    };
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+
+namespace Smooth.Surveillance.Rules;
+
+/// <summary>
+/// Compiles rule regexes so that no input can stall a scan: the linear-time non-backtracking engine always, and the
+/// backtracking engine (bounded by <see cref="BacktrackingTimeout"/>) only for a rule that asks for it.
+/// </summary>
+public static class RuleCompiler
+{
+    /// <summary>The longest pattern accepted.</summary>
+    public const int MaxPatternLength = 4096;
+
+    /// <summary>The match timeout of rules that run on the backtracking engine.</summary>
+    public static TimeSpan BacktrackingTimeout { get; } = TimeSpan.FromMilliseconds(50);
+
+    // A safety net only: the non-backtracking engine is linear in the input.
+    private static readonly TimeSpan LinearTimeout = TimeSpan.FromSeconds(2);
+
+    private const RegexOptions Common = RegexOptions.CultureInvariant;
+
+    /// <summary>Compiles a complete spec; adds <c>file:line: ...</c> messages to <paramref name="errors"/> and returns null when it is invalid.</summary>
+    public static CompiledRule? Compile(RuleSpec spec, List<string> errors)
+    {
+        var at = $"{spec.Source}:{spec.Line}: rule '{spec.Id}'";
+        var before = errors.Count;
+        if (spec.Category is null) errors.Add($"{at}: category is missing (secret, injection, command or write)");
+        if (spec.Severity is null) errors.Add($"{at}: severity is missing (low, medium, high or critical)");
+        if (spec.Action is null) errors.Add($"{at}: action is missing (block, redact, alert or judge)");
+        if (string.IsNullOrWhiteSpace(spec.Description)) errors.Add($"{at}: description is missing");
+        if (string.IsNullOrEmpty(spec.Regex)) errors.Add($"{at}: regex is missing");
+        if (spec.Keywords is { } words && words.Any(w => w.Any(c => c > 127)))
+        {
+            errors.Add($"{at}: keywords: only ASCII keywords are supported (leave keywords out to run the rule on all text)");
+        }
+        if (spec.CertainEntropy is { } certain && (spec.Entropy ?? 0) > certain)
+        {
+            errors.Add($"{at}: certain_entropy must not be below entropy");
+        }
+        var backtracking = spec.Backtracking == true;
+        var pattern = spec.Regex is { Length: > 0 } p ? Build(p, backtracking, $"{at}: regex", errors) : null;
+        var allow = new List<Regex>();
+        foreach (var a in spec.Allowlist ?? [])
+        {
+            if (Build(a, false, $"{at}: allowlist '{Shorten(a)}'", errors) is { } r) allow.Add(r);
+        }
+        var decoded = spec.DecodedRegex is { } d ? Build(d, false, $"{at}: decoded_regex", errors) : null;
+        return errors.Count > before || pattern is null ? null : new CompiledRule(spec, pattern, allow.ToArray(), decoded);
+    }
+
+    /// <summary>Compiles one pattern the way rule patterns are compiled; adds an error naming <paramref name="what"/> on failure.</summary>
+    public static Regex? Build(string pattern, bool backtracking, string what, List<string> errors)
+    {
+        if (pattern.Length > MaxPatternLength)
+        {
+            errors.Add($"{what}: the pattern is longer than {MaxPatternLength} characters");
+            return null;
+        }
+        try
+        {
+            return new Regex(pattern, Common | RegexOptions.NonBacktracking, LinearTimeout);
+        }
+        catch (NotSupportedException e) when (backtracking)
+        {
+            _ = e; // falls through to the bounded backtracking engine below
+        }
+        catch (NotSupportedException e)
+        {
+            errors.Add($"{what}: needs backtracking ({e.Message}); rewrite it without backreferences or lookarounds, or set 'backtracking: true' to run it with a {BacktrackingTimeout.TotalMilliseconds} ms match timeout");
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add($"{what}: not a valid regex: {e.Message}");
+            return null;
+        }
+        try
+        {
+            return new Regex(pattern, Common, BacktrackingTimeout);
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add($"{what}: not a valid regex: {e.Message}");
+            return null;
+        }
+    }
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "...";
+}

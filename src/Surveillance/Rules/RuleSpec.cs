@@ -1,0 +1,49 @@
+namespace Smooth.Surveillance.Rules;
+
+/// <summary>
+/// One rule as written in a rule file (see docs/surveillance.md). A spec with an id that already exists and no
+/// <see cref="Regex"/> is a partial override: only the fields it sets change.
+/// </summary>
+public sealed record RuleSpec
+{
+    /// <summary>Unique id, lowercase words joined by dashes (e.g. <c>github-pat</c>).</summary>
+    public required string Id { get; init; }
+    /// <summary>What the rule watches for.</summary>
+    public RuleCategory? Category { get; init; }
+    /// <summary>How bad a match is.</summary>
+    public Severity? Severity { get; init; }
+    /// <summary>What to do on a match.</summary>
+    public RuleAction? Action { get; init; }
+    /// <summary>For people: what it detects.</summary>
+    public string? Description { get; init; }
+    /// <summary>Case-insensitive words of which at least one must occur for the rule to run; none means it always runs.</summary>
+    public IReadOnlyList<string>? Keywords { get; init; }
+    /// <summary>The pattern; a group named <c>secret</c> marks the part to check, redact and measure.</summary>
+    public string? Regex { get; init; }
+    /// <summary>Patterns that, when they match the secret (or the whole match), drop the finding.</summary>
+    public IReadOnlyList<string>? Allowlist { get; init; }
+    /// <summary>Minimum Shannon entropy (bits per character) of the secret for a match to count.</summary>
+    public double? Entropy { get; init; }
+    /// <summary>Below this entropy (and at or above <see cref="Entropy"/>) a match is uncertain and goes to the judge.</summary>
+    public double? CertainEntropy { get; init; }
+    /// <summary>How far (characters) after a keyword a match may extend, across lines; default: to the end of the line (at most 1024).</summary>
+    public int? Reach { get; init; }
+    /// <summary><c>base64</c>: decode the match and keep it only if the decoded text matches <see cref="DecodedRegex"/> or, without one, trips an injection or command rule.</summary>
+    public string? Decode { get; init; }
+    /// <summary>Pattern the decoded text must match (with <see cref="Decode"/>); optional.</summary>
+    public string? DecodedRegex { get; init; }
+    /// <summary>With <see cref="Decode"/> and no keywords: the rule runs only on runs of at least this many base64 characters (found with a vectorised search).</summary>
+    public int? MinRun { get; init; }
+    /// <summary>For rules without keywords: characters of which at least one must occur for the rule to run (e.g. invisible code points).</summary>
+    public string? TriggerChars { get; init; }
+    /// <summary>A template that produces synthetic matching text for tests and the corpus, e.g. <c>ghp_{alnum:36}</c>.</summary>
+    public string? Sample { get; init; }
+    /// <summary>Run with the backtracking engine (bounded by a match timeout) for constructs the linear engine lacks.</summary>
+    public bool? Backtracking { get; init; }
+    /// <summary>False disables the rule.</summary>
+    public bool? Enabled { get; init; }
+    /// <summary>The file the rule came from (<c>builtin</c> for the shipped rules).</summary>
+    public string Source { get; init; } = "";
+    /// <summary>The 1-based line of the rule in <see cref="Source"/>.</summary>
+    public int Line { get; init; }
+}

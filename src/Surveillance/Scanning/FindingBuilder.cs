@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace Smooth.Surveillance.Scanning;
+
+/// <summary>Turns raw matches into findings with line, column and a redacted preview, and produces redacted text.</summary>
+internal static class FindingBuilder
+{
+    private const int PreviewContext = 24;
+    private const int PreviewMaxMatch = 80;
+
+    public static List<Finding> Build(string text, List<RawMatch> matches)
+    {
+        var findings = new List<Finding>(matches.Count);
+        if (matches.Count == 0) return findings;
+        var lines = new LineIndex(text);
+        // Every secret span is masked in every preview, whichever finding the preview belongs to.
+        var secrets = matches.Where(m => m.Rule.Category == RuleCategory.Secret).ToList();
+        foreach (var m in matches)
+        {
+            var (line, column) = lines.Locate(m.Start);
+            var action = m.Uncertain && m.Rule.Action is RuleAction.Block or RuleAction.Redact ? RuleAction.Judge : m.Rule.Action;
+            findings.Add(new Finding
+            {
+                RuleId = m.Rule.Id,
+                Category = m.Rule.Category,
+                Severity = m.Rule.Severity,
+                Action = action,
+                Description = m.Rule.Description,
+                Span = new FindingSpan(m.Start, m.Length, line, column),
+                Preview = Preview(text, m, secrets),
+            });
+        }
+        return findings;
+    }
+
+    /// <summary>True when the finding's span is replaced in the text the model sees.</summary>
+    public static bool Redacts(Finding f) =>
+        f.Category == RuleCategory.Secret ? f.Action != RuleAction.Alert : f.Action == RuleAction.Redact;
+
+    /// <summary>Replaces the spans of <paramref name="redact"/> with <c>[REDACTED:&lt;rule-id&gt;]</c>; overlapping spans merge under the first id.</summary>
+    public static string Redact(string text, IEnumerable<Finding> redact, out int count)
+    {
+        var spans = redact.OrderBy(f => f.Span.Start).ThenByDescending(f => f.Span.Length).ToList();
+        count = 0;
+        if (spans.Count == 0) return text;
+        var sb = new StringBuilder(text.Length);
+        var pos = 0;
+        var i = 0;
+        while (i < spans.Count)
+        {
+            var start = spans[i].Span.Start;
+            var end = spans[i].Span.End;
+            var id = spans[i].RuleId;
+            i++;
+            while (i < spans.Count && spans[i].Span.Start < end)
+            {
+                end = Math.Max(end, spans[i].Span.End);
+                i++;
+            }
+            if (start < pos)
+            {
+                start = pos;
+            }
+            sb.Append(text, pos, start - pos).Append("[REDACTED:").Append(id).Append(']');
+            pos = end;
+            count++;
+        }
+        sb.Append(text, pos, text.Length - pos);
+        return sb.ToString();
+    }
+
+    private static string Preview(string text, RawMatch m, List<RawMatch> secrets)
+    {
+        var lineStart = text.AsSpan(0, m.Start).LastIndexOf('\n') + 1;
+        var nl = text.AsSpan(m.Start + m.Length).IndexOf('\n');
+        var lineEnd = nl < 0 ? text.Length : m.Start + m.Length + nl;
+        var from = Math.Max(lineStart, m.Start - PreviewContext);
+        var matchEnd = Math.Min(m.Start + m.Length, m.Start + PreviewMaxMatch);
+        var to = Math.Min(lineEnd, matchEnd + PreviewContext);
+        if (m.Rule.Category == RuleCategory.Secret) to = Math.Min(lineEnd, m.Start + m.Length + PreviewContext);
+        var sb = new StringBuilder();
+        if (from > lineStart) sb.Append('…');
+        var pos = from;
+        foreach (var s in secrets)
+        {
+            var sEnd = s.Start + s.Length;
+            if (sEnd <= pos || s.Start >= to) continue;
+            if (s.Start > pos) AppendVisible(sb, text.AsSpan(pos, s.Start - pos));
+            sb.Append("[REDACTED:").Append(s.Rule.Id).Append(']');
+            pos = Math.Max(pos, sEnd);
+        }
+        if (pos < to)
+        {
+            if (m.Rule.Category != RuleCategory.Secret && m.Start + m.Length > matchEnd && pos < matchEnd)
+            {
+                AppendVisible(sb, text.AsSpan(pos, matchEnd - pos));
+                sb.Append('…');
+            }
+            else
+            {
+                AppendVisible(sb, text.AsSpan(pos, to - pos));
+            }
+        }
+        if (to < lineEnd && sb[^1] != '…') sb.Append('…');
+        return sb.ToString();
+    }
+
+    // Invisible and control characters are shown as \uXXXX so a preview of hidden text is readable and harmless.
+    private static void AppendVisible(StringBuilder sb, ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+        {
+            if (c == '\t') sb.Append(' ');
+            else if (char.IsControl(c) || char.IsSurrogate(c) || c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2060' and <= '\u2069' or '\uFEFF')
+                sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+    }
+}

@@ -1,0 +1,295 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Smooth.Surveillance.Rules;
+
+namespace Smooth.Surveillance.Scanning;
+
+/// <summary>
+/// Runs a <see cref="RuleSet"/> over a text. One keyword pass decides which rules run and where: a rule runs only in
+/// windows around its keywords' occurrences (the line, or <see cref="RuleSpec.Reach"/> characters), so text without
+/// keywords costs one table-driven pass.
+/// </summary>
+internal static class Scanner
+{
+    private const int MaxBack = 256;
+    private const int DefaultReach = 1024;
+    /// <summary>Marks a line whose secrets are deliberate (test fixtures); applies to secret rules only.</summary>
+    internal const string InlineAllowMarker = "narc:allow";
+
+    private struct HitState
+    {
+        public RuleSet Set;
+        public string Text;
+        public bool[] Include;
+        public List<(int Start, int End)>?[] Windows;
+    }
+
+    public static List<RawMatch> Scan(RuleSet set, string text, Func<CompiledRule, bool> include, string? path, Action<CompiledRule>? onTimeout = null)
+    {
+        var rules = set.Rules;
+        var state = new HitState
+        {
+            Set = set,
+            Text = text,
+            Include = new bool[rules.Count],
+            Windows = new List<(int, int)>?[rules.Count],
+        };
+        var any = false;
+        for (var r = 0; r < rules.Count; r++)
+        {
+            state.Include[r] = include(rules[r]);
+            any |= state.Include[r];
+        }
+        var results = new List<RawMatch>();
+        if (!any || text.Length == 0) return results;
+
+        set.Matcher.Scan(text.AsSpan(), ref state, OnHit);
+        foreach (var r in set.AlwaysRun)
+        {
+            if (!state.Include[r]) continue;
+            var rule = rules[r];
+            if (rule.Spec.Decode is not null && rule.Spec.MinRun is { } minRun)
+            {
+                state.Windows[r] = Base64Runs(text, minRun);
+            }
+            else if (rule.Triggers is { } triggers)
+            {
+                // Rare characters (invisible code points): one vectorised search decides whether the rule runs at all.
+                if (text.AsSpan().ContainsAny(triggers)) state.Windows[r] = [(0, text.Length)];
+            }
+            else
+            {
+                state.Windows[r] = [(0, text.Length)];
+            }
+        }
+
+        var pathAllowed = path is not null && set.AllowPaths.Any(g => g.IsMatch(Guards.PathNormalizer.Normalize(path, "/workspace", out _)));
+        for (var r = 0; r < rules.Count; r++)
+        {
+            if (state.Windows[r] is not { } windows) continue;
+            var rule = rules[r];
+            if (pathAllowed && rule.Category == RuleCategory.Secret) continue;
+            var lastEnd = -1;
+            foreach (var (ws, we) in windows)
+            {
+                var from = Math.Max(ws, lastEnd);
+                if (from >= we) continue;
+                try
+                {
+                    if (rule.SecretIsWholeMatch)
+                    {
+                        // No capture phase needed: the linear engine reports spans directly.
+                        foreach (var vm in rule.Pattern.EnumerateMatches(text.AsSpan(from, we - from)))
+                        {
+                            var start = from + vm.Index;
+                            lastEnd = Math.Max(lastEnd, start + vm.Length);
+                            if (Accept(set, rule, text, start, vm.Length, out var uncertain))
+                            {
+                                results.Add(new RawMatch(rule, start, vm.Length, uncertain));
+                            }
+                        }
+                        continue;
+                    }
+                    if (rule.CaptureOnly is { } capture)
+                    {
+                        foreach (var vm in rule.Pattern.EnumerateMatches(text.AsSpan(from, we - from)))
+                        {
+                            var matchStart = from + vm.Index;
+                            lastEnd = Math.Max(lastEnd, matchStart + vm.Length);
+                            var (start, length) = SecretSpan(rule, capture, text, matchStart, vm.Length);
+                            if (Accept(set, rule, text, start, length, out var uncertain))
+                            {
+                                results.Add(new RawMatch(rule, start, length, uncertain));
+                            }
+                        }
+                        continue;
+                    }
+                    for (var m = rule.Pattern.Match(text, from, we - from); m.Success; m = m.NextMatch())
+                    {
+                        lastEnd = Math.Max(lastEnd, m.Index + m.Length);
+                        var (start, length) = (m.Index, m.Length);
+                        if (rule.SecretGroup >= 0 && m.Groups[rule.SecretGroup] is { Success: true } g)
+                        {
+                            (start, length) = (g.Index, g.Length);
+                        }
+                        if (Accept(set, rule, text, start, length, out var uncertain))
+                        {
+                            results.Add(new RawMatch(rule, start, length, uncertain));
+                        }
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // A backtracking rule ran out of time: the scan goes on without that window, and the caller is told.
+                    onTimeout?.Invoke(rule);
+                }
+            }
+        }
+        results.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Rule.Severity.CompareTo(a.Rule.Severity));
+        return Dedupe(results);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Base64Chars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-=");
+
+    // Windows over runs of base64 characters at least minRun long, found with vectorised searches.
+    private static List<(int Start, int End)> Base64Runs(string text, int minRun)
+    {
+        var windows = new List<(int, int)>();
+        var span = text.AsSpan();
+        var pos = 0;
+        while (pos < span.Length)
+        {
+            var start = span[pos..].IndexOfAny(Base64Chars);
+            if (start < 0) break;
+            start += pos;
+            var len = span[start..].IndexOfAnyExcept(Base64Chars);
+            var end = len < 0 ? span.Length : start + len;
+            if (end - start >= minRun) windows.Add((start, end));
+            pos = end;
+        }
+        return windows;
+    }
+
+    private static void OnHit(ref HitState state, int keyword, int last)
+    {
+        var ruleIndexes = state.Set.KeywordRules[keyword];
+        var text = state.Text;
+        var first = last - state.Set.Matcher.Keywords[keyword].Length + 1;
+        int lineWindowStart = -1, lineWindowEnd = -1;
+        foreach (var r in ruleIndexes)
+        {
+            if (!state.Include[r]) continue;
+            var windows = state.Windows[r] ??= [];
+            // Most hits fall inside the window an earlier hit opened: nothing to do.
+            if (windows.Count > 0 && first >= windows[^1].Start && last < windows[^1].End) continue;
+            if (lineWindowStart < 0)
+            {
+                var backLimit = Math.Max(0, first - MaxBack);
+                var nl = text.AsSpan(backLimit, first - backLimit).LastIndexOf('\n');
+                lineWindowStart = nl < 0 ? backLimit : backLimit + nl + 1;
+                var limit = (int)Math.Min(text.Length, (long)last + 1 + DefaultReach);
+                var nextNl = text.AsSpan(last + 1, limit - last - 1).IndexOf('\n');
+                lineWindowEnd = nextNl < 0 ? limit : last + 1 + nextNl;
+            }
+            var start = lineWindowStart;
+            var end = state.Set.Rules[r].Spec.Reach is { } reach ? (int)Math.Min(text.Length, (long)last + 1 + reach) : lineWindowEnd;
+            if (windows.Count > 0 && start <= windows[^1].End)
+            {
+                var prev = windows[^1];
+                windows[^1] = (Math.Min(prev.Start, start), Math.Max(prev.End, end));
+            }
+            else
+            {
+                windows.Add((start, end));
+            }
+        }
+    }
+
+    // The secret group of a span the linear engine matched: the backtracking twin on exactly that span, or the
+    // linear engine's own capture phase when the twin disagrees or runs out of time.
+    private static (int Start, int Length) SecretSpan(CompiledRule rule, Regex capture, string text, int start, int length)
+    {
+        try
+        {
+            var m = capture.Match(text, start, length);
+            if (m.Success && m.Index == start && m.Length == length && m.Groups[rule.SecretGroup] is { Success: true } g)
+            {
+                return (g.Index, g.Length);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // fall through to the linear engine
+        }
+        var linear = rule.Pattern.Match(text, start, length);
+        return linear.Success && linear.Groups[rule.SecretGroup] is { Success: true } lg ? (lg.Index, lg.Length) : (start, length);
+    }
+
+    private static bool Accept(RuleSet set, CompiledRule rule, string text, int start, int length, out bool uncertain)
+    {
+        uncertain = false;
+        if (length == 0) return false;
+        var value = text.AsSpan(start, length);
+        foreach (var a in rule.Allow)
+        {
+            if (a.IsMatch(value)) return false;
+        }
+        if (rule.Category == RuleCategory.Secret)
+        {
+            foreach (var a in set.AllowValues)
+            {
+                if (a.IsMatch(value)) return false;
+            }
+            if (LineOf(text, start).Contains(InlineAllowMarker, StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        if (rule.Spec.Entropy is { } min || rule.Spec.CertainEntropy is not null)
+        {
+            var h = Entropy.Shannon(value);
+            if (h < (rule.Spec.Entropy ?? 0)) return false;
+            if (rule.Spec.CertainEntropy is { } certain && h < certain) uncertain = true;
+        }
+        if (rule.Spec.Decode is not null)
+        {
+            var decoded = DecodeBase64(value);
+            if (decoded is null) return false;
+            if (rule.Decoded is { } decodedPattern)
+            {
+                if (!decodedPattern.IsMatch(decoded)) return false;
+            }
+            // Without decoded_regex, the decoded text must trip an injection or command rule (one level deep).
+            else if (Scan(set, decoded, r => r.Category is RuleCategory.Injection or RuleCategory.Command && r.Spec.Decode is null, null).Count == 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ReadOnlySpan<char> LineOf(string text, int offset)
+    {
+        var s = text.AsSpan(0, offset).LastIndexOf('\n') + 1;
+        var e = text.AsSpan(offset).IndexOf('\n');
+        return text.AsSpan(s, (e < 0 ? text.Length : offset + e) - s);
+    }
+
+    /// <summary>Decodes standard or URL-safe base64 (padding optional) to text; null when it is not base64 of mostly printable UTF-8.</summary>
+    internal static string? DecodeBase64(ReadOnlySpan<char> value)
+    {
+        var sb = new StringBuilder(value.Length + 3);
+        foreach (var c in value)
+        {
+            if (c is '\r' or '\n' or ' ') continue;
+            sb.Append(c switch { '-' => '+', '_' => '/', _ => c });
+        }
+        while (sb.Length > 0 && sb[^1] == '=') sb.Length--;
+        if (sb.Length % 4 == 1) sb.Length--;
+        while (sb.Length % 4 != 0) sb.Append('=');
+        var bytes = new byte[sb.Length / 4 * 3];
+        if (!Convert.TryFromBase64String(sb.ToString(), bytes, out var written)) return null;
+        string decoded;
+        try
+        {
+            decoded = new UTF8Encoding(false, true).GetString(bytes, 0, written);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+        var printable = decoded.Count(c => !char.IsControl(c) || c is '\n' or '\r' or '\t');
+        return printable >= decoded.Length * 0.9 ? decoded : null;
+    }
+
+    // The same rule can match one place twice through overlapping windows; different rules on one span are kept.
+    private static List<RawMatch> Dedupe(List<RawMatch> matches)
+    {
+        if (matches.Count < 2) return matches;
+        var seen = new HashSet<(string, int, int)>();
+        var result = new List<RawMatch>(matches.Count);
+        foreach (var m in matches)
+        {
+            if (seen.Add((m.Rule.Id, m.Start, m.Length))) result.Add(m);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,58 @@
+using Smooth.Surveillance.Rules;
+
+namespace Smooth.Surveillance.Tests;
+
+public sealed class BuiltinRuleTests
+{
+    private static readonly RuleSet Rules = RuleSetLoader.LoadBuiltin();
+
+    [Fact]
+    public void Builtin_rules_load_and_cover_at_least_60_secret_formats()
+    {
+        Assert.True(Rules.Rules.Count(r => r.Category == RuleCategory.Secret) >= 60);
+        Assert.All(Rules.Rules, r => Assert.False(r.UsesBacktracking, $"{r.Id} needs backtracking"));
+        Assert.Contains(Rules.Rules, r => r.Category == RuleCategory.Injection);
+        Assert.Contains(Rules.Rules, r => r.Category == RuleCategory.Command);
+    }
+
+    [Fact]
+    public void Rules_whose_secret_is_the_whole_match_skip_the_capture_phase_and_others_keep_it()
+    {
+        Assert.True(Rules.Find("github-pat")!.SecretIsWholeMatch);
+        Assert.True(Rules.Find("injection-ignore-instructions")!.SecretIsWholeMatch);
+        Assert.False(Rules.Find("aws-secret-access-key")!.SecretIsWholeMatch);
+        Assert.False(Rules.Find("connection-string-password")!.SecretIsWholeMatch);
+        Assert.True(Rules.Rules.Count(r => r.Category == RuleCategory.Secret && r.SecretIsWholeMatch) >= 80);
+    }
+
+    public static TheoryData<string> RuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var r in Rules.Rules) data.Add(r.Id);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Every_rule_detects_its_own_synthetic_sample(string id)
+    {
+        var rule = Rules.Find(id)!;
+        Assert.False(string.IsNullOrEmpty(rule.Spec.Sample), $"{id} has no sample");
+        var engine = new SurveillanceEngine(Rules);
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var sample = SampleTemplate.Expand(rule.Spec.Sample!, new Random(seed));
+            var text = $"line before\n  {sample}  \nline after\n";
+            var result = engine.ScanText(text);
+            Assert.True(result.Findings.Any(f => f.RuleId == id), $"{id} missed its sample (seed {seed})");
+            if (rule.Category == RuleCategory.Secret)
+            {
+                var finding = result.Findings.First(f => f.RuleId == id);
+                var secret = text.Substring(finding.Span.Start, finding.Span.Length);
+                Assert.DoesNotContain(secret, result.RedactedText);
+                Assert.DoesNotContain(secret, finding.Preview);
+                Assert.DoesNotContain(secret, finding.ToString());
+            }
+        }
+    }
+}
