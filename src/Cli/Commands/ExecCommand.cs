@@ -114,7 +114,7 @@ public static class ExecCommand
                 GovernorIterations = parse.GetValue(governorIterations),
                 Stream = parse.GetValue(stream),
                 EgressGate = gate,
-                Guard = OperatorGuards.ForProject(root),
+                Guard = host.Guards.ForRun(),
                 AutoAccept = parse.GetValue(autoAccept),
                 Limits = new SandboxLimits { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) },
                 CallerLineage = Environment.GetEnvironmentVariable(SandboxPaths.LineageEnvVar),

@@ -51,7 +51,7 @@ internal sealed class DaemonCrew : IAsyncDisposable
             {
                 ProviderId = options.Provider,
                 EgressGate = () => AllowListGate.Parse([]),
-                Guard = () => OperatorGuards.ForProject(root),
+                Guard = crew.Operators.Guards.ForRun,
             };
             var executor = new OperatorRunExecutor(crew.Operators, SandboxProviderRegistry.CreateDefault(), AppContext.BaseDirectory.TrimEnd('/'), defaults);
             crew.Scheduler = new Scheduler(runs, executor, controls, events, new SchedulerOptions { MaxConcurrent = options.MaxConcurrent });
@@ -70,6 +70,10 @@ internal sealed class DaemonCrew : IAsyncDisposable
         parts.Add(Operators is null
             ? new PartStatus("gateway", "LLM gateway", "off", "starts once a model provider is configured")
             : new PartStatus("gateway", "LLM gateway", File.Exists(Operators.Gateway.SocketPath) ? "ok" : "down", $"keys stay on the host; socket {Operators.Gateway.SocketPath}"));
+        parts.Add(Operators is null
+            ? new PartStatus("surveillance", "Narc", "off", "starts with the operators")
+            : new PartStatus("surveillance", "Narc", "ok", $"{Operators.Guards.Surveillance.Rules.Rules.Count} rules from {string.Join(", ", Operators.Guards.Surveillance.Rules.Files)}; judge via smooth-judge"));
+        parts.Add(new PartStatus("egress", "Goalie", "ok", "one proxy per run, started with its sandbox; nothing leaves a sandbox but through it"));
         parts.Add(Operators is null
             ? new PartStatus("operator-api", "operator API", "off", "starts once a model provider is configured")
             : new PartStatus("operator-api", "operator API", File.Exists(Operators.Api.SocketPath) ? "ok" : "down", $"token-scoped socket {Operators.Api.SocketPath}"));

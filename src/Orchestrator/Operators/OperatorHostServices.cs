@@ -2,6 +2,7 @@ using Smooth.Core.Events;
 using Smooth.Llm.Config;
 using Smooth.Llm.Gateway;
 using Smooth.Operator.Host;
+using Smooth.Orchestrator.Guards;
 using Smooth.Pearls;
 using Smooth.Pearls.Storage;
 
@@ -14,8 +15,9 @@ namespace Smooth.Orchestrator.Operators;
 /// </summary>
 public sealed class OperatorHostServices : IAsyncDisposable
 {
-    private OperatorHostServices(string projectRoot, string socketDir, LlmGateway gateway, OperatorApiServer api, CheckpointStore checkpoints, IPearlStore pearls, IEventSink events)
+    private OperatorHostServices(string projectRoot, string socketDir, LlmGateway gateway, OperatorApiServer api, CheckpointStore checkpoints, IPearlStore pearls, IEventSink events, ProjectGuards guards)
     {
+        Guards = guards;
         ProjectRoot = projectRoot;
         SocketDir = socketDir;
         Gateway = gateway;
@@ -43,6 +45,9 @@ public sealed class OperatorHostServices : IAsyncDisposable
     /// <summary>The project's pearls.</summary>
     public IPearlStore Pearls { get; }
 
+    /// <summary>The checks of every run's tool calls (policy, surveillance).</summary>
+    public ProjectGuards Guards { get; }
+
     /// <summary>Where host-side events go (audit).</summary>
     public IEventSink Events { get; }
 
@@ -63,8 +68,9 @@ public sealed class OperatorHostServices : IAsyncDisposable
             pearls = new SerializedPearlStore(await SqlitePearlStore.OpenAsync(SqlitePearlStore.DatabasePathFor(projectRoot), "operator", ct: ct));
             checkpoints = await CheckpointStore.OpenAsync(stateDir, ct);
             gateway = await LlmGatewayFactory.StartAsync(providers, Path.Combine(dir, "llm.sock"), new RunRegistry(), ct, events, environment: environment);
+            var guards = await ProjectGuards.LoadAsync(projectRoot, events, gateway, ct);
             var api = await OperatorApiServer.StartAsync(Path.Combine(dir, "operator.sock"), checkpoints, pearls, ct);
-            return new OperatorHostServices(projectRoot, dir, gateway, api, checkpoints, pearls, events);
+            return new OperatorHostServices(projectRoot, dir, gateway, api, checkpoints, pearls, events, guards);
         }
         catch
         {
@@ -80,6 +86,7 @@ public sealed class OperatorHostServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Api.DisposeAsync();
+        Guards.Dispose();
         await Gateway.DisposeAsync();
         await Checkpoints.DisposeAsync();
         await Pearls.DisposeAsync();
