@@ -181,4 +181,45 @@ public sealed class ExecEndToEndTests
         Assert.DoesNotContain(token, logs.StandardOutput);
         Assert.DoesNotContain(token, exec.StandardOutput + exec.StandardError);
     }
+
+    [Fact]
+    public async Task Http_fetch_goes_out_through_the_egress_proxy_only_where_allowed()
+    {
+        using var listener = new System.Net.HttpListener();
+        var port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var serve = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                System.Net.HttpListenerContext ctx;
+                try { ctx = await listener.GetContextAsync(); } catch (Exception) { return; }
+                var body = System.Text.Encoding.UTF8.GetBytes("hello from the allowed service");
+                ctx.Response.OutputStream.Write(body);
+                ctx.Response.Close();
+            }
+        });
+        await using var env = await ExecEnvironment.StartAsync($$$"""
+            turns:
+              - respond: {tool_calls: [{name: http_fetch, arguments: {url: "http://127.0.0.1:{{{port}}}/docs"}}]}
+              - expect: {last_tool_result_contains: "hello from the allowed service"}
+                respond: {tool_calls: [{name: http_fetch, arguments: {url: "http://example.com/"}}]}
+              - expect: {last_tool_result_contains: "HTTP 403"}
+                respond: {content: "fetched what I may"}
+            """);
+
+        var exec = await env.ThAsync("exec", "read the docs", "--no-tests", "--json", "--allow-host", $"127.0.0.1:{port}");
+
+        listener.Stop();
+        Assert.True(exec.ExitCode == 0, exec.StandardError + exec.StandardOutput);
+        env.Model.AssertCompleted();
+    }
+
+    private static int FreePort()
+    {
+        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+    }
 }

@@ -86,11 +86,17 @@ public static class DaemonCommand
             var table = new Table().AddColumns("part", "crew", "state", "detail");
             foreach (var p in report.Parts)
             {
-                var state = p.State == "ok" ? "[green]ok[/]" : $"[red]{Markup.Escape(p.State)}[/]";
+                var state = p.State switch
+                {
+                    "ok" => "[green]ok[/]",
+                    "down" => "[red]down[/]",
+                    var other => $"[yellow]{Markup.Escape(other)}[/]",
+                };
                 table.AddRow(Markup.Escape(p.Name), Markup.Escape(p.Crew), state, Markup.Escape(p.Detail));
             }
             CliOutput.Human.Write(table);
-            return report.Parts.All(p => p.State == "ok") ? ExitCodes.Ok : ExitCodes.Failure;
+            // "warn" and "off" (no model provider yet) are advice, not failures.
+            return report.Parts.Any(p => p.State == "down") ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return status;
     }
