@@ -47,7 +47,7 @@ public static class TurnOverhead
         var oneRun = Enumerable.Repeat(toolTurn, turns).Append(finalTurn).ToList();
         ScriptDocument Script() => new() { Name = "operator-bench", Turns = Enumerable.Range(0, totalRuns).SelectMany(_ => oneRun).ToList() };
 
-        await using var pearls = await SqlitePearlStore.OpenAsync(Path.Combine(state, "pearls.db"), "bench", ct: ct);
+        await using var pearls = new Smooth.Pearls.SerializedPearlStore(await SqlitePearlStore.OpenAsync(Path.Combine(state, "pearls.db"), "bench", ct: ct));
         var pearl = await pearls.CreateAsync(new NewPearl { Title = "bench task", Description = "read note.txt" }, ct);
         await using var checkpoints = await CheckpointStore.OpenAsync(state, ct);
         await using var operatorModel = await ScriptedModelServer.StartAsync(Script(), ListenAddress.Loopback, ct: ct);

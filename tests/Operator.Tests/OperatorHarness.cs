@@ -5,6 +5,7 @@ using Smooth.Operator;
 using Smooth.Operator.Events;
 using Smooth.Operator.Host;
 using Smooth.Operator.Remote;
+using Smooth.Pearls;
 using Smooth.Pearls.Model;
 using Smooth.Pearls.Storage;
 using Smooth.TestSupport;
@@ -19,7 +20,7 @@ public sealed class OperatorHarness : IAsyncDisposable
 {
     private readonly TempDir _sockets;
 
-    private OperatorHarness(TempDir sockets, TempDir repo, ScriptedModelServer model, OperatorApiServer api, CheckpointStore checkpoints, SqlitePearlStore pearls, Pearl pearl)
+    private OperatorHarness(TempDir sockets, TempDir repo, ScriptedModelServer model, OperatorApiServer api, CheckpointStore checkpoints, IPearlStore pearls, Pearl pearl)
     {
         _sockets = sockets;
         Repo = repo;
@@ -34,7 +35,7 @@ public sealed class OperatorHarness : IAsyncDisposable
     public ScriptedModelServer Model { get; }
     public OperatorApiServer Api { get; }
     public CheckpointStore Checkpoints { get; }
-    public SqlitePearlStore Pearls { get; }
+    public IPearlStore Pearls { get; }
     public Pearl Pearl { get; }
     public ConcurrentQueue<OperatorEvent> Events { get; } = new();
     public OperatorSession? Session { get; private set; }
@@ -44,7 +45,7 @@ public sealed class OperatorHarness : IAsyncDisposable
         var repo = await Git.CreateRepoAsync(files);
         var state = Path.Combine(repo.Path, ".smooth");
         Directory.CreateDirectory(state);
-        var pearls = await SqlitePearlStore.OpenAsync(Path.Combine(state, "pearls.db"), "test");
+        IPearlStore pearls = new SerializedPearlStore(await SqlitePearlStore.OpenAsync(Path.Combine(state, "pearls.db"), "test"));
         var pearl = await pearls.CreateAsync(new NewPearl { Title = "the task", Description = "do the task" }, CancellationToken.None);
         var other = await pearls.CreateAsync(new NewPearl { Title = "someone else's task" }, CancellationToken.None);
         var checkpoints = await CheckpointStore.OpenAsync(state, CancellationToken.None);

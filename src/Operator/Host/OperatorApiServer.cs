@@ -26,7 +26,6 @@ public sealed class OperatorApiServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, OperatorSession> _sessions = new(StringComparer.Ordinal);
     private readonly CheckpointStore _checkpoints;
     private readonly IPearlStore _pearls;
-    private readonly SemaphoreSlim _pearlLock = new(1, 1);
 
     private OperatorApiServer(WebApplication app, CheckpointStore checkpoints, IPearlStore pearls)
     {
@@ -38,7 +37,7 @@ public sealed class OperatorApiServer : IAsyncDisposable
     /// <summary>The socket path.</summary>
     public required string SocketPath { get; init; }
 
-    /// <summary>Starts the API on <paramref name="socketPath"/> (created 0600).</summary>
+    /// <summary>Starts the API on <paramref name="socketPath"/> (created 0600); <paramref name="pearls"/> must be safe for concurrent use (see <see cref="SerializedPearlStore"/>).</summary>
     public static async Task<OperatorApiServer> StartAsync(string socketPath, CheckpointStore checkpoints, IPearlStore pearls, CancellationToken ct)
     {
         if (File.Exists(socketPath)) File.Delete(socketPath);
@@ -65,7 +64,6 @@ public sealed class OperatorApiServer : IAsyncDisposable
     {
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
-        _pearlLock.Dispose();
         try { File.Delete(SocketPath); } catch (IOException) { }
     }
 
@@ -152,7 +150,7 @@ public sealed class OperatorApiServer : IAsyncDisposable
             {
                 try
                 {
-                    list.Add(await Locked(() => _pearls.GetAsync(id, ct), ct));
+                    list.Add(await _pearls.GetAsync(id, ct));
                 }
                 catch (Core.SmoothException)
                 {
@@ -165,7 +163,7 @@ public sealed class OperatorApiServer : IAsyncDisposable
         app.MapGet("/v1/pearls/{id}", async (HttpContext ctx, string id, CancellationToken ct) =>
         {
             if (!S(ctx).MaySee(id)) return Problem(403, $"pearl {id} is outside this operator's scope (its pearl and that pearl's dependencies)");
-            var details = await Locked(() => _pearls.ShowAsync(id, 0, ct), ct);
+            var details = await _pearls.ShowAsync(id, 0, ct);
             return Results.Json(details, PearlsJsonContext.Default.PearlDetails);
         });
 
@@ -176,11 +174,11 @@ public sealed class OperatorApiServer : IAsyncDisposable
             if (r is null || string.IsNullOrWhiteSpace(r.Title)) return Problem(400, "a sub-pearl needs a title");
             if (session.Spec.PearlId is null) return Problem(403, "this run has no pearl, so it cannot file sub-pearls");
             if (r.Priority is < 0 or > 4) return Problem(400, "priority must be 0..4");
-            var created = await Locked(() => _pearls.CreateAsync(new NewPearl
+            var created = await _pearls.CreateAsync(new NewPearl
             {
                 Title = r.Title, Description = r.Description, Priority = r.Priority, Parent = session.Spec.PearlId,
                 Labels = ["from-operator"],
-            }, ct), ct);
+            }, ct);
             session.Widen(created.Id);
             return Results.Json(new TextBody(created.Id), OperatorApiJson.Default.TextBody);
         });
@@ -192,7 +190,7 @@ public sealed class OperatorApiServer : IAsyncDisposable
             var r = await ctx.Request.ReadFromJsonAsync(OperatorApiJson.Default.TextBody, ct);
             if (r is null || string.IsNullOrWhiteSpace(r.Text)) return Problem(400, "the comment is empty");
             var clean = await session.Guard.FilterAsync(session, "pearls_comment", r.Text, ct);
-            await Locked(() => _pearls.AddCommentAsync(id, clean.Text, ct), ct);
+            await _pearls.AddCommentAsync(id, clean.Text, ct);
             return Results.Json(new TextBody(id), OperatorApiJson.Default.TextBody);
         });
 
@@ -202,13 +200,13 @@ public sealed class OperatorApiServer : IAsyncDisposable
             var r = await ctx.Request.ReadFromJsonAsync(OperatorApiJson.Default.TextBody, ct);
             if (r is null || string.IsNullOrWhiteSpace(r.Text)) return Problem(400, "the memory is empty");
             var clean = await session.Guard.FilterAsync(session, "remember", r.Text, ct);
-            var memory = await Locked(() => _pearls.RememberAsync(clean.Text, $"operator:{session.RunId}", ct), ct);
+            var memory = await _pearls.RememberAsync(clean.Text, $"operator:{session.RunId}", ct);
             return Results.Json(new TextBody(memory.Id), OperatorApiJson.Default.TextBody);
         });
 
         app.MapGet("/v1/memory/recent", async (int? limit, CancellationToken ct) =>
         {
-            var list = await Locked(() => _pearls.RecallRecentAsync(Math.Clamp(limit ?? 10, 1, 100), null, ct), ct);
+            var list = await _pearls.RecallRecentAsync(Math.Clamp(limit ?? 10, 1, 100), null, ct);
             return Results.Json(list, PearlsJsonContext.Default.IReadOnlyListMemory);
         });
     }
@@ -220,20 +218,6 @@ public sealed class OperatorApiServer : IAsyncDisposable
         var text = e.Text is null ? null : (await session.Guard.FilterAsync(session, "event", e.Text, ct)).Text;
         var summary = e.Summary is null ? null : (await session.Guard.FilterAsync(session, "event", e.Summary, ct)).Text;
         return e with { Text = text, Summary = summary };
-    }
-
-    private async Task<T> Locked<T>(Func<Task<T>> action, CancellationToken ct)
-    {
-        // One SQLite connection serves every session: calls take turns.
-        await _pearlLock.WaitAsync(ct);
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            _pearlLock.Release();
-        }
     }
 
     private static OperatorSession S(HttpContext ctx) => (OperatorSession)ctx.Items["session"]!;

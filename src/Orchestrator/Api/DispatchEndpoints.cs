@@ -11,7 +11,7 @@ namespace Smooth.Orchestrator.Api;
 /// <summary>The pearls part of the API and dispatch: list, show, file pearls; queue runs for one pearl or the ready set.</summary>
 internal static class DispatchEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, RunQueue queue, IPearlStore pearls, SemaphoreSlim pearlLock)
+    public static void Map(IEndpointRouteBuilder app, RunQueue queue, IPearlStore pearls)
     {
         app.MapGet("/v1/pearls", async (string? status, string? text, int? limit, CancellationToken ct) =>
         {
@@ -24,19 +24,19 @@ internal static class DispatchEndpoints
                 }
                 parsed = s;
             }
-            var list = await Locked(pearlLock, () => pearls.SearchAsync(new PearlFilter { Statuses = parsed is { } st ? [st] : [], Text = text, Limit = Math.Clamp(limit ?? 1000, 1, 100_000) }, ct), ct);
+            var list = await pearls.SearchAsync(new PearlFilter { Statuses = parsed is { } st ? [st] : [], Text = text, Limit = Math.Clamp(limit ?? 1000, 1, 100_000) }, ct);
             return Results.Json(list, PearlsJsonContext.Default.IReadOnlyListPearl);
         }).WithSummary("Pearls (filter with ?status=open, ?text=..., ?limit=N)");
 
         app.MapGet("/v1/pearls/ready", async (int? limit, CancellationToken ct) =>
-            Results.Json(await Locked(pearlLock, () => pearls.ReadyAsync(limit, ct), ct), PearlsJsonContext.Default.IReadOnlyListPearl))
+            Results.Json(await pearls.ReadyAsync(limit, ct), PearlsJsonContext.Default.IReadOnlyListPearl))
             .WithSummary("The ready set: open pearls whose blockers are closed, by priority then age");
 
         app.MapGet("/v1/pearls/{id}", async (string id, CancellationToken ct) =>
         {
             try
             {
-                return Results.Json(await Locked(pearlLock, () => pearls.ShowAsync(id, 2, ct), ct), PearlsJsonContext.Default.PearlDetails);
+                return Results.Json(await pearls.ShowAsync(id, 2, ct), PearlsJsonContext.Default.PearlDetails);
             }
             catch (SmoothException e) when (e.ExitCode == ExitCodes.NotFound)
             {
@@ -55,7 +55,7 @@ internal static class DispatchEndpoints
             {
                 try
                 {
-                    var p = await Locked(pearlLock, () => pearls.GetAsync(request.Pearl, ct), ct);
+                    var p = await pearls.GetAsync(request.Pearl, ct);
                     if (p.Status is PearlStatus.Closed) return Error(409, $"pearl {p.Id} is closed", "reopen it first: th pearls reopen " + p.Id);
                     if (p.Status is PearlStatus.Review)
                     {
@@ -70,7 +70,7 @@ internal static class DispatchEndpoints
             }
             else
             {
-                var ready = await Locked(pearlLock, () => pearls.ReadyAsync(null, ct), ct);
+                var ready = await pearls.ReadyAsync(null, ct);
                 var busy = (await queue.ListAsync([RunState.Queued, RunState.Running, RunState.Review], 100_000, ct)).Select(r => r.PearlId).ToHashSet(StringComparer.Ordinal);
                 targets.AddRange(ready.Select(p => p.Id).Where(id => !busy.Contains(id)).Take(Math.Clamp(request.Max ?? int.MaxValue, 1, 100_000)));
             }
@@ -96,17 +96,4 @@ internal static class DispatchEndpoints
 
     private static IResult Error(int status, string message, string? hint) =>
         Results.Json(new ApiError(message, hint), ApiJson.Default.ApiError, statusCode: status);
-
-    private static async Task<T> Locked<T>(SemaphoreSlim gate, Func<Task<T>> action, CancellationToken ct)
-    {
-        await gate.WaitAsync(ct);
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
 }

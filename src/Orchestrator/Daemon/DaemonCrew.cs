@@ -5,6 +5,7 @@ using Smooth.Llm.Config;
 using Smooth.Orchestrator.Api;
 using Smooth.Orchestrator.Operators;
 using Smooth.Orchestrator.Runs;
+using Smooth.Pearls;
 using Smooth.Pearls.Storage;
 using Smooth.Sandbox.Registry;
 
@@ -19,10 +20,9 @@ internal sealed class DaemonCrew : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _scheduling;
 
-    private DaemonCrew(SqlitePearlStore pearls) => Pearls = pearls;
+    private DaemonCrew(IPearlStore pearls) => Pearls = pearls;
 
-    public SqlitePearlStore Pearls { get; }
-    public SemaphoreSlim PearlLock { get; } = new(1, 1);
+    public IPearlStore Pearls { get; }
     public OperatorHostServices? Operators { get; private set; }
     public Scheduler? Scheduler { get; private set; }
     public string? ModelsProblem { get; private set; }
@@ -32,7 +32,7 @@ internal sealed class DaemonCrew : IAsyncDisposable
 
     public static async Task<DaemonCrew> StartAsync(DaemonOptions options, IEventSink events, RunQueue runs, RunControlHub controls, CancellationToken ct)
     {
-        var pearls = await SqlitePearlStore.OpenAsync(SqlitePearlStore.DatabasePathFor(options.ProjectRoot), "daemon", ct: ct);
+        var pearls = new SerializedPearlStore(await SqlitePearlStore.OpenAsync(SqlitePearlStore.DatabasePathFor(options.ProjectRoot), "daemon", ct: ct));
         var crew = new DaemonCrew(pearls) { ProviderId = options.Provider, MaxConcurrent = options.MaxConcurrent };
         try
         {
@@ -106,7 +106,6 @@ internal sealed class DaemonCrew : IAsyncDisposable
         }
         if (Operators is not null) await Operators.DisposeAsync();
         await Pearls.DisposeAsync();
-        PearlLock.Dispose();
         _stop.Dispose();
     }
 }

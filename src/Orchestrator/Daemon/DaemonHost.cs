@@ -117,7 +117,7 @@ public sealed class DaemonHost : IAsyncDisposable
             return reply.Ok ? Results.Ok(reply) : Results.Json(reply, ApiJson.Default.RunControlReply, statusCode: StatusCodes.Status409Conflict);
         }).WithSummary("Steer, pause, resume, cancel or answer a running operator");
         RunEndpoints.Map(app, runs);
-        DispatchEndpoints.Map(app, runs, crew.Pearls, crew.PearlLock);
+        DispatchEndpoints.Map(app, runs, crew.Pearls);
         app.MapOpenApi("/openapi.json");
 
         await app.StartAsync(ct);
