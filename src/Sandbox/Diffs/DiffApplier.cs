@@ -19,6 +19,7 @@ public static partial class DiffApplier
         Validate(bundle, repo);
         if (bundle.Patches.Count == 0) return new ApplyOutcome(true, false, [], [], "nothing to apply: the run changed no files");
 
+        using var turn = await ApplyQueue.EnterAsync(repo, ct);
         var now = await RepoSnapshot.CreateAsync(repo, "smooth: state before apply", null, ct);
         var nowTree = await RepoSnapshot.TreeOfAsync(repo, now, ct);
         var baseTree = await RepoSnapshot.TreeOfAsync(repo, bundle.BaseRef, ct);
