@@ -28,6 +28,7 @@ public static class CliApp
         root.Add(OperatorsCommand.BuildControl("answer", "Answer the question a running operator asked"));
         root.Add(RunCommand.Build());
         root.Add(InboxCommand.Build());
+        root.Add(AccessCommand.Build());
         root.Add(SandboxCommand.Build());
         root.Add(ReviewCommand.Build());
         root.Add(EgressCommand.Build());

@@ -60,10 +60,10 @@ public static class ExecCommand
             if (parse.GetValue(maxIterations) is < 1 or > 1000) throw new SmoothException("--max-iterations must be 1..1000", null, ExitCodes.BadInput);
             if (parse.GetValue(governorIterations) is < 1 or > 100) throw new SmoothException("--governor-iterations must be 1..100", null, ExitCodes.BadInput);
             if (parse.GetValue(budget) is <= 0) throw new SmoothException("--budget-usd must be positive", null, ExitCodes.BadInput);
-            IEgressGate gate;
+            var allowHosts = parse.GetValue(allowHost) ?? [];
             try
             {
-                gate = AllowListGate.Parse(parse.GetValue(allowHost) ?? []);
+                AllowListGate.Parse(allowHosts); // checked now, before anything is started
             }
             catch (FormatException e)
             {
@@ -113,7 +113,7 @@ public static class ExecCommand
                 TestCommand = parse.GetValue(noTests) ? "" : parse.GetValue(test),
                 GovernorIterations = parse.GetValue(governorIterations),
                 Stream = parse.GetValue(stream),
-                EgressGate = gate,
+                AllowHosts = allowHosts,
                 Guard = host.Guards.ForRun(),
                 AutoAccept = parse.GetValue(autoAccept),
                 Limits = new SandboxLimits { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) },

@@ -50,7 +50,6 @@ internal sealed class DaemonCrew : IAsyncDisposable
             var defaults = new OperatorRunDefaults
             {
                 ProviderId = options.Provider,
-                EgressGate = () => AllowListGate.Parse([]),
                 Guard = crew.Operators.Guards.ForRun,
             };
             var executor = new OperatorRunExecutor(crew.Operators, SandboxProviderRegistry.CreateDefault(), AppContext.BaseDirectory.TrimEnd('/'), defaults);

@@ -1,6 +1,7 @@
 using Smooth.Core.Events;
 using Smooth.Llm.Gateway;
 using Smooth.Operator.Host;
+using Smooth.Policy;
 using Smooth.Surveillance;
 using Smooth.Surveillance.Judge;
 using Smooth.Surveillance.Rules;
@@ -16,12 +17,19 @@ public sealed class ProjectGuards : IDisposable
     private readonly RuleFileWatcher? _watcher;
     private readonly GatewayClient? _judgeClient;
 
-    private ProjectGuards(SurveillanceEngine engine, RuleFileWatcher? watcher, GatewayClient? judgeClient)
+    private readonly IEventSink _events;
+
+    private ProjectGuards(PolicyLayers policy, SurveillanceEngine engine, RuleFileWatcher? watcher, GatewayClient? judgeClient, IEventSink events)
     {
+        Policy = policy;
+        _events = events;
         Surveillance = engine;
         _watcher = watcher;
         _judgeClient = judgeClient;
     }
+
+    /// <summary>Wonk: the project's layered policy (hot reloaded).</summary>
+    public PolicyLayers Policy { get; }
 
     /// <summary>Narc.</summary>
     public SurveillanceEngine Surveillance { get; }
@@ -29,6 +37,9 @@ public sealed class ProjectGuards : IDisposable
     /// <summary>Loads the rules of <paramref name="projectRoot"/>; <paramref name="gateway"/> (when running) serves the judge.</summary>
     public static async Task<ProjectGuards> LoadAsync(string projectRoot, IEventSink events, LlmGateway? gateway, CancellationToken ct)
     {
+        var policy = PolicyLayers.Load(projectRoot);
+        policy.Rejected += error => events.Emit(SmoothEvent.Create("policy.rejected", "policy", new Dictionary<string, string> { ["error"] = error, ["kept"] = "the last good policy" }));
+        policy.Reloaded += files => events.Emit(SmoothEvent.Create("policy.reloaded", "policy", new Dictionary<string, string> { ["files"] = files }));
         var rules = await RuleSetLoader.LoadForProjectAsync(projectRoot, ct);
         GatewayClient? judgeClient = null;
         ISurveillanceJudge? judge = null;
@@ -37,7 +48,11 @@ public sealed class ProjectGuards : IDisposable
             judgeClient = new GatewayClient(gateway.SocketPath, gateway.Runs.Issue("narc-judge"), Llm.Config.ModelSlots.Judge, TimeSpan.FromSeconds(30));
             judge = new LlmJudge(judgeClient);
         }
-        var engine = new SurveillanceEngine(rules, new SurveillanceOptions(), events, judge);
+        // Narc's write guard protects what the policy protects.
+        var engine = new SurveillanceEngine(rules, new SurveillanceOptions
+        {
+            ProtectedPaths = [.. policy.Current.Rules.Where(r => r.Section == "files.protected").Select(r => r.Text)],
+        }, events, judge);
         RuleFileWatcher? watcher = null;
         var user = RuleSetLoader.UserRulesPath();
         var project = RuleSetLoader.ProjectRulesPath(projectRoot);
@@ -45,11 +60,14 @@ public sealed class ProjectGuards : IDisposable
         {
             watcher = new RuleFileWatcher(engine, Directory.Exists(Path.GetDirectoryName(user)) ? user : null, project, events);
         }
-        return new ProjectGuards(engine, watcher, judgeClient);
+        return new ProjectGuards(policy, engine, watcher, judgeClient, events);
     }
 
     /// <summary>The guard for one run.</summary>
-    public HostToolGuard ForRun() => new([new SurveillanceCallCheck(Surveillance)], [new SurveillanceResultFilter(Surveillance)]);
+    public HostToolGuard ForRun() => new([new PolicyCallCheck(Policy, _events), new SurveillanceCallCheck(Surveillance)], [new SurveillanceResultFilter(Surveillance)]);
+
+    /// <summary>The egress gate of one run: the policy plus the run's own <c>--allow-host</c> rules.</summary>
+    public Egress.IEgressGate EgressFor(string runId, IReadOnlyList<string> allowHosts) => new PolicyGate(Policy, allowHosts, _events, runId);
 
     /// <inheritdoc />
     public void Dispose()

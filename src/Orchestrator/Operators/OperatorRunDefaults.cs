@@ -1,4 +1,3 @@
-using Smooth.Egress;
 using Smooth.Operator.Host;
 
 namespace Smooth.Orchestrator.Operators;
@@ -20,9 +19,6 @@ public sealed record OperatorRunDefaults
 
     /// <summary>Wall-clock limit of one run's sandbox.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(2);
-
-    /// <summary>Makes the egress gate of a run.</summary>
-    public required Func<IEgressGate> EgressGate { get; init; }
 
     /// <summary>Makes the tool-call guard of a run.</summary>
     public required Func<HostToolGuard> Guard { get; init; }

@@ -1,4 +1,3 @@
-using Smooth.Egress;
 using Smooth.Operator.Events;
 using Smooth.Orchestrator.Runs;
 using Smooth.Sandbox.Contract;
@@ -27,7 +26,6 @@ public sealed class OperatorRunExecutor(OperatorHostServices host, SandboxProvid
             BudgetUsd = defaults.BudgetUsd,
             MaxIterations = defaults.MaxIterations,
             GovernorIterations = defaults.GovernorIterations,
-            EgressGate = defaults.EgressGate(),
             Guard = defaults.Guard(),
             Limits = new SandboxLimits { Timeout = defaults.Timeout },
             OnSession = session => context.RegisterControl(new SessionControlTarget(session)),

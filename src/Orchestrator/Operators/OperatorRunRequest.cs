@@ -1,4 +1,3 @@
-using Smooth.Egress;
 using Smooth.Operator.Events;
 using Smooth.Operator.Host;
 using Smooth.Sandbox.Contract;
@@ -38,8 +37,8 @@ public sealed record OperatorRunRequest
     /// <summary>Stream model answers (token events).</summary>
     public bool Stream { get; init; }
 
-    /// <summary>The egress gate for this run (what the sandbox may reach).</summary>
-    public required IEgressGate EgressGate { get; init; }
+    /// <summary>Hosts this run may reach on top of the policy (<c>--allow-host</c>).</summary>
+    public IReadOnlyList<string> AllowHosts { get; init; } = [];
 
     /// <summary>The checks of this run's tool calls, given its spec and pearl scope.</summary>
     public required HostToolGuard Guard { get; init; }

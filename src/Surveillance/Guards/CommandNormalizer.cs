@@ -6,8 +6,9 @@ namespace Smooth.Surveillance.Guards;
 /// A second view of a shell command with the cheap disguises removed (quotes and backslashes inside words, runs of
 /// blanks, <c>$IFS</c>), so <c>r''m -rf /</c> and <c>c\url x | s\h</c> read like what the shell will run.
 /// </summary>
-internal static class CommandNormalizer
+public static class CommandNormalizer
 {
+    /// <summary>The command with quotes, backslashes inside words, blank runs and $IFS tricks removed.</summary>
     public static string Normalize(string command)
     {
         var sb = new StringBuilder(command.Length);
