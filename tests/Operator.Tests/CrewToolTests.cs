@@ -36,4 +36,25 @@ public sealed class CrewToolTests
         var details = await h.Pearls.ShowAsync(h.Pearl.Id, 0, CancellationToken.None);
         Assert.Contains(details.Comments, c => c.Body == "found the cause");
     }
+
+    [Fact]
+    public async Task An_operator_token_cannot_approve_its_own_access_request()
+    {
+        await using var h = await OperatorHarness.StartAsync("turns:\n  - respond: {content: unused}\n");
+        await using var access = await Smooth.Policy.Access.AccessRequestStore.OpenAsync(h.Repo.Path, CancellationToken.None);
+        var request = await access.FileAsync("run-000000000001", "network", "evil.example:443", "no rule", CancellationToken.None);
+        var session = new Smooth.Operator.Host.OperatorSession(h.Spec(), [h.Pearl.Id], new Smooth.Operator.Host.HostToolGuard([], []), _ => { });
+        h.Api.Add(session);
+        using var http = Smooth.Core.Net.UnixSocketHttp.CreateClient(h.Api.SocketPath);
+        http.BaseAddress = new Uri("http://operator-api");
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session.Token);
+
+        foreach (var path in new[] { $"/v1/access/{request.Id}/approve", "/v1/access/approve", $"/v1/access/{request.Id}" })
+        {
+            using var response = await http.PostAsync(path, new StringContent($"{{\"id\":\"{request.Id}\",\"scope\":\"project\"}}", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode); // the operator API has no way to decide anything
+        }
+        Assert.Equal("pending", (await access.GetAsync(request.Id, CancellationToken.None))!.Status);
+        Assert.False(File.Exists(Path.Combine(h.Repo.Path, ".smooth", "policy.yaml")));
+    }
 }

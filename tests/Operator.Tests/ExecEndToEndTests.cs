@@ -209,7 +209,7 @@ public sealed class ExecEndToEndTests
                 respond: {content: "fetched what I may"}
             """);
 
-        var exec = await env.ThAsync("exec", "read the docs", "--no-tests", "--json", "--allow-host", $"127.0.0.1:{port}");
+        var exec = await env.ThAsync("exec", "read the docs", "--no-tests", "--json", "--allow-host", $"127.0.0.1:{port}", "--hold-access", "0");
 
         listener.Stop();
         Assert.True(exec.ExitCode == 0, exec.StandardError + exec.StandardOutput);
@@ -240,6 +240,54 @@ public sealed class ExecEndToEndTests
         Assert.False(File.Exists(Path.Combine(env.Workspace(report.GetProperty("runId").GetString()!), "deploy", "prod.yaml")));
         var logs = await env.ThAsync("logs", "--json", "--limit", "10000");
         Assert.Contains("policy.decision", logs.StandardOutput);
+    }
+
+    [Fact]
+    public async Task A_denied_request_files_an_access_request_and_a_quick_approval_lets_the_call_through()
+    {
+        using var listener = new System.Net.HttpListener();
+        var port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        _ = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                System.Net.HttpListenerContext ctx;
+                try { ctx = await listener.GetContextAsync(); } catch (Exception) { return; }
+                ctx.Response.OutputStream.Write("granted content"u8);
+                ctx.Response.Close();
+            }
+        });
+        await using var env = await ExecEnvironment.StartAsync($$$"""
+            turns:
+              - respond: {tool_calls: [{name: http_fetch, arguments: {url: "http://127.0.0.1:{{{port}}}/"}}]}
+              - expect: {last_tool_result_contains: "granted content"}
+                respond: {content: "got it after approval"}
+            """);
+
+        var exec = Task.Run(() => env.ThAsync("exec", "fetch it", "--no-tests", "--json", "--hold-access", "120"));
+        string? id = null;
+        await ControlTests.Until(() =>
+        {
+            var pending = env.ThAsync("access", "pending", "--json").GetAwaiter().GetResult();
+            var list = JsonDocument.Parse(pending.StandardOutput).RootElement;
+            if (list.GetArrayLength() == 0) return false;
+            id = list[0].GetProperty("id").GetString();
+            Assert.Equal($"127.0.0.1:{port}", list[0].GetProperty("resource").GetString());
+            return true;
+        });
+        var inbox = await env.ThAsync("inbox", "--json");
+        Assert.Contains(id!, inbox.StandardOutput);
+        var approve = await env.ThAsync("access", "approve", id!, "--scope", "once");
+        Assert.True(approve.ExitCode == 0, approve.StandardError);
+
+        var result = await exec;
+        listener.Stop();
+        Assert.True(result.ExitCode == 0, result.StandardError + result.StandardOutput);
+        env.Model.AssertCompleted();
+        var after = await env.ThAsync("access", "pending", "--json");
+        Assert.Equal("[]", after.StandardOutput.Trim());
     }
 
     private static int FreePort()

@@ -150,4 +150,40 @@ public sealed class PolicyTests
         Assert.Contains("\"tools.deny\"", ok.StandardOutput);
         Assert.Contains("policy.yaml:2", ok.StandardOutput);
     }
+
+    [Fact]
+    public async Task Approving_at_project_scope_writes_a_valid_rule_that_hot_reload_applies()
+    {
+        using var repo = await Git.CreateRepoAsync();
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".smooth"));
+        await File.WriteAllTextAsync(PolicyLayers.ProjectFile(repo.Path), "tools:\n  deny: [http_fetch]\n");
+        var layers = PolicyLayers.Load(repo.Path);
+        Assert.False(layers.Current.Network(Connect("pypi.org", 443)).Allowed);
+        await using var store = await Access.AccessRequestStore.OpenAsync(repo.Path, default);
+        var request = await store.FileAsync("run-1", "network", "pypi.org:443", "no rule allows host pypi.org:443", default);
+        Assert.Equal(request.Id, (await store.FileAsync("run-1", "network", "pypi.org:443", "again", default)).Id); // one pending request per resource
+
+        var approved = await store.ApproveAsync(request.Id, "project", default);
+
+        Assert.Equal("approved", approved.Status);
+        File.SetLastWriteTimeUtc(PolicyLayers.ProjectFile(repo.Path), DateTime.UtcNow.AddSeconds(5));
+        layers.ReloadIfChanged();
+        Assert.True(layers.Current.Network(Connect("pypi.org", 443)).Allowed);
+        Assert.False(layers.Current.Tool("http_fetch").Allowed); // the rest of the file survived the rewrite
+        await Assert.ThrowsAsync<SmoothException>(() => store.DenyAsync(request.Id, default)); // decided once
+        Assert.Empty(await store.ListPendingAsync(default));
+    }
+
+    [Fact]
+    public async Task A_once_grant_is_used_up_by_one_request()
+    {
+        using var repo = await Git.CreateRepoAsync();
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".smooth"));
+        await using var store = await Access.AccessRequestStore.OpenAsync(repo.Path, default);
+        var r = await store.FileAsync("run-1", "network", "10.0.0.5:80", "no rule", default);
+        await store.ApproveAsync(r.Id, "once", default);
+        Assert.True(await store.TryConsumeGrantAsync("run-1", "10.0.0.5:80", default));
+        Assert.False(await store.TryConsumeGrantAsync("run-1", "10.0.0.5:80", default));
+        Assert.False(await store.TryConsumeGrantAsync("run-2", "10.0.0.5:80", default));
+    }
 }

@@ -38,10 +38,11 @@ public static class ExecCommand
         var autoAccept = new Option<bool>("--auto-accept") { Description = "Apply the diff at once instead of waiting for review" };
         var stream = new Option<bool>("--stream") { Description = "Stream the model's text as it is written" };
         var slot = new Option<string>("--slot") { Description = "Routing slot for coding", DefaultValueFactory = _ => ModelSlots.Coding };
+        var holdAccess = new Option<int>("--hold-access") { Description = "Seconds a request needing a person's grant is held (th access approve) before it fails", DefaultValueFactory = _ => 20 };
         var timeout = new Option<int>("--timeout") { Description = "Wall-clock limit of the sandbox in seconds", DefaultValueFactory = _ => 7200 };
         var command = new Command("exec", "Run one operator in the foreground on a pearl or a prompt, in a sandbox; its diff comes back for review")
         {
-            prompt, pearl, resume, provider, json, budget, maxIterations, test, noTests, governorIterations, allowHost, autoAccept, stream, slot, timeout,
+            prompt, pearl, resume, provider, json, budget, maxIterations, test, noTests, governorIterations, allowHost, autoAccept, stream, slot, timeout, holdAccess,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -114,6 +115,7 @@ public static class ExecCommand
                 GovernorIterations = parse.GetValue(governorIterations),
                 Stream = parse.GetValue(stream),
                 AllowHosts = allowHosts,
+                AccessHold = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(holdAccess), 0, 3600)),
                 Guard = host.Guards.ForRun(),
                 AutoAccept = parse.GetValue(autoAccept),
                 Limits = new SandboxLimits { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) },

@@ -7,5 +7,6 @@ namespace Smooth.Cli.Output;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ExecReport))]
 [JsonSerializable(typeof(IReadOnlyList<Smooth.Policy.PolicyRule>))]
+[JsonSerializable(typeof(IReadOnlyList<Smooth.Policy.Access.AccessRequest>))]
 [JsonSerializable(typeof(IReadOnlyList<Smooth.Orchestrator.Inbox.InboxItem>))]
 internal sealed partial class CliJson : JsonSerializerContext;

@@ -2,6 +2,7 @@ using Smooth.Core.Events;
 using Smooth.Llm.Gateway;
 using Smooth.Operator.Host;
 using Smooth.Policy;
+using Smooth.Policy.Access;
 using Smooth.Surveillance;
 using Smooth.Surveillance.Judge;
 using Smooth.Surveillance.Rules;
@@ -12,15 +13,16 @@ namespace Smooth.Orchestrator.Guards;
 /// The checks every operator's tool calls pass in one project, built once per host: surveillance (rules reloaded when
 /// their files change; gray cases judged through the LLM gateway's <c>smooth-judge</c> slot).
 /// </summary>
-public sealed class ProjectGuards : IDisposable
+public sealed class ProjectGuards : IAsyncDisposable
 {
     private readonly RuleFileWatcher? _watcher;
     private readonly GatewayClient? _judgeClient;
 
     private readonly IEventSink _events;
 
-    private ProjectGuards(PolicyLayers policy, SurveillanceEngine engine, RuleFileWatcher? watcher, GatewayClient? judgeClient, IEventSink events)
+    private ProjectGuards(PolicyLayers policy, AccessRequestStore access, SurveillanceEngine engine, RuleFileWatcher? watcher, GatewayClient? judgeClient, IEventSink events)
     {
+        Access = access;
         Policy = policy;
         _events = events;
         Surveillance = engine;
@@ -30,6 +32,9 @@ public sealed class ProjectGuards : IDisposable
 
     /// <summary>Wonk: the project's layered policy (hot reloaded).</summary>
     public PolicyLayers Policy { get; }
+
+    /// <summary>Access requests (filed by the egress gate, decided by a person).</summary>
+    public AccessRequestStore Access { get; }
 
     /// <summary>Narc.</summary>
     public SurveillanceEngine Surveillance { get; }
@@ -60,19 +65,21 @@ public sealed class ProjectGuards : IDisposable
         {
             watcher = new RuleFileWatcher(engine, Directory.Exists(Path.GetDirectoryName(user)) ? user : null, project, events);
         }
-        return new ProjectGuards(policy, engine, watcher, judgeClient, events);
+        var access = await AccessRequestStore.OpenAsync(projectRoot, ct);
+        return new ProjectGuards(policy, access, engine, watcher, judgeClient, events);
     }
 
     /// <summary>The guard for one run.</summary>
     public HostToolGuard ForRun() => new([new PolicyCallCheck(Policy, _events), new SurveillanceCallCheck(Surveillance)], [new SurveillanceResultFilter(Surveillance)]);
 
     /// <summary>The egress gate of one run: the policy plus the run's own <c>--allow-host</c> rules.</summary>
-    public Egress.IEgressGate EgressFor(string runId, IReadOnlyList<string> allowHosts) => new PolicyGate(Policy, allowHosts, _events, runId);
+    public Egress.IEgressGate EgressFor(string runId, IReadOnlyList<string> allowHosts, TimeSpan hold) => new PolicyGate(Policy, allowHosts, _events, runId, Access, hold);
 
     /// <inheritdoc />
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         _watcher?.Dispose();
         _judgeClient?.Dispose();
+        await Access.DisposeAsync();
     }
 }

@@ -86,7 +86,7 @@ public sealed class OperatorHostServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Api.DisposeAsync();
-        Guards.Dispose();
+        await Guards.DisposeAsync();
         await Gateway.DisposeAsync();
         await Checkpoints.DisposeAsync();
         await Pearls.DisposeAsync();

@@ -40,6 +40,9 @@ public sealed record OperatorRunRequest
     /// <summary>Hosts this run may reach on top of the policy (<c>--allow-host</c>).</summary>
     public IReadOnlyList<string> AllowHosts { get; init; } = [];
 
+    /// <summary>How long a request that needs a person's grant is held before it fails closed.</summary>
+    public TimeSpan AccessHold { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>The checks of this run's tool calls, given its spec and pearl scope.</summary>
     public required HostToolGuard Guard { get; init; }
 

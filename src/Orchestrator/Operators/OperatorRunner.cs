@@ -67,7 +67,7 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
         SandboxRunReport sandbox;
         try
         {
-            await using var egress = SandboxEgress.Start(request.ProviderId, host.Guards.EgressFor(runId, request.AllowHosts), host.Events, programDir);
+            await using var egress = SandboxEgress.Start(request.ProviderId, host.Guards.EgressFor(runId, request.AllowHosts, request.AccessHold), host.Events, programDir);
             var (environment, mounts) = Wiring(direct, session.Token, llmToken, egress);
             var command = new[] { direct ? Path.Combine(programDir, "th") : $"{SandboxPaths.Program}/th", "operator", "run" };
             sandbox = await new SandboxRunner(registry, host.Events).RunAsync(new SandboxRunRequest
