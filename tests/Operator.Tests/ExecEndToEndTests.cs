@@ -38,6 +38,12 @@ public sealed class ExecEndToEndTests
         Assert.Contains(lines, l => l.Contains("\"governor_decision\"") && l.Contains("all 1 tests pass"));
         // Nothing reached the user's tree before review; accepting applies it.
         Assert.Contains("2+2", await File.ReadAllTextAsync(Path.Combine(env.Repo.Path, "calc.sh")));
+        // One trace from the sandbox lifecycle to the operator's own events (W3C trace context across the hops).
+        var audit = JsonDocument.Parse((await env.ThAsync("logs", "--json", "--limit", "10000")).StandardOutput).RootElement.EnumerateArray()
+            .Where(r => r.TryGetProperty("attributes", out var a) && a.TryGetProperty("run", out var run) && run.GetString() == runId).ToList();
+        string TraceOf(string type) => audit.First(r => r.GetProperty("type").GetString() == type).GetProperty("traceParent").GetString()!.Split('-')[1];
+        Assert.Equal(TraceOf("sandbox.created"), TraceOf("operator.started"));
+        Assert.Equal(TraceOf("sandbox.created"), TraceOf("operator.completed"));
         var accept = await env.ThAsync("review", "accept", runId);
         Assert.True(accept.ExitCode == 0, accept.StandardError);
         Assert.Contains("2*3", await File.ReadAllTextAsync(Path.Combine(env.Repo.Path, "calc.sh")));

@@ -25,6 +25,8 @@ public static class OperatorCommand
             // undumpable so its tools cannot read them from /proc or attach to it.
             foreach (var name in new[] { OperatorApiClient.TokenVariable, OperatorEnvironment.LlmToken }) Environment.SetEnvironmentVariable(name, null);
             ProcessHardening.MakeUndumpable();
+            // A child span of the host's operator.run span ($TRACEPARENT): the operator's HTTP calls carry it onward.
+            using var span = Smooth.Core.Tracing.TraceContext.Start("operator.process");
 
             await using var api = new OperatorApiClient(socket, token);
             var spec = await api.GetSpecAsync(ct);

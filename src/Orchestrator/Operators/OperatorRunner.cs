@@ -33,6 +33,9 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
             throw new SmoothException("operators do not run with the docker provider yet: the container image would need the th runtime and the host sockets",
                 "use --provider bubblewrap (the default) or --provider direct", ExitCodes.BadInput);
         }
+        // One span per operator run: its sandbox, its events and (through TRACEPARENT) the operator's own calls share the trace.
+        using var span = Core.Tracing.TraceContext.Start("operator.run");
+        var trace = span.Id;
         var pearl = await host.Pearls.GetAsync(request.PearlId, ct);
         var closure = await host.Pearls.ClosureAsync(pearl.Id, 2, ct);
         var runId = request.RunId ?? SandboxRunner.NewRunId();
@@ -57,7 +60,7 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
         var session = new OperatorSession(spec, [pearl.Id, .. closure.Select(c => c.Pearl.Id)], request.Guard, e =>
         {
             request.OnEvent?.Invoke(e);
-            host.Events.Emit(ToAuditEvent(e, pearl.Id));
+            host.Events.Emit(ToAuditEvent(e, pearl.Id) with { TraceParent = trace });
         }, checkpoint is null ? 0 : await host.Checkpoints.LastEventSeqAsync(runId, ct), checkpoint?.ControlSeq ?? 0);
 
         await host.Pearls.UpdateAsync(pearl.Id, new PearlUpdate { Status = PearlStatus.InProgress, Assignee = "operator" }, ct);
@@ -69,6 +72,7 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
         {
             await using var egress = SandboxEgress.Start(request.ProviderId, host.Guards.EgressFor(runId, request.AllowHosts, request.AccessHold), host.Events, programDir);
             var (environment, mounts) = Wiring(direct, session.Token, llmToken, egress);
+            if (trace is not null) environment[Core.Tracing.TraceContext.EnvironmentVariable] = trace;
             var command = new[] { direct ? Path.Combine(programDir, "th") : $"{SandboxPaths.Program}/th", "operator", "run" };
             sandbox = await new SandboxRunner(registry, host.Events).RunAsync(new SandboxRunRequest
             {
