@@ -34,6 +34,7 @@ public sealed class DaemonDispatchTests
             await WaitForStateAsync(env, runId, "finished");
             var show = await env.ThAsync("pearls", "show", pearl, "--json");
             Assert.Contains("\"closed\"", show.StandardOutput);
+            Assert.Contains("\"review\":\"accepted\"", show.StandardOutput.Replace(" ", ""));
         }
         finally
         {

@@ -29,7 +29,16 @@ public static class ReviewOutcomes
         await using var pearls = await SqlitePearlStore.OpenAsync(SqlitePearlStore.DatabasePathFor(projectRoot), ct: ct);
         var pearl = await pearls.GetAsync(pearlId, ct);
         if (pearl.Status != PearlStatus.Review) return;
-        await pearls.UpdateAsync(pearlId, new PearlUpdate { Status = accepted ? PearlStatus.Closed : PearlStatus.Open }, ct);
+        // The run's outputs said "review: pending"; they now say how the review ended.
+        System.Text.Json.JsonElement? outputs = pearl.Outputs;
+        if (pearl.Outputs is { ValueKind: System.Text.Json.JsonValueKind.Object } o)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var prop in o.EnumerateObject()) map[prop.Name] = prop.Value.ToString();
+            map["review"] = accepted ? "accepted" : "rejected";
+            outputs = System.Text.Json.JsonSerializer.SerializeToElement(map, OrchestratorJson.Default.DictionaryStringString);
+        }
+        await pearls.UpdateAsync(pearlId, new PearlUpdate { Status = accepted ? PearlStatus.Closed : PearlStatus.Open, Outputs = outputs }, ct);
         await pearls.AddCommentAsync(pearlId, accepted ? $"The diff of {runId} was accepted and applied." : $"The diff of {runId} was rejected; the pearl is open again.", ct);
     }
 }
