@@ -13,11 +13,12 @@ public sealed class PolicyGate(PolicyLayers layers, IReadOnlyList<string> runAll
     AccessRequestStore? access = null, TimeSpan? hold = null) : IEgressGate
 {
     private readonly TimeSpan _hold = hold ?? TimeSpan.Zero;
+    private readonly RunPolicy _policy = new(layers, runAllowHosts);
 
     /// <inheritdoc />
     public async ValueTask<EgressDecision> CheckAsync(EgressRequest request, CancellationToken ct)
     {
-        var d = layers.ForRun(runAllowHosts).Network(request);
+        var d = _policy.Current.Network(request);
         if (d.Verdict == "ask" && access is not null)
         {
             d = await AskAsync(request, d, ct);
@@ -53,7 +54,7 @@ public sealed class PolicyGate(PolicyLayers layers, IReadOnlyList<string> runAll
             if (now.Scope is "project" or "user")
             {
                 layers.ReloadIfChanged();
-                var again = layers.ForRun(runAllowHosts).Network(request);
+                var again = _policy.Current.Network(request);
                 if (again.Allowed) return again;
             }
             if (await access.TryConsumeGrantAsync(runId, resource, ct)) return granted;

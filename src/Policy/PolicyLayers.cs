@@ -91,9 +91,14 @@ public sealed class PolicyLayers
         }
     }
 
-    /// <summary>The effective policy for one run: this project's layers plus <paramref name="runAllowHosts"/>.</summary>
-    public PolicySet ForRun(IReadOnlyList<string> runAllowHosts) => runAllowHosts.Count == 0 ? Current
-        : new PolicySet([.. Current.Rules, .. runAllowHosts.Select(h => new PolicyRule("network.allow", h, "run --allow-host"))]);
+    /// <summary>
+    /// The effective policy for one run: this project's layers plus <paramref name="runAllowHosts"/>. Built fresh on each
+    /// call; callers asking repeatedly (the egress gate) use a <see cref="RunPolicy"/>, which rebuilds only on reload.
+    /// </summary>
+    public PolicySet ForRun(IReadOnlyList<string> runAllowHosts) => runAllowHosts.Count == 0 ? Current : Extend(Current, runAllowHosts);
+
+    internal static PolicySet Extend(PolicySet set, IReadOnlyList<string> runAllowHosts) =>
+        new([.. set.Rules, .. runAllowHosts.Select(h => new PolicyRule("network.allow", h, "run --allow-host"))]);
 
     private static (PolicySet, Dictionary<string, (DateTime, long)>) Build((string Layer, string Path, bool DenyOnly)[] files)
     {

@@ -130,10 +130,7 @@ public sealed class ExecEndToEndTests
     public async Task A_failing_provider_falls_over_to_the_slots_fallback_and_the_run_completes()
     {
         // The primary provider is a port nobody listens on; the fallback is the scripted server.
-        using var dead = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        dead.Start();
-        var deadPort = ((System.Net.IPEndPoint)dead.LocalEndpoint).Port;
-        dead.Stop();
+        var deadPort = FreePort();
         await using var env = await ExecEnvironment.StartAsync("""
             turns:
               - respond: {content: "answered by the fallback"}

@@ -186,4 +186,26 @@ public sealed class PolicyTests
         Assert.False(await store.TryConsumeGrantAsync("run-1", "10.0.0.5:80", default));
         Assert.False(await store.TryConsumeGrantAsync("run-2", "10.0.0.5:80", default));
     }
+
+    [Fact]
+    public async Task A_runs_policy_keeps_its_own_hosts_and_follows_a_reload()
+    {
+        using var repo = await Git.CreateRepoAsync();
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".smooth"));
+        var file = PolicyLayers.ProjectFile(repo.Path);
+        await File.WriteAllTextAsync(file, "network:\n  allow: [api.github.com]\n");
+        var layers = PolicyLayers.Load(repo.Path);
+        var run = new RunPolicy(layers, ["127.0.0.1:8080"]);
+        Assert.Same(run.Current, run.Current); // compiled once, not per question
+        Assert.True(run.Current.Network(Connect("127.0.0.1", 8080)).Allowed);
+        Assert.False(run.Current.Network(Connect("pypi.org", 443)).Allowed);
+
+        await File.WriteAllTextAsync(file, "network:\n  allow: [pypi.org]\n");
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+        layers.ReloadIfChanged();
+
+        Assert.True(run.Current.Network(Connect("pypi.org", 443)).Allowed);
+        Assert.True(run.Current.Network(Connect("127.0.0.1", 8080)).Allowed);
+        Assert.False(run.Current.Network(Connect("api.github.com", 443)).Allowed);
+    }
 }
