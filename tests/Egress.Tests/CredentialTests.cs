@@ -169,4 +169,43 @@ public sealed class CredentialTests
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("SMOOTH_CREDS_SOCKET is not set", result.StandardError);
     }
+
+    [Fact]
+    public async Task Th_sandbox_run_mounts_the_stub_so_git_and_th_creds_get_fresh_credentials_that_never_reach_the_audit_log()
+    {
+        using var tools = new FakeCredentialTools();
+        using var home = new TempDir("smooth-home");
+        Directory.CreateDirectory(home.Combine(".smooth"));
+        File.Copy(tools.WriteConfig(absolutePaths: true), home.Combine(".smooth", "credentials.yaml"));
+        using var repo = await Git.CreateRepoAsync();
+        var init = await Th.RunAsync(repo.Path, ["init"], home: home.Path);
+        Assert.True(init.ExitCode == 0, init.StandardError);
+        // The script names no secret: it prints digests, which the test compares with the fake token's.
+        var script = string.Join("; ",
+            "printf 'protocol=https\\nhost=github.com\\npath=org/repo.git\\n\\n' | git credential fill | sed -n 's/^password=//p' | sha256sum | cut -c1-16 | sed 's/^/git=/'",
+            "/opt/smooth/th creds get https://github.com/org/repo.git | sha256sum | cut -c1-16 | sed 's/^/creds=/'",
+            "/opt/smooth/th creds get https://evil.example.com/ >/dev/null 2>&1; echo evil=$?",
+            "test -e \"$HOME/.smooth/credentials.yaml\"; echo config-visible=$?");
+
+        var run = await Th.RunAsync(repo.Path, ["sandbox", "run", "--", "sh", "-c", script], home: home.Path);
+
+        Assert.True(run.ExitCode == 0, run.StandardOutput + run.StandardError);
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(tools.GitHubToken + "\n")))[..16];
+        Assert.Contains($"git={digest}", run.StandardOutput);
+        Assert.Contains($"creds={digest}", run.StandardOutput);
+        Assert.Contains("evil=5", run.StandardOutput); // refused by the stub's allowlist, no command run
+        Assert.Contains("config-visible=1", run.StandardOutput); // the config (and anything the host command reads) stays outside
+        Assert.Equal("gh auth token\ngh auth token\n", tools.Calls);
+
+        var logs = await Th.RunAsync(repo.Path, ["logs", "--json", "--limit", "10000"], home: home.Path);
+        Assert.Contains("credentials.issued", logs.StandardOutput);
+        Assert.Contains("credentials.refused", logs.StandardOutput);
+        Assert.DoesNotContain(tools.GitHubToken, logs.StandardOutput);
+        Assert.DoesNotContain(tools.GitHubToken, run.StandardOutput + run.StandardError);
+        foreach (var file in Directory.EnumerateFiles(repo.Combine(".smooth"), "*", SearchOption.AllDirectories))
+        {
+            if (file.EndsWith(".db", StringComparison.Ordinal) || file.Contains(".db-", StringComparison.Ordinal)) continue;
+            Assert.DoesNotContain(tools.GitHubToken, await File.ReadAllTextAsync(file));
+        }
+    }
 }

@@ -63,14 +63,18 @@ public static class SandboxCommand
                     "use the bubblewrap provider (the default) to open a door through the egress proxy", ExitCodes.BadInput);
             }
             await using var events = await ProjectAuditSink.OpenAsync(ProjectLocator.StateDir(root), ct);
-            await using var egress = SandboxEgress.Start(providerId, gate, events, AppContext.BaseDirectory.TrimEnd('/'));
+            var programDir = AppContext.BaseDirectory.TrimEnd('/');
+            await using var egress = SandboxEgress.Start(providerId, gate, events, programDir);
+            // Containers get neither the proxy nor the credential stub: they run with no network at all.
+            await using var credentials = providerId == "docker" ? null : await SandboxCredentials.StartAsync(null, events, ct);
+            var (mounts, environment) = SandboxWiring.Combine(egress, credentials, providerId == "direct", programDir);
             var report = await new SandboxRunner(registry, events).RunAsync(new SandboxRunRequest
             {
                 ProjectRoot = root,
                 ProviderId = providerId,
                 Command = egress?.Wrap(parse.GetValue(command)!) ?? parse.GetValue(command)!,
-                Mounts = egress?.Mounts ?? [],
-                Environment = egress?.Environment ?? new Dictionary<string, string>(),
+                Mounts = mounts,
+                Environment = environment,
                 Limits = limits,
                 AutoAcceptDiffs = parse.GetValue(autoAccept),
                 AllowNested = parse.GetValue(allowNested),

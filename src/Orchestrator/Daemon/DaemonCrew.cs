@@ -74,6 +74,12 @@ internal sealed class DaemonCrew : IAsyncDisposable
             : new PartStatus("surveillance", "Narc", "ok", $"{Operators.Guards.Surveillance.Rules.Rules.Count} rules from {string.Join(", ", Operators.Guards.Surveillance.Rules.Files)}; judge via smooth-judge"));
         parts.Add(new PartStatus("egress", "Goalie", "ok", "one proxy per run, started with its sandbox; nothing leaves a sandbox but through it"));
         parts.Add(Operators is null
+            ? new PartStatus("credentials", "Bootstrap Bill", "off", "starts with the operators")
+            : Operators.Credentials is { } creds
+                ? new PartStatus("credentials", "Bootstrap Bill", File.Exists(creds.SocketPath) ? "ok" : "down",
+                    $"{creds.Services.Count} service(s) from {creds.ConfigPath}: {string.Join(", ", creds.Services)}; mounted at {Safehouse.SandboxCredentials.SocketInside}")
+                : new PartStatus("credentials", "Bootstrap Bill", "off", "no ~/.smooth/credentials.yaml: sandboxes get no credentials (see docs/credentials.md)"));
+        parts.Add(Operators is null
             ? new PartStatus("operator-api", "operator API", "off", "starts once a model provider is configured")
             : new PartStatus("operator-api", "operator API", File.Exists(Operators.Api.SocketPath) ? "ok" : "down", $"token-scoped socket {Operators.Api.SocketPath}"));
         try

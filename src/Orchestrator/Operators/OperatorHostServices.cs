@@ -3,6 +3,7 @@ using Smooth.Llm.Config;
 using Smooth.Llm.Gateway;
 using Smooth.Operator.Host;
 using Smooth.Orchestrator.Guards;
+using Smooth.Orchestrator.Safehouse;
 using Smooth.Pearls;
 using Smooth.Pearls.Storage;
 
@@ -15,8 +16,10 @@ namespace Smooth.Orchestrator.Operators;
 /// </summary>
 public sealed class OperatorHostServices : IAsyncDisposable
 {
-    private OperatorHostServices(string projectRoot, string socketDir, LlmGateway gateway, OperatorApiServer api, CheckpointStore checkpoints, IPearlStore pearls, IEventSink events, ProjectGuards guards)
+    private OperatorHostServices(string projectRoot, string socketDir, LlmGateway gateway, OperatorApiServer api, CheckpointStore checkpoints, IPearlStore pearls, IEventSink events, ProjectGuards guards,
+        SandboxCredentials? credentials)
     {
+        Credentials = credentials;
         Guards = guards;
         ProjectRoot = projectRoot;
         SocketDir = socketDir;
@@ -48,6 +51,9 @@ public sealed class OperatorHostServices : IAsyncDisposable
     /// <summary>The checks of every run's tool calls (policy, surveillance).</summary>
     public ProjectGuards Guards { get; }
 
+    /// <summary>Bootstrap Bill, when the user has a credential config (<c>~/.smooth/credentials.yaml</c>).</summary>
+    public SandboxCredentials? Credentials { get; }
+
     /// <summary>Where host-side events go (audit).</summary>
     public IEventSink Events { get; }
 
@@ -61,6 +67,7 @@ public sealed class OperatorHostServices : IAsyncDisposable
         IPearlStore? pearls = null;
         CheckpointStore? checkpoints = null;
         LlmGateway? gateway = null;
+        SandboxCredentials? credentials = null;
         try
         {
             var stateDir = Core.ProjectLocator.StateDir(projectRoot);
@@ -69,11 +76,13 @@ public sealed class OperatorHostServices : IAsyncDisposable
             checkpoints = await CheckpointStore.OpenAsync(stateDir, ct);
             gateway = await LlmGatewayFactory.StartAsync(providers, Path.Combine(dir, "llm.sock"), new RunRegistry(), ct, events, environment: environment);
             var guards = await ProjectGuards.LoadAsync(projectRoot, events, gateway, ct);
+            credentials = await SandboxCredentials.StartAsync(null, events, ct);
             var api = await OperatorApiServer.StartAsync(Path.Combine(dir, "operator.sock"), checkpoints, pearls, ct);
-            return new OperatorHostServices(projectRoot, dir, gateway, api, checkpoints, pearls, events, guards);
+            return new OperatorHostServices(projectRoot, dir, gateway, api, checkpoints, pearls, events, guards, credentials);
         }
         catch
         {
+            if (credentials is not null) await credentials.DisposeAsync();
             if (gateway is not null) await gateway.DisposeAsync();
             if (checkpoints is not null) await checkpoints.DisposeAsync();
             if (pearls is not null) await pearls.DisposeAsync();
@@ -86,6 +95,7 @@ public sealed class OperatorHostServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Api.DisposeAsync();
+        if (Credentials is not null) await Credentials.DisposeAsync();
         await Guards.DisposeAsync();
         await Gateway.DisposeAsync();
         await Checkpoints.DisposeAsync();

@@ -121,12 +121,9 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
 
     private (Dictionary<string, string> Environment, List<SandboxMount> Mounts) Wiring(bool direct, string operatorToken, string llmToken, SandboxEgress? egress)
     {
-        var env = new Dictionary<string, string>(egress?.Environment ?? new Dictionary<string, string>())
-        {
-            [Operator.Remote.OperatorApiClient.TokenVariable] = operatorToken,
-            [OperatorEnvironment.LlmToken] = llmToken,
-        };
-        var mounts = new List<SandboxMount>(egress?.Mounts ?? []);
+        var (mounts, env) = SandboxWiring.Combine(egress, host.Credentials, direct, programDir);
+        env[Operator.Remote.OperatorApiClient.TokenVariable] = operatorToken;
+        env[OperatorEnvironment.LlmToken] = llmToken;
         var opSocket = host.Api.SocketPath;
         var llmSocket = host.Gateway.SocketPath;
         if (direct)
@@ -140,7 +137,7 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
             env[OperatorEnvironment.LlmSocket] = $"{SandboxPaths.Sockets}/llm.sock";
             mounts.Add(new SandboxMount(opSocket, $"{SandboxPaths.Sockets}/operator.sock", ReadOnly: false));
             mounts.Add(new SandboxMount(llmSocket, $"{SandboxPaths.Sockets}/llm.sock", ReadOnly: false));
-            if (!mounts.Any(m => m.SandboxPath == SandboxPaths.Program)) mounts.Add(new SandboxMount(programDir, SandboxPaths.Program));
+            SandboxWiring.Add(mounts, new SandboxMount(programDir, SandboxPaths.Program));
         }
         return (env, mounts);
     }
