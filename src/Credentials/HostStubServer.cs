@@ -1,10 +1,10 @@
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Smooth.Core;
+using Smooth.Core.Net;
 
 namespace Smooth.Credentials;
 
@@ -27,7 +27,7 @@ public sealed class HostStubServer : IAsyncDisposable
     public static async Task<HostStubServer> StartAsync(string socketPath, CredentialBroker broker, CancellationToken ct)
     {
         var full = Path.GetFullPath(socketPath);
-        PrepareSocketPath(full);
+        UnixSocketPath.Prepare(full);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(o => o.ListenUnixSocket(full));
@@ -64,35 +64,8 @@ public sealed class HostStubServer : IAsyncDisposable
             await app.DisposeAsync();
             throw new SmoothException($"could not listen on '{full}': {e.Message}", "check the path and its permissions", ExitCodes.Environment, e);
         }
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        UnixSocketPath.RestrictToOwner(full);
         return new HostStubServer(app, full);
-    }
-
-    private static void PrepareSocketPath(string full)
-    {
-        if (!Directory.Exists(Path.GetDirectoryName(full)))
-        {
-            throw new SmoothException($"the directory for socket '{full}' does not exist", "create it first or choose another --socket path", ExitCodes.BadInput);
-        }
-        if (Directory.Exists(full))
-        {
-            throw new SmoothException($"'{full}' is a directory", "choose another --socket path", ExitCodes.BadInput);
-        }
-        if (!File.Exists(full)) return;
-        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            probe.Connect(new UnixDomainSocketEndPoint(full));
-            throw new SmoothException($"something is already listening on '{full}'", "stop it or choose another --socket path", ExitCodes.Conflict);
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
-        {
-            File.Delete(full); // a stale socket left by a process that died
-        }
-        catch (SocketException)
-        {
-            throw new SmoothException($"'{full}' exists and is not a socket", "choose another --socket path; nothing was changed", ExitCodes.BadInput);
-        }
     }
 
     /// <inheritdoc />

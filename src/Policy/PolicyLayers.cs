@@ -29,6 +29,9 @@ public sealed class PolicyLayers
     /// <summary>Called when a changed file was loaded.</summary>
     public event Action<string>? Reloaded;
 
+    /// <summary>The error of the last refused reload, until a good version loads; null when the files in force are current.</summary>
+    public string? LastRejection { get; private set; }
+
     /// <summary>The user's policy file.</summary>
     public static string UserFile() =>
         Path.Combine(Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".smooth", "policy.yaml");
@@ -81,11 +84,13 @@ public sealed class PolicyLayers
                 var (set, seen) = Build(_files);
                 _current = set;
                 _seen = seen;
+                LastRejection = null;
                 Reloaded?.Invoke(string.Join(", ", stamps.Keys));
             }
             catch (PolicyFileError e)
             {
                 _seen = stamps; // report a bad version once, keep the last good policy
+                LastRejection = e.Message;
                 Rejected?.Invoke(e.Message);
             }
         }

@@ -13,6 +13,17 @@ public static class PolicyWriter
         foreach (var section in rules.GroupBy(r => r.Section.Split('.')[0]))
         {
             sb.Append(section.Key).Append(":\n");
+            if (section.Key == "pearls")
+            {
+                // Single values: the narrowest of the file's own lines is the one that counts.
+                foreach (var field in section.GroupBy(r => r.Section.Split('.')[1]))
+                {
+                    var value = field.Key == "depth" ? field.Min(r => int.Parse(r.Text, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        : field.Any(r => r.Text == "false") ? "false" : "true";
+                    sb.Append("  ").Append(field.Key).Append(": ").Append(value).Append('\n');
+                }
+                continue;
+            }
             foreach (var list in section.GroupBy(r => r.Section.Split('.')[1]))
             {
                 sb.Append("  ").Append(list.Key).Append(":\n");

@@ -182,9 +182,9 @@ public sealed class PolicyTests
         await using var store = await Access.AccessRequestStore.OpenAsync(repo.Path, default);
         var r = await store.FileAsync("run-1", "network", "10.0.0.5:80", "no rule", default);
         await store.ApproveAsync(r.Id, "once", default);
-        Assert.True(await store.TryConsumeGrantAsync("run-1", "10.0.0.5:80", default));
-        Assert.False(await store.TryConsumeGrantAsync("run-1", "10.0.0.5:80", default));
-        Assert.False(await store.TryConsumeGrantAsync("run-2", "10.0.0.5:80", default));
+        Assert.True(await store.TryConsumeGrantAsync("run-1", "network", "10.0.0.5:80", default));
+        Assert.False(await store.TryConsumeGrantAsync("run-1", "network", "10.0.0.5:80", default));
+        Assert.False(await store.TryConsumeGrantAsync("run-2", "network", "10.0.0.5:80", default));
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public static class AccessCommand
         });
         var access = new Command("access", "Wonk, the policy: what operators may reach, run, read and write");
         access.Add(policy);
+        access.Add(AccessServeCommand.Build());
         AccessRequestCommands.AddTo(access);
         return access;
     }

@@ -116,7 +116,7 @@ public static class ExecCommand
                 Stream = parse.GetValue(stream),
                 AllowHosts = allowHosts,
                 AccessHold = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(holdAccess), 0, 3600)),
-                Guard = host.Guards.ForRun(),
+                Guard = host.Guards.ForRun(TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(holdAccess), 0, 3600))),
                 AutoAccept = parse.GetValue(autoAccept),
                 Limits = new SandboxLimits { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) },
                 CallerLineage = Environment.GetEnvironmentVariable(SandboxPaths.LineageEnvVar),

@@ -173,6 +173,7 @@ public sealed class OperatorApiServer : IAsyncDisposable
             var r = await ctx.Request.ReadFromJsonAsync(OperatorApiJson.Default.NewSubPearl, ct);
             if (r is null || string.IsNullOrWhiteSpace(r.Title)) return Problem(400, "a sub-pearl needs a title");
             if (session.Spec.PearlId is null) return Problem(403, "this run has no pearl, so it cannot file sub-pearls");
+            if (session.PearlCreateRefusal is { } refusal) return Problem(403, refusal);
             if (r.Priority is < 0 or > 4) return Problem(400, "priority must be 0..4");
             var created = await _pearls.CreateAsync(new NewPearl
             {

@@ -43,6 +43,9 @@ public sealed class OperatorSession
     /// </summary>
     public string Token { get; }
 
+    /// <summary>Why this operator may not file sub-pearls (the policy's <c>pearls.create: false</c>), or null when it may.</summary>
+    public string? PearlCreateRefusal { get; init; }
+
     /// <summary>The checks for this session's tool calls.</summary>
     public HostToolGuard Guard { get; }
 

@@ -50,7 +50,7 @@ internal sealed class DaemonCrew : IAsyncDisposable
             var defaults = new OperatorRunDefaults
             {
                 ProviderId = options.Provider,
-                Guard = crew.Operators.Guards.ForRun,
+                Guard = () => crew.Operators.Guards.ForRun(),
             };
             var executor = new OperatorRunExecutor(crew.Operators, SandboxProviderRegistry.CreateDefault(), AppContext.BaseDirectory.TrimEnd('/'), defaults);
             crew.Scheduler = new Scheduler(runs, executor, controls, events, new SchedulerOptions { MaxConcurrent = options.MaxConcurrent });

@@ -15,13 +15,17 @@ using Smooth.Core;
 using Smooth.Core.Events;
 using Smooth.Core.IO;
 using Smooth.Orchestrator.Api;
+using Smooth.Orchestrator.Guards;
 using Smooth.Orchestrator.Runs;
+using Smooth.Policy;
+using Smooth.Policy.Api;
 
 namespace Smooth.Orchestrator.Daemon;
 
 /// <summary>
 /// Big Smooth in one process: the API on 127.0.0.1 and a Unix socket (token, Host and Origin checked), the Archivist
-/// (audit SSE), and the Scribe every part writes its events through. Runs until stopped.
+/// (audit SSE), Wonk's decision API on its own Unix socket, and the Scribe every part writes its events through. Runs
+/// until stopped.
 /// </summary>
 public sealed class DaemonHost : IAsyncDisposable
 {
@@ -33,6 +37,7 @@ public sealed class DaemonHost : IAsyncDisposable
     private readonly DaemonOptions _options;
     private readonly CancellationTokenSource _shutdown = new();
     private DaemonCrew? _crew;
+    private DecisionServer? _decisions;
 
     private DaemonHost(WebApplication app, ArchivistServer archivist, ScribeSink scribe, AuditStore audit, OtlpExport? otlp, RunControlHub controls, RunQueue runs, DaemonOptions options, DaemonInfo info)
     {
@@ -90,13 +95,16 @@ public sealed class DaemonHost : IAsyncDisposable
         var controls = new RunControlHub(scribe);
         var runs = await RunQueue.OpenAsync(stateDir, ct);
         var crew = await DaemonCrew.StartAsync(options, scribe, runs, controls, ct);
+        // One policy for the whole daemon: the operators' guards and the decision API read the same hot-reloaded layers.
+        var policy = crew.Operators?.Guards.Policy ?? PolicyLayers.Load(options.ProjectRoot);
+        var decisions = await DecisionServer.StartAsync(options.Paths.PolicySocket, new DecisionService(policy, scribe, PearlDistance.From(crew.Pearls)), ct);
         var apiPort = 0;
         var guard = new ApiGuard(token, () => apiPort);
         app.Use(guard.InvokeAsync);
 
         var started = Stopwatch.StartNew();
         DaemonHost? host = null;
-        IStatusProbe[] probes = [new AuditProbe(audit, archivist.Address)];
+        IStatusProbe[] probes = [new AuditProbe(audit, archivist.Address), new PolicyProbe(policy, decisions.SocketPath)];
         app.MapGet("/v1/status", async (CancellationToken token) =>
         {
             var parts = new List<PartStatus> { new("api", "Big Smooth", "ok", $"listening on {host!.Info.ApiUrl} and {host.Info.Socket}") };
@@ -128,7 +136,7 @@ public sealed class DaemonHost : IAsyncDisposable
         var info = new DaemonInfo(Environment.ProcessId, options.ProjectRoot, options.Provider,
             $"http://127.0.0.1:{apiPort}/", archivist.Address!.ToString(), options.Paths.Socket, DateTimeOffset.UtcNow);
         await AtomicFile.WriteAllTextAsync(options.Paths.Info, JsonSerializer.Serialize(info, ApiJson.Default.DaemonInfo), ct, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        host = new DaemonHost(app, archivist, scribe, audit, otlp, controls, runs, options, info) { _crew = crew };
+        host = new DaemonHost(app, archivist, scribe, audit, otlp, controls, runs, options, info) { _crew = crew, _decisions = decisions };
         scribe.Emit(SmoothEvent.Create("daemon.started", "orchestrator", new Dictionary<string, string>
         {
             ["pid"] = info.Pid.ToString(), ["provider"] = info.Provider, ["api"] = info.ApiUrl,
@@ -158,6 +166,7 @@ public sealed class DaemonHost : IAsyncDisposable
         _scribe.Emit(SmoothEvent.Create("daemon.stopped", "orchestrator", new Dictionary<string, string> { ["pid"] = Info.Pid.ToString() }));
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_decisions is not null) await _decisions.DisposeAsync();
         await _archivist.DisposeAsync();
         await _scribe.DisposeAsync();
         if (_otlp is not null) await _otlp.DisposeAsync();

@@ -13,6 +13,9 @@ public sealed record DaemonPaths(string Home)
     /// <summary>The API's Unix socket.</summary>
     public string Socket => Path.Combine(Dir, "daemon.sock");
 
+    /// <summary>Wonk's decision API (Unix socket, 0600): the policy's answer to network, tool, write, command, pearl and MCP questions.</summary>
+    public string PolicySocket => Path.Combine(Dir, "policy.sock");
+
     /// <summary>The bearer token every API request needs (mode 0600).</summary>
     public string Token => Path.Combine(Dir, "daemon.token");
 

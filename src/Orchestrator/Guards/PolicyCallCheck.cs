@@ -4,6 +4,7 @@ using Smooth.Operator.Hooks;
 using Smooth.Operator.Host;
 using Smooth.Operator.Tools.Files;
 using Smooth.Policy;
+using Smooth.Policy.Access;
 using Smooth.Surveillance.Guards;
 
 namespace Smooth.Orchestrator.Guards;
@@ -12,24 +13,37 @@ namespace Smooth.Orchestrator.Guards;
 /// Wonk's pre-hook: the tool lists, protected write paths (also inside the workspace), read-denied files and denied
 /// commands of the effective policy. Every decision that is not a plain allow is an event.
 /// </summary>
-public sealed class PolicyCallCheck(PolicyLayers layers, IEventSink events) : IToolCallCheck
+public sealed class PolicyCallCheck(PolicyLayers layers, IEventSink events, AccessNegotiator? access = null) : IToolCallCheck
 {
     private static readonly HashSet<string> WriteTools = new(StringComparer.Ordinal) { "write_file", "edit_file" };
 
     /// <inheritdoc />
-    public ValueTask<GuardDecision> CheckAsync(OperatorSession session, ToolInvocation call, CancellationToken ct)
+    public async ValueTask<GuardDecision> CheckAsync(OperatorSession session, ToolInvocation call, CancellationToken ct)
     {
         var policy = layers.Current;
         var decision = policy.Tool(call.Name);
+        if (decision.Verdict == "ask" && access is not null)
+        {
+            // A tool left out of the allowed list is a door a person may open: file a request and hold the call.
+            decision = await access.AskAsync(session.RunId, "tool", call.Name, decision, policy.AutoApprove("tool", call.Name), () =>
+            {
+                layers.ReloadIfChanged();
+                return layers.Current.Tool(call.Name);
+            }, ct);
+            if (decision.Allowed) Emit(session, call, decision);
+        }
         if (decision.Allowed) decision = Arguments(policy, session.Spec.Workspace, call);
-        if (decision.Allowed) return ValueTask.FromResult(GuardDecision.Allow);
+        if (decision.Allowed) return GuardDecision.Allow;
+        Emit(session, call, decision);
+        return new GuardDecision(false, decision.Reason, decision.Rule?.Text, "policy");
+    }
+
+    private void Emit(OperatorSession session, ToolInvocation call, PolicyDecision decision) =>
         events.Emit(SmoothEvent.Create("policy.decision", "policy", new Dictionary<string, string>
         {
             ["run"] = session.RunId, ["kind"] = "tool", ["resource"] = call.Name, ["verdict"] = decision.Verdict,
             ["reason"] = decision.Reason, ["rule"] = decision.Rule?.Text ?? "",
         }));
-        return ValueTask.FromResult(new GuardDecision(false, decision.Reason, decision.Rule?.Text, "policy"));
-    }
 
     private static PolicyDecision Arguments(PolicySet policy, string workspace, ToolInvocation call)
     {

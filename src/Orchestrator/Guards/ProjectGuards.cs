@@ -69,11 +69,22 @@ public sealed class ProjectGuards : IAsyncDisposable
         return new ProjectGuards(policy, access, engine, watcher, judgeClient, events);
     }
 
-    /// <summary>The guard for one run.</summary>
-    public HostToolGuard ForRun() => new([new PolicyCallCheck(Policy, _events), new SurveillanceCallCheck(Surveillance)], [new SurveillanceResultFilter(Surveillance)]);
+    /// <summary>How long an askable call waits for a person when the run does not say (<c>th exec --hold-access</c>).</summary>
+    public static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The guard for one run: the policy (an askable refusal files an access request held up to <paramref name="hold"/>),
+    /// then Narc (an escalation does the same).
+    /// </summary>
+    public HostToolGuard ForRun(TimeSpan? hold = null)
+    {
+        var access = new AccessNegotiator(Access, _events, hold ?? DefaultHold);
+        return new([new PolicyCallCheck(Policy, _events, access), new SurveillanceCallCheck(Surveillance, access)], [new SurveillanceResultFilter(Surveillance)]);
+    }
 
     /// <summary>The egress gate of one run: the policy plus the run's own <c>--allow-host</c> rules.</summary>
-    public Egress.IEgressGate EgressFor(string runId, IReadOnlyList<string> allowHosts, TimeSpan hold) => new PolicyGate(Policy, allowHosts, _events, runId, Access, hold);
+    public Egress.IEgressGate EgressFor(string runId, IReadOnlyList<string> allowHosts, TimeSpan hold) =>
+        new PolicyGate(Policy, allowHosts, _events, runId, new AccessNegotiator(Access, _events, hold));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -37,7 +37,9 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
         using var span = Core.Tracing.TraceContext.Start("operator.run");
         var trace = span.Id;
         var pearl = await host.Pearls.GetAsync(request.PearlId, ct);
-        var closure = await host.Pearls.ClosureAsync(pearl.Id, 2, ct);
+        // The pearl scope comes from the policy (its own pearl plus the dependency closure to pearls.depth, 2 by default).
+        var policy = host.Guards.Policy.Current;
+        var closure = await host.Pearls.ClosureAsync(pearl.Id, policy.PearlDepth, ct);
         var runId = request.RunId ?? SandboxRunner.NewRunId();
         var stateDir = ProjectLocator.StateDir(host.ProjectRoot);
         var dirs = SandboxDirs.For(stateDir, runId, "sb-1");
@@ -61,7 +63,10 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
         {
             request.OnEvent?.Invoke(e);
             host.Events.Emit(ToAuditEvent(e, pearl.Id) with { TraceParent = trace });
-        }, checkpoint is null ? 0 : await host.Checkpoints.LastEventSeqAsync(runId, ct), checkpoint?.ControlSeq ?? 0);
+        }, checkpoint is null ? 0 : await host.Checkpoints.LastEventSeqAsync(runId, ct), checkpoint?.ControlSeq ?? 0)
+        {
+            PearlCreateRefusal = policy.PearlCreate() is { Allowed: false } refused ? refused.Reason : null,
+        };
 
         await host.Pearls.UpdateAsync(pearl.Id, new PearlUpdate { Status = PearlStatus.InProgress, Assignee = "operator" }, ct);
         host.Api.Add(session);

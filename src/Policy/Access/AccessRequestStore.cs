@@ -49,32 +49,50 @@ public sealed class AccessRequestStore : IAsyncDisposable
     public static async Task<AccessRequestStore> OpenAsync(string projectRoot, CancellationToken ct) =>
         new(await SqliteDatabase.OpenAsync(Path.Combine(ProjectLocator.StateDir(projectRoot), "pearls.db"), "access", Migrations, ct), projectRoot);
 
-    /// <summary>Files a pending request, or returns the pending one already filed for the same run and resource.</summary>
+    /// <summary>Files a pending request, or returns the pending one already filed for the same run, kind and resource.</summary>
     public Task<AccessRequest> FileAsync(string runId, string kind, string resource, string reason, CancellationToken ct) => Locked(async () =>
     {
         var existing = await _db.QueryFirstOrDefaultAsync<AccessRequest>(new CommandDefinition(
-            Select + " WHERE run_id = @runId AND resource = @resource AND status = 'pending'", new { runId, resource }, cancellationToken: ct));
+            Select + " WHERE run_id = @runId AND kind = @kind AND resource = @resource AND status = 'pending'", new { runId, kind, resource }, cancellationToken: ct));
         if (existing is not null) return existing;
-        var id = "ar-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        await _db.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO access_requests (id, run_id, kind, resource, reason, status, created_at) VALUES (@id, @runId, @kind, @resource, @reason, 'pending', @now)",
-            new { id, runId, kind, resource, reason, now = DateTimeOffset.UtcNow.ToString("O") }, cancellationToken: ct));
-        return (await _db.QuerySingleAsync<AccessRequest>(new CommandDefinition(Select + " WHERE id = @id", new { id }, cancellationToken: ct)));
+        return await InsertAsync(runId, kind, resource, reason, "pending", null, ct);
     }, ct);
 
     /// <summary>
-    /// True when a person granted <paramref name="resource"/> to <paramref name="runId"/> for the run, or once and not yet
-    /// used (a once-grant is used up by this call). Project and user grants live in the policy files instead.
+    /// Records a request the policy's <c>auto_approve</c> list granted for the run without a person (kept for the audit
+    /// trail and <c>th access</c>; once per run, kind and resource).
     /// </summary>
-    public Task<bool> TryConsumeGrantAsync(string runId, string resource, CancellationToken ct) => Locked(async () =>
+    public Task<AccessRequest> RecordAutoApprovedAsync(string runId, string kind, string resource, string reason, CancellationToken ct) => Locked(async () =>
+    {
+        var existing = await _db.QueryFirstOrDefaultAsync<AccessRequest>(new CommandDefinition(
+            Select + " WHERE run_id = @runId AND kind = @kind AND resource = @resource AND status = 'approved' AND scope = 'run'", new { runId, kind, resource }, cancellationToken: ct));
+        return existing ?? await InsertAsync(runId, kind, resource, reason, "approved", "run", ct);
+    }, ct);
+
+    /// <summary>
+    /// True when a person granted <paramref name="resource"/> of <paramref name="kind"/> to <paramref name="runId"/> for the
+    /// run, or once and not yet used (a once-grant is used up by this call). Project and user grants live in the policy
+    /// files instead.
+    /// </summary>
+    public Task<bool> TryConsumeGrantAsync(string runId, string kind, string resource, CancellationToken ct) => Locked(async () =>
     {
         if (await _db.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT count(*) FROM access_requests WHERE run_id = @runId AND resource = @resource AND status = 'approved' AND scope = 'run'",
-                new { runId, resource }, cancellationToken: ct)) > 0) return true;
+                "SELECT count(*) FROM access_requests WHERE run_id = @runId AND kind = @kind AND resource = @resource AND status = 'approved' AND scope = 'run'",
+                new { runId, kind, resource }, cancellationToken: ct)) > 0) return true;
         return await _db.ExecuteAsync(new CommandDefinition(
-            "UPDATE access_requests SET used = 1 WHERE id = (SELECT id FROM access_requests WHERE run_id = @runId AND resource = @resource AND status = 'approved' AND scope = 'once' AND used = 0 LIMIT 1)",
-            new { runId, resource }, cancellationToken: ct)) == 1;
+            "UPDATE access_requests SET used = 1 WHERE id = (SELECT id FROM access_requests WHERE run_id = @runId AND kind = @kind AND resource = @resource AND status = 'approved' AND scope = 'once' AND used = 0 LIMIT 1)",
+            new { runId, kind, resource }, cancellationToken: ct)) == 1;
     }, ct);
+
+    private async Task<AccessRequest> InsertAsync(string runId, string kind, string resource, string reason, string status, string? scope, CancellationToken ct)
+    {
+        var id = "ar-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        await _db.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO access_requests (id, run_id, kind, resource, reason, status, scope, created_at, decided_at) VALUES (@id, @runId, @kind, @resource, @reason, @status, @scope, @now, @decided)",
+            new { id, runId, kind, resource, reason, status, scope, now, decided = status == "pending" ? null : now }, cancellationToken: ct));
+        return await _db.QuerySingleAsync<AccessRequest>(new CommandDefinition(Select + " WHERE id = @id", new { id }, cancellationToken: ct));
+    }
 
     /// <summary>The status of one request.</summary>
     public Task<AccessRequest?> GetAsync(string id, CancellationToken ct) => Locked(async () =>
@@ -97,8 +115,11 @@ public sealed class AccessRequestStore : IAsyncDisposable
         var request = await PendingAsync(id, ct);
         if (scope is "project" or "user")
         {
+            var section = AllowSection(request.Kind) ?? throw new SmoothException(
+                $"a {request.Kind} request can only be granted once or for the run: no policy rule can name it",
+                $"use th access approve {id} --scope once (or run)", ExitCodes.BadInput);
             var file = scope == "project" ? PolicyLayers.ProjectFile(ProjectRoot) : PolicyLayers.UserFile();
-            await AppendAllowRuleAsync(file, request.Resource, id, ct);
+            await AppendAllowRuleAsync(file, section, request.Resource, id, ct);
         }
         await Locked(() => _db.ExecuteAsync(new CommandDefinition(
             "UPDATE access_requests SET status = 'approved', scope = @scope, decided_at = @now WHERE id = @id",
@@ -129,11 +150,20 @@ public sealed class AccessRequestStore : IAsyncDisposable
         return request;
     }
 
-    private static async Task AppendAllowRuleAsync(string file, string resource, string id, CancellationToken ct)
+    /// <summary>The policy section a lasting grant of <paramref name="kind"/> is written to, or null when none can hold it.</summary>
+    internal static string? AllowSection(string kind) => kind switch
+    {
+        "network" => "network.allow",
+        "tool" => "tools.allow",
+        "mcp" => "mcp.allow",
+        _ => null,
+    };
+
+    private static async Task AppendAllowRuleAsync(string file, string section, string resource, string id, CancellationToken ct)
     {
         var text = File.Exists(file) ? await File.ReadAllTextAsync(file, ct) : "";
         var rules = text.Length == 0 ? [] : PolicyDocument.Parse(text, "policy", file, denyOnly: false).ToList();
-        rules.Add(new PolicyRule("network.allow", resource, $"access request {id}"));
+        rules.Add(new PolicyRule(section, resource, $"access request {id}"));
         // Rewritten from the parsed rules, so the file stays valid whatever it held; the grant is commented.
         var yaml = PolicyWriter.Write(rules, $"granted by access request {id}: {resource}");
         PolicyDocument.Parse(yaml, "policy", file, denyOnly: false);
