@@ -62,6 +62,10 @@ public sealed class AccessPolicyTests
         var logs = (await env.ThAsync("logs", "--json", "--limit", "10000")).StandardOutput;
         Assert.Contains("access.auto_approved", logs);
         Assert.Contains("auto-approved by rule", logs);
+        var runId = JsonDocument.Parse(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement.GetProperty("runId").GetString()!;
+        var forRun = (await env.ThAsync("access", "policy", runId, "--json")).StandardOutput;
+        Assert.Contains("\"granted.tool\"", forRun); // the auto-approved grant is in force for that run
+        Assert.Contains("list_files", forRun);
     }
 
     [Fact]
@@ -91,6 +95,10 @@ public sealed class AccessPolicyTests
         Assert.DoesNotContain("second dependency", seen); // two steps away: outside depth 1
         var children = (await env.ThAsync("pearls", "list", "--json")).StandardOutput;
         Assert.DoesNotContain("follow-up", children);
+        var scope = (await env.ThAsync("access", "policy", task, "--json")).StandardOutput;
+        Assert.Contains("first dependency", scope);
+        Assert.DoesNotContain("second dependency", scope);
+        Assert.Contains("sub-pearls refused", scope);
     }
 
     [Fact]

@@ -98,6 +98,12 @@ public sealed class AccessRequestStore : IAsyncDisposable
     public Task<AccessRequest?> GetAsync(string id, CancellationToken ct) => Locked(async () =>
         await _db.QueryFirstOrDefaultAsync<AccessRequest>(new CommandDefinition(Select + " WHERE id = @id", new { id }, cancellationToken: ct)), ct);
 
+    /// <summary>Grants in force for <paramref name="runId"/>: approved for the run, or once and not yet used.</summary>
+    public Task<IReadOnlyList<AccessRequest>> ListGrantsAsync(string runId, CancellationToken ct) => Locked(async () =>
+        (IReadOnlyList<AccessRequest>)(await _db.QueryAsync<AccessRequest>(new CommandDefinition(
+            Select + " WHERE run_id = @runId AND status = 'approved' AND (scope = 'run' OR (scope = 'once' AND used = 0)) ORDER BY created_at",
+            new { runId }, cancellationToken: ct))).ToList(), ct);
+
     /// <summary>Requests waiting for a person, oldest first.</summary>
     public Task<IReadOnlyList<AccessRequest>> ListPendingAsync(CancellationToken ct) => Locked(async () =>
         (IReadOnlyList<AccessRequest>)(await _db.QueryAsync<AccessRequest>(new CommandDefinition(Select + " WHERE status = 'pending' ORDER BY created_at", cancellationToken: ct))).ToList(), ct);
