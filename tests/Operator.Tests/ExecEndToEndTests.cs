@@ -44,6 +44,7 @@ public sealed class ExecEndToEndTests
         string TraceOf(string type) => audit.First(r => r.GetProperty("type").GetString() == type).GetProperty("traceParent").GetString()!.Split('-')[1];
         Assert.Equal(TraceOf("sandbox.created"), TraceOf("operator.started"));
         Assert.Equal(TraceOf("sandbox.created"), TraceOf("operator.completed"));
+        Assert.Equal(TraceOf("sandbox.created"), TraceOf("llm.response")); // the gateway continues the operator's trace
         var accept = await env.ThAsync("review", "accept", runId);
         Assert.True(accept.ExitCode == 0, accept.StandardError);
         Assert.Contains("2*3", await File.ReadAllTextAsync(Path.Combine(env.Repo.Path, "calc.sh")));
@@ -217,6 +218,15 @@ public sealed class ExecEndToEndTests
         listener.Stop();
         Assert.True(exec.ExitCode == 0, exec.StandardError + exec.StandardOutput);
         env.Model.AssertCompleted();
+        // The proxy's and the policy's decisions on this run's requests share the run's trace.
+        var records = JsonDocument.Parse((await env.ThAsync("logs", "--json", "--limit", "10000")).StandardOutput).RootElement.EnumerateArray().ToList();
+        string? Trace(JsonElement r) => r.TryGetProperty("traceParent", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()!.Split('-')[1] : null;
+        var runTrace = Trace(records.First(r => r.GetProperty("type").GetString() == "sandbox.created"));
+        Assert.NotNull(runTrace);
+        var egress = records.Where(r => r.GetProperty("type").GetString() == "egress.decision").ToList();
+        Assert.Equal(2, egress.Count);
+        Assert.All(egress, r => Assert.Equal(runTrace, Trace(r)));
+        Assert.All(records.Where(r => r.GetProperty("type").GetString() == "policy.decision"), r => Assert.Equal(runTrace, Trace(r)));
     }
 
     [Fact]

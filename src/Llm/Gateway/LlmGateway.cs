@@ -84,6 +84,9 @@ public sealed class LlmGateway : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        // Continue the caller's trace (the operator's run), so the gateway's events join the run's trace in the audit log.
+        var parent = http.Request.Headers[Core.Tracing.TraceContext.Header].ToString();
+        using var span = Core.Tracing.TraceContext.Start("gateway.request", Core.Tracing.TraceContext.IsValid(parent) ? parent : null, System.Diagnostics.ActivityKind.Server);
         var ct = http.RequestAborted;
         var auth = http.Request.Headers.Authorization.ToString();
         var account = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? _options.Runs.Find(auth[7..]) : null;

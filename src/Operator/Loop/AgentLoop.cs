@@ -11,7 +11,10 @@ namespace Smooth.Operator.Loop;
 /// <summary>
 /// The agent loop: model → tool calls → results → model, until the model stops calling tools, the iteration cap, the
 /// budget, or a cancel. Read-only calls of one answer run side by side; the others one at a time, in order. A
-/// checkpoint follows every model answer and every tool result, so a resumed run repeats neither.
+/// checkpoint follows every model answer and every tool result, so a resumed run repeats neither. Within a turn the
+/// saves are written behind: each goes to the host while the loop moves on to the guard, the tool or the next model
+/// call, in order, one after another; a turn ends, a pause holds and <see cref="SaveAsync"/> returns only once every
+/// save has landed.
 /// </summary>
 public sealed class AgentLoop(
     IChatModel model,
@@ -26,6 +29,7 @@ public sealed class AgentLoop(
     private readonly ContextCompressor _compressor = new(model, options);
     private long _checkpointSeq;
     private int _savedMessages;
+    private Task _saving = Task.CompletedTask;
 
     /// <summary>The sequence number of the last checkpoint saved (set it from a loaded checkpoint when resuming).</summary>
     public long CheckpointSeq
@@ -44,6 +48,22 @@ public sealed class AgentLoop(
     /// <summary>Runs one coding turn over <paramref name="state"/> (which may come from a checkpoint).</summary>
     public async Task<AgentTurnResult> RunAsync(AgentState state, CancellationToken ct)
     {
+        AgentTurnResult result;
+        try
+        {
+            result = await RunTurnAsync(state, ct);
+        }
+        catch
+        {
+            try { await _saving; } catch (Exception) { } // the turn's own failure is the one to report
+            throw;
+        }
+        await _saving; // the turn's last checkpoint has landed before it reports its end
+        return result;
+    }
+
+    private async Task<AgentTurnResult> RunTurnAsync(AgentState state, CancellationToken ct)
+    {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, control.Cancelled);
         var token = linked.Token;
         var lastText = state.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant)?.Content ?? "";
@@ -55,7 +75,7 @@ public sealed class AgentLoop(
                 var pending = state.PendingCalls();
                 if (pending.Count > 0)
                 {
-                    await RunCallsAsync(state, pending, token);
+                    await RunCallsAsync(state, pending, token, ct);
                     continue;
                 }
 
@@ -95,7 +115,7 @@ public sealed class AgentLoop(
                 }
                 lastText = response.Content;
                 state.Messages.Add(ChatMessage.Assistant(response.Content, response.ToolCalls));
-                await SaveAsync(state, token);
+                QueueSave(state, ct);
                 if (response.ToolCalls.Count == 0) return new AgentTurnResult(AgentStop.Completed, response.Content);
             }
         }
@@ -106,8 +126,18 @@ public sealed class AgentLoop(
         }
     }
 
-    /// <summary>Saves a checkpoint of <paramref name="state"/> now.</summary>
+    /// <summary>Saves a checkpoint of <paramref name="state"/> now; returns once it and every save before it have landed.</summary>
     public async Task SaveAsync(AgentState state, CancellationToken ct)
+    {
+        QueueSave(state, ct);
+        await _saving;
+    }
+
+    /// <summary>
+    /// Takes the checkpoint now and sends it behind the previous save. <paramref name="ct"/> is the run's own token, not
+    /// the cancel-linked one: a person's cancel must not cut a save in half.
+    /// </summary>
+    private void QueueSave(AgentState state, CancellationToken ct)
     {
         List<TodoItem> todo;
         lock (context.Todo) todo = [.. context.Todo];
@@ -128,13 +158,21 @@ public sealed class AgentLoop(
             ControlSeq = control.LastSeq,
         };
         events.Emit(new OperatorEvent { Type = OperatorEventTypes.CheckpointSaved, Iteration = state.Iteration, Count = state.Messages.Count });
-        await checkpoints.SaveAsync(checkpoint, ct);
         _savedMessages = state.Messages.Count;
+        _saving = AfterAsync(_saving, checkpoint, ct);
+    }
+
+    // A failed save fails every later one too (they are deltas on top of it); the error surfaces where the saves are awaited.
+    private async Task AfterAsync(Task previous, Checkpoint checkpoint, CancellationToken ct)
+    {
+        await previous;
+        await checkpoints.SaveAsync(checkpoint, ct);
     }
 
     private async Task HoldAsync(AgentState state, CancellationToken ct)
     {
         if (!control.IsPaused) return;
+        await _saving; // a paused run is durable where it holds
         events.Emit(new OperatorEvent { Type = OperatorEventTypes.Paused, Iteration = state.Iteration, Reason = "paused by a person; holding at a tool boundary" });
         await events.FlushAsync(ct);
         await control.HoldIfPausedAsync(ct);
@@ -176,7 +214,7 @@ public sealed class AgentLoop(
         return response;
     }
 
-    private async Task RunCallsAsync(AgentState state, IReadOnlyList<ToolCall> calls, CancellationToken ct)
+    private async Task RunCallsAsync(AgentState state, IReadOnlyList<ToolCall> calls, CancellationToken ct, CancellationToken outer)
     {
         var i = 0;
         while (i < calls.Count)
@@ -194,7 +232,7 @@ public sealed class AgentLoop(
             for (var k = 0; k < batch.Count; k++)
             {
                 state.Messages.Add(ChatMessage.ToolResult(batch[k].Id, outcomes[k].Text));
-                await SaveAsync(state, ct);
+                QueueSave(state, outer);
             }
             i += batch.Count;
         }
