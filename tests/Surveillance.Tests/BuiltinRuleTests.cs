@@ -16,6 +16,18 @@ public sealed class BuiltinRuleTests
     }
 
     [Fact]
+    public void Shipped_rules_build_their_regexes_on_first_use_and_every_one_of_them_builds()
+    {
+        var fresh = RuleSetLoader.LoadBuiltin();
+        Assert.All(fresh.Rules, r => Assert.False(r.IsBuilt, $"{r.Id} was built at load"));
+        var engine = new SurveillanceEngine(fresh);
+        engine.ScanToolResult("read_file", "token ghp_" + new string('a', 36));
+        Assert.True(fresh.Find("github-pat")!.IsBuilt); // its keyword matched, so it ran
+        Assert.False(fresh.Find("aws-access-key-id")!.IsBuilt); // never needed, never built
+        foreach (var rule in fresh.Rules) rule.Build(); // a shipped regex that does not compile fails here, not in a user's run
+    }
+
+    [Fact]
     public void Rules_whose_secret_is_the_whole_match_skip_the_capture_phase_and_others_keep_it()
     {
         Assert.True(Rules.Find("github-pat")!.SecretIsWholeMatch);

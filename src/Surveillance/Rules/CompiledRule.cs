@@ -2,24 +2,15 @@ using System.Text.RegularExpressions;
 
 namespace Smooth.Surveillance.Rules;
 
-/// <summary>A validated rule with its regexes compiled, ready to scan with.</summary>
+/// <summary>A validated rule, ready to scan with; its regexes are built at once or on its first scan.</summary>
 public sealed class CompiledRule
 {
-    internal CompiledRule(RuleSpec spec, Regex pattern, Regex[] allow, Regex? decoded)
+    private readonly Lazy<RuleRegexes> _regexes;
+
+    internal CompiledRule(RuleSpec spec, Func<RuleRegexes> regexes)
     {
         Spec = spec;
-        Pattern = pattern;
-        Allow = allow;
-        Decoded = decoded;
-        SecretGroup = pattern.GroupNumberFromName("secret");
-        SecretIsWholeMatch = pattern.GetGroupNumbers().Length == 1 || SecretGroupSpansMatch(spec.Regex!);
-        if (!SecretIsWholeMatch && (pattern.Options & RegexOptions.NonBacktracking) != 0 && SecretGroup >= 0)
-        {
-            // Only ever run on a span the linear engine already matched (a few hundred characters at most), with a
-            // short timeout: extracting the secret group this way is many times cheaper than the linear engine's
-            // capture phase, and any failure falls back to that phase.
-            CaptureOnly = new Regex(spec.Regex!, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(10));
-        }
+        _regexes = new Lazy<RuleRegexes>(regexes, LazyThreadSafetyMode.ExecutionAndPublication);
         Triggers = spec.TriggerChars is { Length: > 0 } t ? System.Buffers.SearchValues.Create(t) : null;
     }
 
@@ -42,19 +33,25 @@ public sealed class CompiledRule
     /// <summary>True when it runs on the backtracking engine with a timeout.</summary>
     public bool UsesBacktracking => (Pattern.Options & RegexOptions.NonBacktracking) == 0;
 
-    internal Regex Pattern { get; }
-    internal Regex[] Allow { get; }
-    internal Regex? Decoded { get; }
-    internal int SecretGroup { get; }
+    /// <summary>True once the regexes are built.</summary>
+    public bool IsBuilt => _regexes.IsValueCreated;
+
+    /// <summary>Builds the regexes now, if they were deferred.</summary>
+    public void Build() => _ = _regexes.Value;
+
+    internal Regex Pattern => _regexes.Value.Pattern;
+    internal Regex[] Allow => _regexes.Value.Allow;
+    internal Regex? Decoded => _regexes.Value.Decoded;
+    internal int SecretGroup => _regexes.Value.SecretGroup;
     internal System.Buffers.SearchValues<char>? Triggers { get; }
     /// <summary>True when the secret (if any) is the whole match, so matches can be found without the slower capture phase.</summary>
-    internal bool SecretIsWholeMatch { get; }
+    internal bool SecretIsWholeMatch => _regexes.Value.SecretIsWholeMatch;
     /// <summary>A backtracking twin used only to extract the secret group from an already matched span.</summary>
-    internal Regex? CaptureOnly { get; }
+    internal Regex? CaptureOnly => _regexes.Value.CaptureOnly;
 
     // True for patterns of the form  [\b](?<secret>...)[\b]  where the group closes at the end and nothing else
     // captures: the match and the secret are then the same span.
-    private static bool SecretGroupSpansMatch(string pattern)
+    internal static bool SecretGroupSpansMatch(string pattern)
     {
         var p = pattern;
         if (p.StartsWith(@"\b", StringComparison.Ordinal)) p = p[2..];

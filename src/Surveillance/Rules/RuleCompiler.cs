@@ -19,8 +19,14 @@ public static class RuleCompiler
 
     private const RegexOptions Common = RegexOptions.CultureInvariant;
 
-    /// <summary>Compiles a complete spec; adds <c>file:line: ...</c> messages to <paramref name="errors"/> and returns null when it is invalid.</summary>
-    public static CompiledRule? Compile(RuleSpec spec, List<string> errors)
+    /// <summary>
+    /// Compiles a complete spec; adds <c>file:line: ...</c> messages to <paramref name="errors"/> and returns null when it is
+    /// invalid. With <paramref name="deferRegexes"/> the regexes are built on the rule's first scan instead: building
+    /// the linear engine's automata costs milliseconds per rule, and the keyword pre-filter means most rules never run in
+    /// a short session. Only for the shipped rules, whose regexes the test suite compiles; user and project rules are
+    /// always compiled here, so a bad one is refused on load with its line.
+    /// </summary>
+    public static CompiledRule? Compile(RuleSpec spec, List<string> errors, bool deferRegexes = false)
     {
         var at = $"{spec.Source}:{spec.Line}: rule '{spec.Id}'";
         var before = errors.Count;
@@ -37,15 +43,27 @@ public static class RuleCompiler
         {
             errors.Add($"{at}: certain_entropy must not be below entropy");
         }
-        var backtracking = spec.Backtracking == true;
-        var pattern = spec.Regex is { Length: > 0 } p ? Build(p, backtracking, $"{at}: regex", errors) : null;
+        if (errors.Count > before || string.IsNullOrEmpty(spec.Regex)) return null;
+        if (deferRegexes)
+        {
+            return new CompiledRule(spec, () => BuildAll(spec, at, new List<string>())
+                ?? throw new InvalidOperationException($"{at}: the rule's regexes do not compile (the built-in rule tests should have caught this)"));
+        }
+        var built = BuildAll(spec, at, errors);
+        return built is null ? null : new CompiledRule(spec, () => built);
+    }
+
+    private static RuleRegexes? BuildAll(RuleSpec spec, string at, List<string> errors)
+    {
+        var before = errors.Count;
+        var pattern = Build(spec.Regex!, spec.Backtracking == true, $"{at}: regex", errors);
         var allow = new List<Regex>();
         foreach (var a in spec.Allowlist ?? [])
         {
             if (Build(a, false, $"{at}: allowlist '{Shorten(a)}'", errors) is { } r) allow.Add(r);
         }
         var decoded = spec.DecodedRegex is { } d ? Build(d, false, $"{at}: decoded_regex", errors) : null;
-        return errors.Count > before || pattern is null ? null : new CompiledRule(spec, pattern, allow.ToArray(), decoded);
+        return errors.Count > before || pattern is null ? null : RuleRegexes.For(spec, pattern, allow.ToArray(), decoded);
     }
 
     /// <summary>Compiles one pattern the way rule patterns are compiled; adds an error naming <paramref name="what"/> on failure.</summary>

@@ -112,7 +112,8 @@ public static class RuleSetLoader
         foreach (var spec in specs)
         {
             if (spec.Enabled == false) continue;
-            if (RuleCompiler.Compile(spec, errors) is { } rule) compiled.Add(rule);
+            // The shipped rules, untouched by any file, build their regexes on first use (see RuleCompiler.Compile).
+            if (RuleCompiler.Compile(spec, errors, deferRegexes: spec.Source == BuiltinSource) is { } rule) compiled.Add(rule);
         }
         if (errors.Count > 0)
         {
