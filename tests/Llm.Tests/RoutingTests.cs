@@ -38,6 +38,38 @@ public class RoutingTests
     }
 
     [Fact]
+    public async Task A_providers_timeout_seconds_cuts_a_hung_attempt_which_is_retried()
+    {
+        await using var slow = await Scripts.StartAsync("""
+            turns:
+              - fault: {delay_ms: 4000}
+                respond: {content: "too late"}
+              - respond: {content: "answered on the retry"}
+            """);
+        var config = new ProvidersFile
+        {
+            Providers = [Configs.OpenAi("p1", slow, "sk-primary-000000000001") with { TimeoutSeconds = 1 }],
+            Routing = { [ModelSlots.Coding] = new SlotRoute { Provider = "p1", Model = "m1" } },
+        };
+        using var factory = new ChatModelFactory();
+        // The default attempt timeout (30 s here) would wait the slow answer out; the provider's 1 s does not.
+        var routed = new RoutedChatModel(new ModelRouter(config), factory, new PriceTable(), Fast);
+
+        var response = await routed.CompleteAsync(Ask(), CancellationToken.None);
+
+        Assert.Equal("answered on the retry", response.Content); // waiting it out would have returned "too late"
+        Assert.Equal(2, slow.Requests.Count);
+    }
+
+    [Fact]
+    public void Timeout_seconds_out_of_range_is_an_error_naming_the_field()
+    {
+        var file = new ProvidersFile { Providers = [new ProviderConfig { Id = "p1", ApiUrl = "http://127.0.0.1:1/v1", ApiKey = "sk-x", DefaultModel = "m", TimeoutSeconds = 0 }] };
+        var errors = ProvidersFileValidator.Validate(file);
+        Assert.Contains(errors, e => e.Path.EndsWith(".timeout_seconds", StringComparison.Ordinal) && e.Message.Contains("1..3600"));
+    }
+
+    [Fact]
     public async Task After_the_retries_the_slot_falls_back_to_another_provider_for_complete_and_stream()
     {
         await using var primary = await Scripts.StartAsync("""

@@ -20,12 +20,28 @@ public sealed class ReliabilityTests
     {
         var script = new StringBuilder("turns:\n");
         // One answer per run, with faults sprinkled in; the gateway retries them. Slack turns cover retries that land late.
+        // Hung answers (4 s, past the provider's 2 s timeout_seconds) must be cut and retried, not waited out.
+        var turn = 0;
+        var hung = new HashSet<int>();
         for (var i = 0; i < Pearls + 60; i++)
         {
-            script.Append(i % 9 == 4 ? "  - fault: {status: 429}\n" : i % 13 == 7 ? "  - fault: {status: 500}\n" : "");
-            script.Append(i % 17 == 3 ? "  - fault: {delay_ms: 400}\n    respond: {content: \"done slowly\"}\n" : "  - respond: {content: \"done\"}\n");
+            if (i % 9 == 4) Add("  - fault: {status: 429}\n");
+            else if (i % 13 == 7) Add("  - fault: {status: 500}\n");
+            if (i % 23 == 11)
+            {
+                hung.Add(turn);
+                Add("  - fault: {delay_ms: 4000}\n    respond: {content: \"too late\"}\n");
+            }
+            Add(i % 17 == 3 ? "  - fault: {delay_ms: 400}\n    respond: {content: \"done slowly\"}\n" : "  - respond: {content: \"done\"}\n");
         }
-        await using var env = await ExecEnvironment.StartAsync(script.ToString());
+        void Add(string t)
+        {
+            script.Append(t);
+            turn++;
+        }
+        await using var env = await ExecEnvironment.StartAsync(script.ToString(), providers: url =>
+            "{\"version\":1,\"default_provider\":\"scripted\",\"providers\":[{\"id\":\"scripted\",\"api_url\":\"" + url + "\",\"api_key\":\"" + ExecEnvironment.ProviderKey +
+            "\",\"api_format\":\"openai\",\"default_model\":\"scripted\",\"timeout_seconds\":2}],\"routing\":{\"smooth-coding\":{\"provider\":\"scripted\",\"model\":\"scripted\"}}}");
         var stateDir = Path.Combine(env.Repo.Path, ".smooth");
         var ids = new List<string>();
         await using (var store = await SqlitePearlStore.OpenAsync(Path.Combine(stateDir, "pearls.db"), "test"))
@@ -58,6 +74,9 @@ public sealed class ReliabilityTests
             Assert.All(runs, r => Assert.Contains(r.State, new[] { RunState.Finished, RunState.Failed }));
             Assert.True(runs.Count(r => r.State == RunState.Finished) >= Pearls * 9 / 10, string.Join("\n", runs.Where(r => r.State != RunState.Finished).Select(r => r.Result)));
             Assert.Empty(env.Model.Mismatches);
+            // Hung answers were served and cut: no run finished with the answer that came too late.
+            Assert.Contains(env.Model.Requests, r => hung.Contains(r.Turn));
+            Assert.DoesNotContain(runs, r => r.Result?.Contains("too late", StringComparison.Ordinal) == true);
 
             // Every run's operator events are all there: numbered 1..N without gaps or repeats, started to completed.
             await using var audit = await AuditStore.OpenAsync(stateDir, CancellationToken.None);

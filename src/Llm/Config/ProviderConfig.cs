@@ -25,4 +25,13 @@ public sealed record ProviderConfig
 
     /// <summary>True when the provider needs no key (a local Ollama).</summary>
     [JsonPropertyName("no_key")] public bool NoKey { get; init; }
+
+    /// <summary>
+    /// How long one attempt may take before it counts as a timeout (retried, then the slot's fallback); default 300 s.
+    /// Raise it for a slow local model, lower it to fail over sooner.
+    /// </summary>
+    [JsonPropertyName("timeout_seconds")] public int? TimeoutSeconds { get; init; }
+
+    /// <summary>The longest <see cref="TimeoutSeconds"/> accepted.</summary>
+    public const int MaxTimeoutSeconds = 3600;
 }

@@ -61,6 +61,10 @@ public static partial class ProvidersFileValidator
             {
                 errors.Add(new($"{at}.default_model", "missing"));
             }
+            if (p.TimeoutSeconds is { } t && (t < 1 || t > ProviderConfig.MaxTimeoutSeconds))
+            {
+                errors.Add(new($"{at}.timeout_seconds", $"must be 1..{ProviderConfig.MaxTimeoutSeconds} seconds (got {t})"));
+            }
         }
         if (file.DefaultProvider is not null && file.FindProvider(file.DefaultProvider) is null)
         {

@@ -29,9 +29,11 @@ public sealed class ChatModelFactory : IDisposable
             }
             var key = ApiKeyResolver.Resolve(route.Provider, _environment);
             var url = new Uri(route.Provider.ApiUrl);
+            // The SDK's own timeout must not cut an attempt the provider allows longer than the default.
+            var timeout = route.Provider.TimeoutSeconds is { } s && TimeSpan.FromSeconds(s) > _timeout ? TimeSpan.FromSeconds(s) : _timeout;
             IChatModel client = route.Provider.ApiFormat == ApiFormat.Anthropic
-                ? new AnthropicChatModel(url, key, route.Model, timeout: _timeout)
-                : new OpenAiChatModel(url, key, route.Model, timeout: _timeout);
+                ? new AnthropicChatModel(url, key, route.Model, timeout: timeout)
+                : new OpenAiChatModel(url, key, route.Model, timeout: timeout);
             _clients[route.Name] = client;
             return client;
         }

@@ -19,6 +19,8 @@ public sealed class RoutedChatModel : IChatModel
     private readonly ChatModelFactory _factory;
     private readonly PriceTable _prices;
     private readonly ResiliencePipeline _pipeline;
+    private readonly RetrySettings _retry;
+    private readonly Dictionary<TimeSpan, ResiliencePipeline> _pipelines = [];
 
     /// <summary>Creates the router client.</summary>
     public RoutedChatModel(ModelRouter router, ChatModelFactory factory, PriceTable prices, RetrySettings? retry = null)
@@ -26,7 +28,24 @@ public sealed class RoutedChatModel : IChatModel
         _router = router;
         _factory = factory;
         _prices = prices;
-        retry ??= new RetrySettings();
+        _retry = retry ?? new RetrySettings();
+        _pipeline = Build(_retry, _retry.AttemptTimeout);
+    }
+
+    // One pipeline per attempt timeout: most providers share the default; a provider with timeout_seconds gets its own.
+    private ResiliencePipeline PipelineFor(ResolvedRoute route)
+    {
+        if (route.Provider.TimeoutSeconds is not { } seconds) return _pipeline;
+        var timeout = TimeSpan.FromSeconds(seconds);
+        lock (_pipelines)
+        {
+            if (!_pipelines.TryGetValue(timeout, out var pipeline)) _pipelines[timeout] = pipeline = Build(_retry, timeout);
+            return pipeline;
+        }
+    }
+
+    private static ResiliencePipeline Build(RetrySettings retry, TimeSpan attemptTimeout)
+    {
         var builder = new ResiliencePipelineBuilder();
         if (retry.MaxRetries > 0)
         {
@@ -39,8 +58,8 @@ public sealed class RoutedChatModel : IChatModel
                 UseJitter = true,
             });
         }
-        builder.AddTimeout(retry.AttemptTimeout);
-        _pipeline = builder.Build();
+        builder.AddTimeout(attemptTimeout);
+        return builder.Build();
     }
 
     /// <summary>Called when a route gives up and the next one is tried (or none is left).</summary>
@@ -60,7 +79,7 @@ public sealed class RoutedChatModel : IChatModel
             try
             {
                 var client = _factory.Get(route);
-                var response = await _pipeline.ExecuteAsync(async token => await client.CompleteAsync(request with { Model = route.Model }, token), ct);
+                var response = await PipelineFor(route).ExecuteAsync(async token => await client.CompleteAsync(request with { Model = route.Model }, token), ct);
                 return response with
                 {
                     Provider = route.Provider.Id,
@@ -90,7 +109,7 @@ public sealed class RoutedChatModel : IChatModel
             try
             {
                 var client = _factory.Get(route);
-                (stream, first) = await _pipeline.ExecuteAsync(async token =>
+                (stream, first) = await PipelineFor(route).ExecuteAsync(async token =>
                 {
                     var e = client.StreamAsync(request with { Model = route.Model }, ct).GetAsyncEnumerator(ct);
                     try
