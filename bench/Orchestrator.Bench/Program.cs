@@ -1,6 +1,7 @@
 // Daemon API latency for listing 10,000 pearls (GET /v1/pearls?limit=10000) over loopback TCP and the Unix socket,
 // against the same query on the store in process, measured alternately in the same run. Needs the installed th
 // (./install.sh --prefix "$PWD/artifacts/test-install/bin" --skip-system-packages) or --th PATH.
+// With --concurrency [--provider direct|bubblewrap]: the concurrency curve instead (ConcurrencyCurve.cs).
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -12,6 +13,11 @@ using Smooth.Pearls.Model;
 using Smooth.Pearls.Storage;
 
 var th = Path.GetFullPath(args.SkipWhile(a => a != "--th").Skip(1).FirstOrDefault() ?? Path.Combine("artifacts", "test-install", "bin", "th"));
+if (args.Contains("--concurrency"))
+{
+    await ConcurrencyCurve.RunAsync(th, args.SkipWhile(a => a != "--provider").Skip(1).FirstOrDefault() ?? "direct");
+    return;
+}
 var root = Path.Combine(Path.GetTempPath(), $"smooth-orch-bench-{Guid.NewGuid():N}"[..30]);
 var repo = Path.Combine(root, "repo");
 var home = Path.Combine(root, "home");
