@@ -42,6 +42,7 @@ public static class AccessRequestCommands
         {
             await using var store = await OpenAsync(ct);
             var r = await store.ApproveAsync(parse.GetValue(approveId)!, parse.GetValue(scope)!, ct);
+            await RecordAsync(r, ct);
             CliOutput.Line($"{r.Id}: {r.Resource} granted ({r.Scope})");
             return ExitCodes.Ok;
         });
@@ -52,12 +53,19 @@ public static class AccessRequestCommands
         {
             await using var store = await OpenAsync(ct);
             var r = await store.DenyAsync(parse.GetValue(denyId)!, ct);
+            await RecordAsync(r, ct);
             CliOutput.Line($"{r.Id}: {r.Resource} denied");
             return ExitCodes.Ok;
         });
         access.Add(pending);
         access.Add(approve);
         access.Add(deny);
+    }
+
+    private static async Task RecordAsync(AccessRequest decided, CancellationToken ct)
+    {
+        await using var events = await Smooth.Audit.Scribe.ProjectAuditSink.OpenAsync(ProjectLocator.StateDir(ProjectLocator.RequireProjectRoot(Directory.GetCurrentDirectory())), ct);
+        AccessEvents.Decided(events, decided, "cli");
     }
 
     private static Task<AccessRequestStore> OpenAsync(CancellationToken ct) =>

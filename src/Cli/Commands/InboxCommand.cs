@@ -10,13 +10,6 @@ namespace Smooth.Cli.Commands;
 /// <summary><c>th inbox</c>: everything waiting for a person, with the command that settles each.</summary>
 public static class InboxCommand
 {
-    private static async Task<IReadOnlyList<InboxItem>> AccessItemsAsync(string root, CancellationToken ct)
-    {
-        await using var store = await Smooth.Policy.Access.AccessRequestStore.OpenAsync(root, ct);
-        return (await store.ListPendingAsync(ct)).Select(r => new InboxItem("access", r.Id, $"{r.Kind} {r.Resource} for {r.RunId}: {r.Reason}", r.CreatedAt,
-            [$"th access approve {r.Id} --scope once|run|project|user", $"th access deny {r.Id}"])).ToList();
-    }
-
     /// <summary>Builds <c>th inbox</c>.</summary>
     public static Command Build()
     {
@@ -26,7 +19,7 @@ public static class InboxCommand
         {
             var root = ProjectLocator.RequireProjectRoot(Directory.GetCurrentDirectory());
             await using var events = await ProjectAuditSink.OpenAsync(ProjectLocator.StateDir(root), ct);
-            var items = await InboxReader.ReadAsync(root, events, ct, [AccessItemsAsync]);
+            var items = await InboxReader.ReadAsync(root, events, ct);
             if (parse.GetValue(json))
             {
                 CliOutput.Json(items, CliJson.Default.IReadOnlyListInboxItem);

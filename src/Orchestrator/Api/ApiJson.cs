@@ -14,6 +14,13 @@ namespace Smooth.Orchestrator.Api;
 [JsonSerializable(typeof(IReadOnlyList<Smooth.Orchestrator.Runs.RunRecord>))]
 [JsonSerializable(typeof(RunControlReply))]
 [JsonSerializable(typeof(Smooth.Audit.Chain.AuditRecord))]
+[JsonSerializable(typeof(IReadOnlyList<Smooth.Audit.Chain.AuditRecord>))]
+[JsonSerializable(typeof(Smooth.Policy.Access.AccessRequest))]
+[JsonSerializable(typeof(IReadOnlyList<Smooth.Policy.Access.AccessRequest>))]
+[JsonSerializable(typeof(AccessDecision))]
+[JsonSerializable(typeof(IReadOnlyList<Smooth.Orchestrator.Inbox.InboxItem>))]
+[JsonSerializable(typeof(NewPearlRequest))]
+[JsonSerializable(typeof(CommentRequest))]
 public sealed partial class ApiJson : JsonSerializerContext;
 
 /// <summary>The body of every API error.</summary>

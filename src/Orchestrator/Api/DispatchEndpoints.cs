@@ -20,7 +20,7 @@ internal static class DispatchEndpoints
             {
                 if (!Enum.TryParse<PearlStatus>(status.Replace("_", ""), ignoreCase: true, out var s))
                 {
-                    return Error(400, $"unknown status '{status}'", "use open, in_progress, review, blocked, deferred or closed");
+                    return ApiResults.Error(400, $"unknown status '{status}'", "use open, in_progress, review, blocked, deferred or closed");
                 }
                 parsed = s;
             }
@@ -40,7 +40,7 @@ internal static class DispatchEndpoints
             }
             catch (SmoothException e) when (e.ExitCode == ExitCodes.NotFound)
             {
-                return Error(404, e.Message, e.Hint);
+                return ApiResults.Error(404, e.Message, e.Hint);
             }
         }).WithSummary("One pearl with comments, dependencies and its closure to depth 2");
 
@@ -48,7 +48,7 @@ internal static class DispatchEndpoints
         {
             if (request.Ready == (request.Pearl is not null))
             {
-                return Error(400, "give either a pearl or ready: true", "e.g. {\"pearl\": \"th-1a2b3c\"} or {\"ready\": true, \"max\": 4}");
+                return ApiResults.Error(400, "give either a pearl or ready: true", "e.g. {\"pearl\": \"th-1a2b3c\"} or {\"ready\": true, \"max\": 4}");
             }
             var targets = new List<string>();
             if (request.Pearl is not null)
@@ -56,16 +56,16 @@ internal static class DispatchEndpoints
                 try
                 {
                     var p = await pearls.GetAsync(request.Pearl, ct);
-                    if (p.Status is PearlStatus.Closed) return Error(409, $"pearl {p.Id} is closed", "reopen it first: th pearls reopen " + p.Id);
+                    if (p.Status is PearlStatus.Closed) return ApiResults.Error(409, $"pearl {p.Id} is closed", "reopen it first: th pearls reopen " + p.Id);
                     if (p.Status is PearlStatus.Review)
                     {
-                        return Error(409, $"pearl {p.Id} waits for the review of its last run", "accept or reject it first (th review list), then dispatch again");
+                        return ApiResults.Error(409, $"pearl {p.Id} waits for the review of its last run", "accept or reject it first (th review list), then dispatch again");
                     }
                     targets.Add(p.Id);
                 }
                 catch (SmoothException e) when (e.ExitCode == ExitCodes.NotFound)
                 {
-                    return Error(404, e.Message, e.Hint);
+                    return ApiResults.Error(404, e.Message, e.Hint);
                 }
             }
             else
@@ -87,13 +87,10 @@ internal static class DispatchEndpoints
                 }
                 catch (SmoothException e) when (e.ExitCode == ExitCodes.Conflict)
                 {
-                    return Error(409, e.Message, e.Hint);
+                    return ApiResults.Error(409, e.Message, e.Hint);
                 }
             }
             return Results.Json(queued, ApiJson.Default.IReadOnlyListRunRecord, statusCode: StatusCodes.Status202Accepted);
         }).WithSummary("Queue a run for one pearl, or for the ready set (ready: true, max: N)");
     }
-
-    private static IResult Error(int status, string message, string? hint) =>
-        Results.Json(new ApiError(message, hint), ApiJson.Default.ApiError, statusCode: status);
 }

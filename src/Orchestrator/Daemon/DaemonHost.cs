@@ -126,6 +126,9 @@ public sealed class DaemonHost : IAsyncDisposable
         }).WithSummary("Steer, pause, resume, cancel or answer a running operator");
         RunEndpoints.Map(app, runs);
         DispatchEndpoints.Map(app, runs, crew.Pearls);
+        CrewEndpoints.Map(app, options.ProjectRoot, runs, crew.Pearls, audit, scribe);
+        ReviewEndpoints.Map(app, options.ProjectRoot, scribe);
+        AccessEndpoints.Map(app, options.ProjectRoot, scribe);
         app.MapOpenApi("/openapi.json");
 
         await app.StartAsync(ct);

@@ -12,9 +12,8 @@ namespace Smooth.Orchestrator.Inbox;
 /// </summary>
 public static class InboxReader
 {
-    /// <summary>The project's inbox, oldest first; <paramref name="sources"/> add items of other components (access requests).</summary>
-    public static async Task<IReadOnlyList<InboxItem>> ReadAsync(string projectRoot, IEventSink events, CancellationToken ct,
-        IEnumerable<Func<string, CancellationToken, Task<IReadOnlyList<InboxItem>>>>? sources = null)
+    /// <summary>The project's inbox, oldest first.</summary>
+    public static async Task<IReadOnlyList<InboxItem>> ReadAsync(string projectRoot, IEventSink events, CancellationToken ct)
     {
         var items = new List<InboxItem>();
         foreach (var r in await new ReviewService(projectRoot, events).ListAsync(all: false, ct))
@@ -24,8 +23,15 @@ public static class InboxReader
                 [$"th review show {r.Id}", $"th review accept {r.Id}", $"th review reject {r.Id}"]));
         }
         items.AddRange(await QuestionsAsync(projectRoot, ct));
-        foreach (var source in sources ?? []) items.AddRange(await source(projectRoot, ct));
+        items.AddRange(await AccessItemsAsync(projectRoot, ct));
         return items.OrderBy(i => i.Since, StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<IReadOnlyList<InboxItem>> AccessItemsAsync(string projectRoot, CancellationToken ct)
+    {
+        await using var store = await Policy.Access.AccessRequestStore.OpenAsync(projectRoot, ct);
+        return (await store.ListPendingAsync(ct)).Select(r => new InboxItem("access", r.Id, $"{r.Kind} {r.Resource} for {r.RunId}: {r.Reason}", r.CreatedAt,
+            [$"th access approve {r.Id} --scope once|run{(r.Kind == "surveillance" ? "" : "|project|user")}", $"th access deny {r.Id}"])).ToList();
     }
 
     private static async Task<IReadOnlyList<InboxItem>> QuestionsAsync(string projectRoot, CancellationToken ct)
