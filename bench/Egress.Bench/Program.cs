@@ -14,7 +14,9 @@ using Smooth.Core.Events;
 using Smooth.Egress;
 
 // Egress benchmark: the same loopback Kestrel server reached directly (baseline), through the proxy's Unix socket,
-// and through the full in-sandbox path (TCP bridge -> Unix socket -> proxy), all in one run.
+// and through the full in-sandbox path (TCP bridge -> Unix socket -> proxy), all in one run. Plain HTTP (the proxy
+// parses every request) and HTTPS (the proxy opens one CONNECT tunnel per connection and then only relays bytes;
+// the path most real egress takes), each against its own direct baseline.
 //   dotnet run -c Release --project bench/Egress.Bench [-- --quick]
 var quick = args.Contains("--quick");
 var latencyRequests = quick ? 1000 : 3000;
@@ -25,7 +27,16 @@ const int concurrency = 16;
 
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
-builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1));
+using var certificate = SelfSigned();
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1);
+    o.Listen(IPAddress.Loopback, 0, l =>
+    {
+        l.Protocols = HttpProtocols.Http1;
+        l.UseHttps(certificate);
+    });
+});
 var app = builder.Build();
 var small = "hello, world\n"u8.ToArray();
 var large = new byte[largeSize];
@@ -38,22 +49,28 @@ app.MapGet("/large", async (HttpContext c) =>
     await c.Response.Body.WriteAsync(large);
 });
 await app.StartAsync();
-var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-var baseUrl = $"http://127.0.0.1:{port}";
+var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
+var port = addresses.First(a => a.Scheme == "http").Port;
+var tlsPort = addresses.First(a => a.Scheme == "https").Port;
+var plainUrl = $"http://127.0.0.1:{port}";
+var tlsUrl = $"https://127.0.0.1:{tlsPort}";
 
 var dir = Path.Combine(Path.GetTempPath(), "smooth-egress-bench-" + Environment.ProcessId);
 Directory.CreateDirectory(dir);
 var socketPath = Path.Combine(dir, "egress.sock");
-await using var proxy = new EgressProxy(AllowListGate.Parse([$"127.0.0.1:{port}"]), new NullSink(), new EgressProxyOptions { SocketPath = socketPath });
+await using var proxy = new EgressProxy(AllowListGate.Parse([$"127.0.0.1:{port}", $"127.0.0.1:{tlsPort}"]), new NullSink(), new EgressProxyOptions { SocketPath = socketPath });
 proxy.Start();
 await using var bridge = new EgressBridge(socketPath, new IPEndPoint(IPAddress.Loopback, 0), null);
 bridge.Start();
 
-var paths = new (string Name, Func<HttpClient> Client)[]
+var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)[]
 {
-    ("direct", () => Client(null, null)),
-    ("proxy (unix socket)", () => Client(new FixedProxy(), socketPath)),
-    ("bridge + proxy", () => Client(new FixedProxy(new Uri($"http://{bridge.HttpEndPoint}")), null)),
+    ("direct", () => Client(null, null), plainUrl, 0),
+    ("proxy (unix socket)", () => Client(new FixedProxy(), socketPath), plainUrl, 0),
+    ("bridge + proxy", () => Client(new FixedProxy(new Uri($"http://{bridge.HttpEndPoint}")), null), plainUrl, 0),
+    ("HTTPS direct", () => Client(null, null), tlsUrl, 3),
+    ("HTTPS proxy tunnel (unix socket)", () => Client(new FixedProxy(), socketPath), tlsUrl, 3),
+    ("HTTPS bridge + proxy tunnel", () => Client(new FixedProxy(new Uri($"http://{bridge.HttpEndPoint}")), null), tlsUrl, 3),
 };
 
 Console.WriteLine($"# Egress benchmark ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -66,6 +83,7 @@ for (var pi = 0; pi < paths.Length; pi++)
 {
     var name = paths[pi].Name;
     var client = clients[pi];
+    var baseUrl = paths[pi].Url;
     for (var i = 0; i < (round == 0 ? 500 : 50); i++) await (await client.GetAsync(baseUrl + "/small")).Content.ReadAsByteArrayAsync(); // warm-up
     await (await client.GetAsync(baseUrl + "/large")).Content.ReadAsByteArrayAsync();
 
@@ -111,12 +129,13 @@ for (var pi = 0; pi < paths.Length; pi++)
 static double Median(IEnumerable<double> xs) { var a = xs.OrderBy(x => x).ToArray(); return a[a.Length / 2]; }
 var results = perPath.Select(rs => new Result(rs[0].Name, Median(rs.Select(r => r.P50)), Median(rs.Select(r => r.P99)), Median(rs.Select(r => r.Rps)), Median(rs.Select(r => r.MBps)))).ToList();
 
-var baseline = results[0];
 Console.WriteLine();
 Console.WriteLine("| path | p50 latency | p99 latency | added p50 | small req/s (16 conc.) | vs direct | large MB/s (median) | vs direct |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|");
-foreach (var r in results)
+for (var i = 0; i < results.Count; i++)
 {
+    var r = results[i];
+    var baseline = results[paths[i].Baseline];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {r.Name} | {r.P50:0} µs | {r.P99:0} µs | {(r.P50 - baseline.P50):+0;-0;0} µs | {r.Rps:0} | {r.Rps / baseline.Rps:P0} | {r.MBps:0} | {r.MBps / baseline.MBps:P0} |"));
 }
@@ -128,6 +147,8 @@ return 0;
 static HttpClient Client(IWebProxy? proxy, string? unixSocket)
 {
     var handler = new SocketsHttpHandler { UseProxy = proxy is not null, Proxy = proxy, MaxConnectionsPerServer = 64 };
+    // The bench server's certificate is self-signed for this run only.
+    handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
     if (unixSocket is not null)
     {
         // The handler believes it talks to an HTTP proxy; the bytes go to the proxy's Unix socket.
@@ -139,6 +160,19 @@ static HttpClient Client(IWebProxy? proxy, string? unixSocket)
         };
     }
     return new HttpClient(handler);
+}
+
+// A throwaway certificate for 127.0.0.1, made in memory for this run.
+static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSigned()
+{
+    using var rsa = System.Security.Cryptography.RSA.Create(2048);
+    var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", rsa,
+        System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+    var san = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+    san.AddIpAddress(IPAddress.Loopback);
+    request.CertificateExtensions.Add(san.Build());
+    using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+    return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
 }
 
 sealed record Result(string Name, double P50, double P99, double Rps, double MBps);
