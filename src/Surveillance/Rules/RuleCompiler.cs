@@ -28,6 +28,8 @@ public static class RuleCompiler
     /// </summary>
     public static CompiledRule? Compile(RuleSpec spec, List<string> errors, bool deferRegexes = false)
     {
+        // A heuristic rule without a regex of its own finds its anchors with the heuristic's pattern.
+        if (spec.Heuristic == "injection" && spec.Regex is null) spec = spec with { Regex = Scanning.InjectionScore.AnchorPattern };
         var at = $"{spec.Source}:{spec.Line}: rule '{spec.Id}'";
         var before = errors.Count;
         if (spec.Category is null) errors.Add($"{at}: category is missing (secret, injection, command or write)");

@@ -16,7 +16,7 @@ public static class RuleFileParser
     private static readonly HashSet<string> RuleFields =
     [
         "id", "category", "severity", "action", "description", "keywords", "regex", "allowlist", "entropy",
-        "certain_entropy", "reach", "decode", "decoded_regex", "min_run", "trigger_chars", "sample", "backtracking", "enabled",
+        "certain_entropy", "reach", "decode", "decoded_regex", "min_run", "trigger_chars", "sample", "backtracking", "enabled", "heuristic",
     ];
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="source"/> names it in errors. Throws <see cref="SmoothException"/> listing every problem.</summary>
@@ -173,9 +173,14 @@ public static class RuleFileParser
             Sample = Scalar("sample"),
             Backtracking = Bool(Scalar("backtracking"), at, "backtracking", errors),
             Enabled = Bool(Scalar("enabled"), at, "enabled", errors),
+            Heuristic = Scalar("heuristic"),
             Source = source,
             Line = line,
         };
+        if (spec.Heuristic is not (null or "injection"))
+        {
+            errors.Add($"{at}: heuristic: '{spec.Heuristic}' is not known (known: injection)");
+        }
         if (spec.Decode is not (null or "base64"))
         {
             errors.Add($"{at}: decode: '{spec.Decode}' is not known (known: base64)");

@@ -76,7 +76,7 @@ public static class RuleSetLoader
                 var i = specs.FindIndex(s => s.Id == spec.Id);
                 if (i < 0)
                 {
-                    if (spec.Regex is null)
+                    if (spec.Regex is null && spec.Heuristic is null)
                     {
                         errors.Add($"{spec.Source}:{spec.Line}: rule '{spec.Id}': there is no rule with this id to override; give a regex to add a new rule");
                         continue;
@@ -139,6 +139,7 @@ public static class RuleSetLoader
         TriggerChars = over.TriggerChars ?? baseSpec.TriggerChars,
         Sample = over.Sample ?? baseSpec.Sample,
         Enabled = over.Enabled ?? baseSpec.Enabled,
+        Heuristic = over.Heuristic ?? baseSpec.Heuristic,
         Source = $"{baseSpec.Source} (overridden in {over.Source}:{over.Line})",
     };
 }

@@ -42,6 +42,11 @@ public sealed record RuleSpec
     public bool? Backtracking { get; init; }
     /// <summary>False disables the rule.</summary>
     public bool? Enabled { get; init; }
+    /// <summary>
+    /// A second look at each match: <c>injection</c> keeps a match only when the paragraph around it scores as a prompt
+    /// injection (several families of signals; see docs/surveillance.md).
+    /// </summary>
+    public string? Heuristic { get; init; }
     /// <summary>The file the rule came from (<c>builtin</c> for the shipped rules).</summary>
     public string Source { get; init; } = "";
     /// <summary>The 1-based line of the rule in <see cref="Source"/>.</summary>

@@ -210,6 +210,7 @@ internal static class Scanner
     {
         uncertain = false;
         if (length == 0) return false;
+        if (rule.Spec.Heuristic == "injection" && !InjectionScore.Passes(text, start, length)) return false;
         var value = text.AsSpan(start, length);
         foreach (var a in rule.Allow)
         {
