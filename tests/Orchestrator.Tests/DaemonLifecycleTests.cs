@@ -54,6 +54,17 @@ public sealed class DaemonLifecycleTests
 
             var openapi = await http.GetStringAsync("/openapi.json");
             Assert.Contains("/v1/status", openapi);
+            Assert.Contains("/v1/access/{id}/approve", openapi);
+
+            // Wonk answers on its own socket while the daemon runs, and th status reports it.
+            var parts = JsonDocument.Parse(await http.GetStringAsync("/v1/status")).RootElement.GetProperty("parts").EnumerateArray().ToList();
+            var policy = parts.Single(p => p.GetProperty("name").GetString() == "policy");
+            Assert.Equal("ok", policy.GetProperty("state").GetString());
+            var policySocket = Path.Combine(home.Path, ".smooth", "policy.sock");
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(policySocket));
+            using var wonk = new HttpClient(Smooth.Core.Net.UnixSocketHttp.CreateHandler(policySocket)) { BaseAddress = new Uri("http://localhost") };
+            var decision = await wonk.PostAsync("/v1/decisions", new StringContent("{\"kind\":\"network\",\"host\":\"pypi.org\"}", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Contains("\"verdict\":\"ask\"", await decision.Content.ReadAsStringAsync());
         }
         finally
         {
@@ -61,6 +72,7 @@ public sealed class DaemonLifecycleTests
             Assert.Equal(0, down.ExitCode);
         }
         Assert.False(File.Exists(Path.Combine(home.Path, ".smooth", "daemon.sock")));
+        Assert.False(File.Exists(Path.Combine(home.Path, ".smooth", "policy.sock")));
         var after = await Th.RunAsync(repo.Path, ["status"], env: env);
         Assert.Equal(1, after.ExitCode);
         Assert.Contains("th up", after.StandardError);
