@@ -45,12 +45,13 @@ public static class RepoSnapshot
 
     private static async Task<string?> ResolveHeadAsync(string repo, CancellationToken ct)
     {
-        var inside = await GitCli.RunAsync(repo, ["rev-parse", "--is-inside-work-tree"], ct);
-        if (!inside.Succeeded)
+        // One process answers both questions: "true" when inside a work tree, then HEAD's commit unless there is none yet.
+        var result = await GitCli.RunAsync(repo, ["rev-parse", "--is-inside-work-tree", "--verify", "-q", "HEAD^{commit}"], ct);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 0 || lines[0] != "true")
         {
             throw new SmoothException($"'{repo}' is not a git repository", "run this inside a git repository (git init)", ExitCodes.Environment);
         }
-        var head = await GitCli.RunAsync(repo, ["rev-parse", "--verify", "-q", "HEAD^{commit}"], ct);
-        return head.Succeeded ? head.StandardOutput.Trim() : null;
+        return result.Succeeded && lines.Length > 1 ? lines[1] : null;
     }
 }

@@ -14,16 +14,25 @@ public sealed record RunCheckout(string Workspace, string HostGitDir, string Bas
     public static async Task<RunCheckout> CreateAsync(string repo, string snapshotRef, string baseCommit, string workspace, string hostGitDir, CancellationToken ct)
     {
         Directory.CreateDirectory(workspace);
+        // The two repositories do not depend on each other: they are made side by side.
+        await Task.WhenAll(WorkspaceAsync(repo, snapshotRef, workspace, ct), HostGitDirAsync(repo, hostGitDir, ct));
+        return new RunCheckout(workspace, hostGitDir, baseCommit);
+    }
+
+    private static async Task WorkspaceAsync(string repo, string snapshotRef, string workspace, CancellationToken ct)
+    {
         await GitCli.RunCheckedAsync(workspace, ["init", "-q", "-b", "smooth-work", "."], ct);
+        // The identity the agent's own commits carry, written into the config git init just made (one process less each).
+        await File.AppendAllTextAsync(Path.Combine(workspace, ".git", "config"), "[user]\n\tname = Smooth operator\n\temail = operator@smooth.invalid\n", ct);
         await GitCli.RunCheckedAsync(workspace, ["fetch", "-q", "--no-tags", "--depth=1", new Uri(repo).AbsoluteUri, snapshotRef], ct);
         await GitCli.RunCheckedAsync(workspace, ["reset", "-q", "--hard", "FETCH_HEAD"], ct);
-        await GitCli.RunCheckedAsync(workspace, ["config", "user.name", "Smooth operator"], ct);
-        await GitCli.RunCheckedAsync(workspace, ["config", "user.email", "operator@smooth.invalid"], ct);
+    }
 
+    private static async Task HostGitDirAsync(string repo, string hostGitDir, CancellationToken ct)
+    {
         await GitCli.RunCheckedAsync(repo, ["init", "-q", "--bare", hostGitDir], ct);
         var objects = (await GitCli.RunCheckedAsync(repo, ["rev-parse", "--path-format=absolute", "--git-common-dir"], ct)).Trim();
         await File.WriteAllTextAsync(Path.Combine(hostGitDir, "objects", "info", "alternates"), Path.Combine(objects, "objects") + "\n", ct);
-        return new RunCheckout(workspace, hostGitDir, baseCommit);
     }
 
     /// <summary>Arguments that point git at the host-private directory with the workspace as work tree.</summary>
