@@ -28,11 +28,6 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
     public async Task<OperatorRunReport> RunAsync(OperatorRunRequest request, CancellationToken ct)
     {
         registry.Resolve(request.ProviderId); // an unknown provider fails before anything is written
-        if (request.ProviderId == "docker")
-        {
-            throw new SmoothException("operators do not run with the docker provider yet: the container image would need the th runtime and the host sockets",
-                "use --provider bubblewrap (the default) or --provider direct", ExitCodes.BadInput);
-        }
         // One span per operator run: its sandbox, its events and (through TRACEPARENT) the operator's own calls share the trace.
         using var span = Core.Tracing.TraceContext.Start("operator.run");
         var trace = span.Id;
@@ -75,7 +70,9 @@ public sealed class OperatorRunner(OperatorHostServices host, SandboxProviderReg
         SandboxRunReport sandbox;
         try
         {
-            await using var egress = SandboxEgress.Start(request.ProviderId, host.Guards.EgressFor(runId, request.AllowHosts, request.AccessHold), host.Events, programDir);
+            // In a container the host's th is mounted read-only at /opt/smooth: the image needs only glibc and bash.
+            await using var egress = SandboxEgress.Start(request.ProviderId, host.Guards.EgressFor(runId, request.AllowHosts, request.AccessHold), host.Events, programDir,
+                bridgeContainers: true);
             var (environment, mounts) = Wiring(direct, session.Token, llmToken, egress);
             if (trace is not null) environment[Core.Tracing.TraceContext.EnvironmentVariable] = trace;
             var command = new[] { direct ? Path.Combine(programDir, "th") : $"{SandboxPaths.Program}/th", "operator", "run" };

@@ -37,11 +37,13 @@ public sealed class SandboxEgress : IAsyncDisposable
 
     /// <summary>
     /// Starts the proxy for a run with <paramref name="providerId"/>; <paramref name="programDir"/> is the th install
-    /// directory. Returns null for container providers, which run with no network at all (<c>--network none</c>).
+    /// directory. Returns null for container providers, which run with no network at all (<c>--network none</c>),
+    /// unless <paramref name="bridgeContainers"/>: an operator's container has th mounted, so it gets the bridge too
+    /// (it listens on the container's own loopback, the one interface <c>--network none</c> leaves).
     /// </summary>
-    public static SandboxEgress? Start(string providerId, IEgressGate gate, IEventSink events, string programDir)
+    public static SandboxEgress? Start(string providerId, IEgressGate gate, IEventSink events, string programDir, bool bridgeContainers = false)
     {
-        if (providerId == "docker") return null;
+        if (providerId == "docker" && !bridgeContainers) return null;
         if (providerId == "direct")
         {
             var tcp = new EgressProxy(gate, events, new EgressProxyOptions { TcpEndPoint = new IPEndPoint(IPAddress.Loopback, 0), ClientLabel = "direct" });
