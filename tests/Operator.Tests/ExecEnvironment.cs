@@ -36,16 +36,19 @@ public sealed class ExecEnvironment : IAsyncDisposable
         Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var providersFile = Path.Combine(dir, "providers.json");
         var url = model.BaseUrl.ToString().TrimEnd('/');
-        if (providers is not null) await File.WriteAllTextAsync(providersFile, providers(url));
-        else await File.WriteAllTextAsync(providersFile,
-            "{\"version\":1,\"default_provider\":\"scripted\",\"providers\":[{\"id\":\"scripted\",\"api_url\":\"" + url + "\",\"api_key\":\"" + ProviderKey +
-            "\",\"api_format\":\"openai\",\"default_model\":\"scripted\"}],\"routing\":{\"smooth-coding\":{\"provider\":\"scripted\",\"model\":\"scripted\"}}}");
+        await File.WriteAllTextAsync(providersFile, providers is not null ? providers(url) : ProvidersJson(url));
         File.SetUnixFileMode(providersFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var env = new ExecEnvironment(repo, home, model);
         var init = await env.ThAsync("init");
         Assert.True(init.ExitCode == 0, init.StandardError);
         return env;
     }
+
+    /// <summary>A providers.json routing smooth-coding to the scripted server at <paramref name="url"/>.</summary>
+    public static string ProvidersJson(string url, int? timeoutSeconds = null) =>
+        "{\"version\":1,\"default_provider\":\"scripted\",\"providers\":[{\"id\":\"scripted\",\"api_url\":\"" + url + "\",\"api_key\":\"" + ProviderKey +
+        "\",\"api_format\":\"openai\",\"default_model\":\"scripted\"" + (timeoutSeconds is { } t ? $",\"timeout_seconds\":{t}" : "") +
+        "}],\"routing\":{\"smooth-coding\":{\"provider\":\"scripted\",\"model\":\"scripted\"}}}";
 
     public Task<Smooth.Core.Processes.ProcessResult> ThAsync(params string[] args) =>
         Th.RunAsync(Repo.Path, args, home: Home.Path, timeout: TimeSpan.FromMinutes(4));

@@ -39,9 +39,7 @@ public sealed class ReliabilityTests
             script.Append(t);
             turn++;
         }
-        await using var env = await ExecEnvironment.StartAsync(script.ToString(), providers: url =>
-            "{\"version\":1,\"default_provider\":\"scripted\",\"providers\":[{\"id\":\"scripted\",\"api_url\":\"" + url + "\",\"api_key\":\"" + ExecEnvironment.ProviderKey +
-            "\",\"api_format\":\"openai\",\"default_model\":\"scripted\",\"timeout_seconds\":2}],\"routing\":{\"smooth-coding\":{\"provider\":\"scripted\",\"model\":\"scripted\"}}}");
+        await using var env = await ExecEnvironment.StartAsync(script.ToString(), providers: url => ExecEnvironment.ProvidersJson(url, timeoutSeconds: 2));
         var stateDir = Path.Combine(env.Repo.Path, ".smooth");
         var ids = new List<string>();
         await using (var store = await SqlitePearlStore.OpenAsync(Path.Combine(stateDir, "pearls.db"), "test"))
