@@ -78,7 +78,7 @@ public static class InjectionScore
     private static (string Text, int From, int End, bool Result)? _last;
 
     /// <summary>
-    /// The score of <paramref name="paragraph"/>, how many families it shows, and whether one of them is an anchor family
+    /// The score of <paramref name="paragraph"/> (counted until the outcome is decided), how many families it shows, and whether one of them is an anchor family
     /// (addressee, authority, override, secrecy): directives and targets alone are ordinary documentation.
     /// </summary>
     internal static double Score(ReadOnlySpan<char> paragraph, out int families, out bool anchored)
@@ -90,6 +90,9 @@ public static class InjectionScore
         {
             // Most paragraphs a candidate word lands in have no anchor at all: stop before the other families.
             if (i == AnchorFamilies && !anchored) return score;
+            // Stop as soon as the answer is known: already enough, or out of reach with what is left.
+            if (anchored && score >= Threshold && families >= MinFamilies) return score;
+            if (score + Remaining[i] < Threshold) return score;
             var (_, weight, pattern) = Families[i];
             if (!pattern.IsMatch(paragraph)) continue;
             score += weight;
@@ -98,6 +101,9 @@ public static class InjectionScore
         }
         return score;
     }
+
+    // Remaining[i]: the most the families from i on can still add.
+    private static readonly double[] Remaining = [.. Enumerable.Range(0, Sources.Length).Select(i => Sources.Skip(i).Sum(f => f.Weight))];
 
     // The first four families are anchors.
     private const int AnchorFamilies = 4;
