@@ -9,7 +9,7 @@ namespace Smooth.Surveillance.Scanning;
 /// anchors. Wording varies endlessly; these families of signals do not, so the score generalises where a phrase list
 /// cannot. The match is kept only when at least <see cref="MinFamilies"/> families add up to <see cref="Threshold"/>.
 /// </summary>
-public static class InjectionScore
+internal static class InjectionScore
 {
     /// <summary>The score a paragraph needs.</summary>
     public const double Threshold = 3.5;
