@@ -15,7 +15,7 @@ public sealed class SandboxEgressTests
         var result = await Sandbox.RunAsync(proxy.SocketPath,
             $"echo \"http=$({Curl} {url})\"; echo \"tunnel=$({Curl} -p {url})\"; echo \"socks=$({Curl} -x socks5h://127.0.0.1:1080 {url})\"; exit 7");
 
-        Assert.True(result.ExitCode == 7, result.StandardOutput + result.StandardError);
+        Assert.True(result.ExitCode == 7, $"exit code {result.ExitCode}\nstdout:\n{result.StandardOutput}\nstderr:\n{result.StandardError}");
         Assert.Contains("http=hello from upstream", result.StandardOutput);
         Assert.Contains("tunnel=hello from upstream", result.StandardOutput);
         Assert.Contains("socks=hello from upstream", result.StandardOutput);
