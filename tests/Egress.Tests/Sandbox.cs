@@ -22,7 +22,10 @@ public static class Sandbox
     {
         var args = new List<string>
         {
-            "--unshare-all", "--die-with-parent", "--new-session",
+            // No --die-with-parent here: the kernel ties that signal to the thread that forked bwrap, and ProcessRunner
+            // forks from pool threads, which retire; a healthy sandbox was SIGKILLed (exit 137) that way. The product
+            // forks from one long-lived thread (Sandbox/Providers/Common/SpawnThread); this harness relies on its timeout.
+            "--unshare-all", "--new-session",
             "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
             "--ro-bind", "/etc", "/etc", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", "/run/smooth",
             "--bind", proxySocket, "/run/smooth/egress.sock",
