@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Smooth.Core;
 using Smooth.Core.Net;
 
@@ -14,24 +12,18 @@ namespace Smooth.Credentials;
 /// </summary>
 public sealed class HostStubServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly string _socketPath;
+    private readonly UnixSocketServer _server;
 
-    private HostStubServer(WebApplication app, string socketPath)
-    {
-        _app = app;
-        _socketPath = socketPath;
-    }
+    private HostStubServer(UnixSocketServer server) => _server = server;
 
     /// <summary>Starts listening on <paramref name="socketPath"/>; when this returns, requests are served.</summary>
     public static async Task<HostStubServer> StartAsync(string socketPath, CredentialBroker broker, CancellationToken ct)
     {
-        var full = Path.GetFullPath(socketPath);
-        UnixSocketPath.Prepare(full);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(o => o.ListenUnixSocket(full));
-        var app = builder.Build();
+        return new HostStubServer(await UnixSocketServer.StartAsync(socketPath, app => Map(app, broker), ct));
+    }
+
+    private static void Map(WebApplication app, CredentialBroker broker)
+    {
         app.MapGet("/v1/health", () => Results.Text("ok\n"));
         app.MapPost("/v1/credentials", async (HttpContext http) =>
         {
@@ -55,24 +47,8 @@ public sealed class HostStubServer : IAsyncDisposable
                 await http.Response.WriteAsJsonAsync(outcome.Error!, CredentialsJsonContext.Default.CredentialError, contentType: null, http.RequestAborted);
             }
         });
-        try
-        {
-            await app.StartAsync(ct);
-        }
-        catch (IOException e)
-        {
-            await app.DisposeAsync();
-            throw new SmoothException($"could not listen on '{full}': {e.Message}", "check the path and its permissions", ExitCodes.Environment, e);
-        }
-        UnixSocketPath.RestrictToOwner(full);
-        return new HostStubServer(app, full);
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        try { File.Delete(_socketPath); } catch (IOException) { }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

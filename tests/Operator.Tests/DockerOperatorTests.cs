@@ -13,7 +13,7 @@ public sealed class DockerOperatorTests
     private const string Image = "localhost/smooth-test-glibc:1";
 
     private static readonly Lazy<Task> ImageBuilt = new(() => ProcessRunner.RunCheckedAsync("sh",
-        [Path.Combine(AppContext.BaseDirectory, "docker-operator-image.sh"), "podman", Image, ProgramDir], null, CancellationToken.None));
+        [Path.Combine(AppContext.BaseDirectory, "docker-test-image.sh"), "podman", Image, ProgramDir], null, CancellationToken.None));
 
     private static string ProgramDir => Path.GetDirectoryName(new FileInfo(Th.Binary).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Th.Binary)!;
 

@@ -38,7 +38,7 @@ public static class ExecCommand
         var autoAccept = new Option<bool>("--auto-accept") { Description = "Apply the diff at once instead of waiting for review" };
         var stream = new Option<bool>("--stream") { Description = "Stream the model's text as it is written" };
         var slot = new Option<string>("--slot") { Description = "Routing slot for coding", DefaultValueFactory = _ => ModelSlots.Coding };
-        var holdAccess = new Option<int>("--hold-access") { Description = "Seconds a request needing a person's grant is held (th access approve) before it fails", DefaultValueFactory = _ => 20 };
+        var holdAccess = new Option<int>("--hold-access") { Description = "Seconds a request needing a person's grant is held (th access approve) before it fails", DefaultValueFactory = _ => (int)Smooth.Orchestrator.Guards.ProjectGuards.DefaultHold.TotalSeconds };
         var timeout = new Option<int>("--timeout") { Description = "Wall-clock limit of the sandbox in seconds", DefaultValueFactory = _ => 7200 };
         var command = new Command("exec", "Run one operator in the foreground on a pearl or a prompt, in a sandbox; its diff comes back for review")
         {
@@ -102,6 +102,8 @@ public static class ExecCommand
                 return true;
             };
             using var stdinStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            // One hold for both doors a person may open: the egress proxy's requests and the run's tool calls.
+            var hold = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(holdAccess), 0, 3600));
             var report = await new OperatorRunner(host, registry, AppContext.BaseDirectory.TrimEnd('/')).RunAsync(new OperatorRunRequest
             {
                 PearlId = pearlId!,
@@ -115,8 +117,8 @@ public static class ExecCommand
                 GovernorIterations = parse.GetValue(governorIterations),
                 Stream = parse.GetValue(stream),
                 AllowHosts = allowHosts,
-                AccessHold = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(holdAccess), 0, 3600)),
-                Guard = host.Guards.ForRun(TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(holdAccess), 0, 3600))),
+                AccessHold = hold,
+                Guard = host.Guards.ForRun(hold),
                 AutoAccept = parse.GetValue(autoAccept),
                 Limits = new SandboxLimits { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) },
                 CallerLineage = Environment.GetEnvironmentVariable(SandboxPaths.LineageEnvVar),

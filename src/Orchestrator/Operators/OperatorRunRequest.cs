@@ -41,7 +41,7 @@ public sealed record OperatorRunRequest
     public IReadOnlyList<string> AllowHosts { get; init; } = [];
 
     /// <summary>How long a request that needs a person's grant is held before it fails closed.</summary>
-    public TimeSpan AccessHold { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan AccessHold { get; init; } = Guards.ProjectGuards.DefaultHold;
 
     /// <summary>The checks of this run's tool calls, given its spec and pearl scope.</summary>
     public required HostToolGuard Guard { get; init; }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Smooth.Core;
 using Smooth.Core.Net;
 
@@ -16,26 +14,21 @@ namespace Smooth.Policy.Api;
 /// </summary>
 public sealed class DecisionServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly UnixSocketServer _server;
 
-    private DecisionServer(WebApplication app, string socketPath)
-    {
-        _app = app;
-        SocketPath = socketPath;
-    }
+    private DecisionServer(UnixSocketServer server) => _server = server;
 
     /// <summary>Where it listens.</summary>
-    public string SocketPath { get; }
+    public string SocketPath => _server.SocketPath;
 
     /// <summary>Starts listening on <paramref name="socketPath"/>; when this returns, questions are answered.</summary>
     public static async Task<DecisionServer> StartAsync(string socketPath, DecisionService service, CancellationToken ct)
     {
-        var full = Path.GetFullPath(socketPath);
-        UnixSocketPath.Prepare(full);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(o => o.ListenUnixSocket(full));
-        var app = builder.Build();
+        return new DecisionServer(await UnixSocketServer.StartAsync(socketPath, app => Map(app, service), ct));
+    }
+
+    private static void Map(WebApplication app, DecisionService service)
+    {
         app.MapGet("/v1/health", () => Results.Text("ok\n"));
         app.MapGet("/v1/policy", () => Results.Json(service.Current.Rules, PolicyApiJson.Default.IReadOnlyListPolicyRule));
         app.MapPost("/v1/decisions", async (HttpContext http) =>
@@ -60,24 +53,8 @@ public sealed class DecisionServer : IAsyncDisposable
                 return Results.Json(new DecisionError(e.Message, e.Hint), PolicyApiJson.Default.DecisionError, statusCode: StatusCodes.Status400BadRequest);
             }
         });
-        try
-        {
-            await app.StartAsync(ct);
-        }
-        catch (IOException e)
-        {
-            await app.DisposeAsync();
-            throw new SmoothException($"could not listen on '{full}': {e.Message}", "check the path and its permissions", ExitCodes.Environment, e);
-        }
-        UnixSocketPath.RestrictToOwner(full);
-        return new DecisionServer(app, full);
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        try { File.Delete(SocketPath); } catch (IOException) { }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
