@@ -132,8 +132,8 @@ public sealed class AccessPolicyTests
         }
         finally
         {
-            serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync();
+            // A graceful stop: the decision events are written behind and flushed on the way out.
+            Assert.Equal(0, await Signals.TerminateAsync(serve));
         }
         var logs = (await env.ThAsync("logs", "--json", "--limit", "10000")).StandardOutput;
         Assert.Contains("decision-api", logs);
