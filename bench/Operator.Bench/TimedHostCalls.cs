@@ -6,9 +6,10 @@ namespace Smooth.Operator.Bench;
 
 /// <summary>
 /// Passes checkpoint saves and guard checks through to the operator API client and records when each one ran, so the
-/// overhead of a turn can be split into its round trips.
+/// overhead of a turn can be split into its round trips. With <paramref name="carry"/> false it drops the checkpoints a
+/// call carries, so they go in round trips of their own: the baseline for what carrying saves.
 /// </summary>
-public sealed class TimedHostCalls(ICheckpointSink checkpoints, IToolGuard guard) : ICheckpointSink, IToolGuard
+public sealed class TimedHostCalls(ICheckpointSink checkpoints, IToolGuard guard, bool carry = true) : ICheckpointSink, IToolGuard
 {
     private readonly List<(string Kind, long Start, long End)> _spans = [];
 
@@ -46,7 +47,7 @@ public sealed class TimedHostCalls(ICheckpointSink checkpoints, IToolGuard guard
     public async Task<GuardDecision> CheckCallAsync(ToolInvocation call, CancellationToken ct)
     {
         var start = Stopwatch.GetTimestamp();
-        var decision = await guard.CheckCallAsync(call, ct);
+        var decision = await guard.CheckCallAsync(Carried(call), ct);
         Record("guard", start);
         return decision;
     }
@@ -55,10 +56,12 @@ public sealed class TimedHostCalls(ICheckpointSink checkpoints, IToolGuard guard
     public async Task<GuardedResult> ReviewResultAsync(ToolInvocation call, ToolOutcome outcome, CancellationToken ct)
     {
         var start = Stopwatch.GetTimestamp();
-        var result = await guard.ReviewResultAsync(call, outcome, ct);
+        var result = await guard.ReviewResultAsync(Carried(call), outcome, ct);
         Record("guard", start);
         return result;
     }
+
+    private ToolInvocation Carried(ToolInvocation call) => carry ? call : call with { CheckpointBefore = null, CheckpointWithResult = null };
 
     private void Record(string kind, long start)
     {

@@ -14,13 +14,14 @@ namespace Smooth.Operator.Bench;
 /// (a) Operator overhead per agent turn, tool time excluded. An operator runs in-process in direct mode through the
 /// full path (OperatorRuntime, OperatorApiClient, OperatorApiServer on a Unix socket, guard round trips, a checkpoint
 /// after the answer and after the result) against a scripted model at zero delay; each turn calls <c>read_file</c> on a
-/// tiny file. The baseline replays the very same requests straight to an identical scripted server.
+/// tiny file. The baseline replays the very same requests straight to an identical scripted server. Every other run
+/// sends its checkpoints in round trips of their own instead of on the guard's exchanges (reported apart).
 /// </summary>
 public static class TurnOverhead
 {
     /// <summary>Per-turn samples in milliseconds.</summary>
     public sealed record Result(double[] TurnMs, double[] DirectMs, double[] InLoopModelMs, double[] ToolMs, double[] OverheadMs, double[] InSituOverheadMs,
-        double[] CheckpointMs, double[] GuardMs, double[] RestMs);
+        double[] CheckpointMs, double[] GuardMs, double[] RestMs, double[] UncarriedOverheadMs);
 
     /// <summary>
     /// Runs <paramref name="runs"/> operators of <paramref name="turns"/> tool turns each (after <paramref name="warmupRuns"/>
@@ -57,7 +58,7 @@ public static class TurnOverhead
         var timed = new TimedModel(new OpenAiChatModel(operatorModel.BaseUrl, "sk-bench", "scripted"));
         var direct = new OpenAiChatModel(directModel.BaseUrl, "sk-bench", "scripted");
         var environment = new Dictionary<string, string> { ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["HOME"] = workspace, ["LANG"] = "C.UTF-8" };
-        List<double> turnMs = [], directMs = [], inLoopMs = [], toolMs = [], overhead = [], inSitu = [], checkpointMs = [], guardMs = [], restMs = [];
+        List<double> turnMs = [], directMs = [], inLoopMs = [], toolMs = [], overhead = [], inSitu = [], checkpointMs = [], guardMs = [], restMs = [], uncarried = [];
 
         for (var run = 0; run < totalRuns; run++)
         {
@@ -75,7 +76,7 @@ public static class TurnOverhead
             try
             {
                 await using var client = new OperatorApiClient(api.SocketPath, session.Token);
-                hostCalls = new TimedHostCalls(client, client);
+                hostCalls = new TimedHostCalls(client, client, carry: run % 2 == 0);
                 outcome = await OperatorRuntime.RunAsync(spec, timed, new OperatorServices
                 {
                     Events = client, Checkpoints = hostCalls, Control = client, Guard = hostCalls, Crew = client, CommandEnvironment = environment,
@@ -107,6 +108,11 @@ public static class TurnOverhead
                 var turn = Stopwatch.GetElapsedTime(calls[i].Start, calls[i + 1].Start).TotalMilliseconds;
                 var model = Stopwatch.GetElapsedTime(calls[i].Start, calls[i].End).TotalMilliseconds;
                 var tool = completed.Where(e => e.Iteration == i + 1).Sum(e => e.DurationMs ?? 0);
+                if (run % 2 == 1)
+                {
+                    uncarried.Add(turn - replay[i] - tool);
+                    continue;
+                }
                 turnMs.Add(turn);
                 directMs.Add(replay[i]);
                 inLoopMs.Add(model);
@@ -121,6 +127,6 @@ public static class TurnOverhead
             }
         }
         operatorModel.AssertCompleted();
-        return new Result([.. turnMs], [.. directMs], [.. inLoopMs], [.. toolMs], [.. overhead], [.. inSitu], [.. checkpointMs], [.. guardMs], [.. restMs]);
+        return new Result([.. turnMs], [.. directMs], [.. inLoopMs], [.. toolMs], [.. overhead], [.. inSitu], [.. checkpointMs], [.. guardMs], [.. restMs], [.. uncarried]);
     }
 }

@@ -6,4 +6,8 @@ namespace Smooth.Operator.Api;
 /// <param name="Arguments">The call's arguments.</param>
 /// <param name="Text">The result text to review.</param>
 /// <param name="IsError">True when the call failed.</param>
-public sealed record GuardResultRequest(string CallId, string Tool, string Arguments, string Text, bool IsError);
+/// <param name="Checkpoint">
+/// A checkpoint the host saves once the text is reviewed; its last message is this call's tool message, and the host
+/// puts the reviewed text in it, so what is stored is what the model reads.
+/// </param>
+public sealed record GuardResultRequest(string CallId, string Tool, string Arguments, string Text, bool IsError, Checkpoints.Checkpoint? Checkpoint = null);

@@ -9,4 +9,7 @@ public sealed record GuardDecision(bool Allowed, string Reason, string? Rule = n
 {
     /// <summary>Allowed with no remark.</summary>
     public static GuardDecision Allow { get; } = new(true, "allowed");
+
+    /// <summary>True when the host also saved the checkpoint the request carried.</summary>
+    public bool CheckpointSaved { get; init; }
 }

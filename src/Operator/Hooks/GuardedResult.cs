@@ -4,4 +4,8 @@ namespace Smooth.Operator.Hooks;
 /// <param name="Text">The (possibly redacted) text.</param>
 /// <param name="Redactions">Rule ids of what was redacted.</param>
 /// <param name="Alerts">Rule ids of findings that were flagged but left in (prompt injection warnings, ...).</param>
-public sealed record GuardedResult(string Text, IReadOnlyList<string> Redactions, IReadOnlyList<string> Alerts);
+public sealed record GuardedResult(string Text, IReadOnlyList<string> Redactions, IReadOnlyList<string> Alerts)
+{
+    /// <summary>True when the host also saved the checkpoint the request carried.</summary>
+    public bool CheckpointSaved { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -6,7 +7,11 @@ using Smooth.Operator.Checkpoints;
 
 namespace Smooth.Operator.Host;
 
-/// <summary>Groove's storage: the last checkpoint of every run, kept with the pearls in <c>.smooth/pearls.db</c>.</summary>
+/// <summary>
+/// Groove's storage: the last checkpoint of every run, kept with the pearls in <c>.smooth/pearls.db</c>. Saves that
+/// arrive with a guard exchange are written behind (<see cref="SaveBehind"/>), in order with the run's other saves;
+/// every read and direct save of a run waits for them first.
+/// </summary>
 public sealed class CheckpointStore : IAsyncDisposable
 {
     private static readonly IReadOnlyList<Migration> Migrations =
@@ -38,6 +43,7 @@ public sealed class CheckpointStore : IAsyncDisposable
 
     private readonly SqliteConnection _db;
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly ConcurrentDictionary<string, Task> _behind = new(StringComparer.Ordinal);
 
     private CheckpointStore(SqliteConnection db) => _db = db;
 
@@ -47,9 +53,58 @@ public sealed class CheckpointStore : IAsyncDisposable
 
     /// <summary>
     /// Stores <paramref name="checkpoint"/> (complete, or a delta keeping the first <see cref="Checkpoint.KeepMessages"/>
-    /// messages) in one transaction; a checkpoint older than the stored one is ignored.
+    /// messages) in one transaction; a checkpoint older than the stored one is ignored. Saves written behind for the
+    /// run land first, and their failure is this save's failure (a delta on top of a lost one cannot stand).
     /// </summary>
     public async Task SaveAsync(string? pearlId, Checkpoint checkpoint, CancellationToken ct)
+    {
+        await PendingAsync(checkpoint.RunId, ct);
+        await WriteAsync(pearlId, checkpoint, ct);
+    }
+
+    /// <summary>
+    /// Accepts <paramref name="checkpoint"/> to be written in the background, after the run's earlier saves, so the
+    /// exchange that carried it is answered without waiting for the database. False when an earlier save of the run
+    /// failed: the sender then saves the ordinary way and gets the error.
+    /// </summary>
+    public bool SaveBehind(string? pearlId, Checkpoint checkpoint)
+    {
+        lock (_behind)
+        {
+            var previous = _behind.GetValueOrDefault(checkpoint.RunId) ?? Task.CompletedTask;
+            if (previous.IsFaulted) return false;
+            _behind[checkpoint.RunId] = AfterAsync(previous, pearlId, checkpoint);
+            return true;
+        }
+    }
+
+    private async Task AfterAsync(Task previous, string? pearlId, Checkpoint checkpoint)
+    {
+        await previous;
+        await WriteAsync(pearlId, checkpoint, CancellationToken.None);
+    }
+
+    // Waits for the run's saves written behind; a failed one is rethrown (and stays, so every later save fails too).
+    private async Task PendingAsync(string runId, CancellationToken ct)
+    {
+        if (!_behind.TryGetValue(runId, out var pending)) return;
+        await pending.WaitAsync(ct);
+        _behind.TryRemove(new KeyValuePair<string, Task>(runId, pending));
+    }
+
+    // For reads: a save written behind that failed leaves the last consistent checkpoint stored, which is what resumes.
+    private async Task SettledAsync(string runId, CancellationToken ct)
+    {
+        try
+        {
+            await PendingAsync(runId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task WriteAsync(string? pearlId, Checkpoint checkpoint, CancellationToken ct)
     {
         var keep = checkpoint.KeepMessages ?? 0;
         var head = JsonSerializer.Serialize(checkpoint with { Messages = [], KeepMessages = null }, Api.OperatorApiJson.Default.Checkpoint);
@@ -86,6 +141,7 @@ public sealed class CheckpointStore : IAsyncDisposable
     /// <summary>The run's complete checkpoint, or null.</summary>
     public async Task<Checkpoint?> LoadAsync(string runId, CancellationToken ct)
     {
+        await SettledAsync(runId, ct);
         await _lock.WaitAsync(ct);
         try
         {
@@ -138,6 +194,7 @@ public sealed class CheckpointStore : IAsyncDisposable
     /// <summary>The pearl of the run that saved a checkpoint, or null when the run never saved one.</summary>
     public async Task<string?> PearlOfAsync(string runId, CancellationToken ct)
     {
+        await SettledAsync(runId, ct);
         await _lock.WaitAsync(ct);
         try
         {
@@ -153,6 +210,14 @@ public sealed class CheckpointStore : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await Task.WhenAll(_behind.Values);
+        }
+        catch (Exception)
+        {
+            // Reported to the run that saved next; nothing left to tell at shutdown.
+        }
         await _db.DisposeAsync();
         _lock.Dispose();
     }

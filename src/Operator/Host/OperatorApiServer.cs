@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Smooth.Operator.Api;
+using Smooth.Operator.Checkpoints;
 using Smooth.Operator.Hooks;
 using Smooth.Pearls;
 using Smooth.Pearls.Model;
@@ -131,8 +132,10 @@ public sealed class OperatorApiServer : IAsyncDisposable
             var r = await ctx.Request.ReadFromJsonAsync(OperatorApiJson.Default.GuardCallRequest, ct);
             if (r is null) return Results.BadRequest();
             var session = S(ctx);
+            // The model's answer is taken before its call is judged, and written while the call runs.
+            var saved = r.Checkpoint is { } carried && TrySaveCarried(session, carried);
             var decision = await session.Guard.CheckCallAsync(session, new ToolInvocation(r.CallId, r.Tool, r.Arguments, r.Iteration), ct);
-            return Results.Json(decision, OperatorApiJson.Default.GuardDecision);
+            return Results.Json(saved ? decision with { CheckpointSaved = true } : decision, OperatorApiJson.Default.GuardDecision);
         });
 
         app.MapPost("/v1/guard/result", async (HttpContext ctx, CancellationToken ct) =>
@@ -140,7 +143,11 @@ public sealed class OperatorApiServer : IAsyncDisposable
             var r = await ctx.Request.ReadFromJsonAsync(OperatorApiJson.Default.GuardResultRequest, ct);
             if (r is null) return Results.BadRequest();
             var session = S(ctx);
-            return Results.Json(await session.Guard.FilterAsync(session, r.Tool, r.Text, ct), OperatorApiJson.Default.GuardedResult);
+            var reviewed = await session.Guard.FilterAsync(session, r.Tool, r.Text, ct);
+            // What is stored is what the model reads: the reviewed text goes into the carried tool message.
+            var saved = r.Checkpoint is { Messages: [.., { Role: "tool" } last] } carried && last.ToolCallId == r.CallId &&
+                TrySaveCarried(session, carried with { Messages = [.. carried.Messages.Take(carried.Messages.Count - 1), last with { Content = reviewed.Text }] });
+            return Results.Json(saved ? reviewed with { CheckpointSaved = true } : reviewed, OperatorApiJson.Default.GuardedResult);
         });
 
         app.MapGet("/v1/pearls", async (HttpContext ctx, CancellationToken ct) =>
@@ -222,6 +229,11 @@ public sealed class OperatorApiServer : IAsyncDisposable
     }
 
     private static OperatorSession S(HttpContext ctx) => (OperatorSession)ctx.Items["session"]!;
+
+    // A carried checkpoint is written behind, in order with the run's other saves; one that is not accepted is not an
+    // error of the guard exchange: the operator is told and saves it on its own, where a real failure is reported.
+    private bool TrySaveCarried(OperatorSession session, Checkpoint checkpoint) =>
+        checkpoint.RunId == session.RunId && _checkpoints.SaveBehind(session.Spec.PearlId, checkpoint);
 
     private static IResult Problem(int status, string message) => Results.Json(new ApiError(message), OperatorApiJson.Default.ApiError, statusCode: status);
 

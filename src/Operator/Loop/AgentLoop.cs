@@ -11,10 +11,11 @@ namespace Smooth.Operator.Loop;
 /// <summary>
 /// The agent loop: model → tool calls → results → model, until the model stops calling tools, the iteration cap, the
 /// budget, or a cancel. Read-only calls of one answer run side by side; the others one at a time, in order. A
-/// checkpoint follows every model answer and every tool result, so a resumed run repeats neither. Within a turn the
-/// saves are written behind: each goes to the host while the loop moves on to the guard, the tool or the next model
-/// call, in order, one after another; a turn ends, a pause holds and <see cref="SaveAsync"/> returns only once every
-/// save has landed.
+/// checkpoint follows every model answer and every tool result, so a resumed run repeats neither. A save rides on the
+/// guard exchange that follows it where there is one (the answer with its first call's check, a result with its
+/// review), so a tool turn costs no round trip of its own for checkpoints; the others are written behind: each goes to
+/// the host while the loop moves on, in order, one after another; a turn ends, a pause holds and
+/// <see cref="SaveAsync"/> returns only once every save has landed.
 /// </summary>
 public sealed class AgentLoop(
     IChatModel model,
@@ -79,7 +80,7 @@ public sealed class AgentLoop(
                     continue;
                 }
 
-                await HoldAsync(state, token);
+                await HoldAsync(state, token, ct);
                 foreach (var guidance in control.TakeSteering())
                 {
                     state.Messages.Add(ChatMessage.User($"[Guidance from a person watching this run]\n{guidance}"));
@@ -115,8 +116,12 @@ public sealed class AgentLoop(
                 }
                 lastText = response.Content;
                 state.Messages.Add(ChatMessage.Assistant(response.Content, response.ToolCalls));
-                QueueSave(state, ct);
-                if (response.ToolCalls.Count == 0) return new AgentTurnResult(AgentStop.Completed, response.Content);
+                if (response.ToolCalls.Count == 0)
+                {
+                    QueueSave(state, ct);
+                    return new AgentTurnResult(AgentStop.Completed, response.Content);
+                }
+                // An answer with calls is saved with its first call's check (RunCallsAsync).
             }
         }
         catch (OperationCanceledException) when (control.Cancelled.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -139,14 +144,49 @@ public sealed class AgentLoop(
     /// </summary>
     private void QueueSave(AgentState state, CancellationToken ct)
     {
+        var keep = Math.Min(_savedMessages, state.Messages.Count);
+        var checkpoint = NewCheckpoint(state, keep, state.Messages.Skip(keep).Select(SavedMessage.From).ToList());
+        events.Emit(new OperatorEvent { Type = OperatorEventTypes.CheckpointSaved, Iteration = state.Iteration, Count = state.Messages.Count });
+        _savedMessages = state.Messages.Count;
+        _saving = AfterAsync(_saving, checkpoint, ct);
+    }
+
+    /// <summary>
+    /// A save for a guard exchange to carry: everything not yet saved, plus, for <paramref name="resultOf"/>, that
+    /// call's tool message (the host fills in the reviewed text). Not carried while an earlier save is in flight, which
+    /// it must not overtake; an answer not carried then is queued at once.
+    /// </summary>
+    private CarriedCheckpoint? Carry(AgentState state, ToolCall? resultOf, CancellationToken ct)
+    {
+        if (!_saving.IsCompleted)
+        {
+            if (resultOf is null && state.Messages.Count > _savedMessages) QueueSave(state, ct);
+            return null;
+        }
+        if (resultOf is null && state.Messages.Count <= _savedMessages) return null;
+        return new CarriedCheckpoint(() =>
+        {
+            if (!_saving.IsCompleted) return null;
+            var keep = Math.Min(_savedMessages, state.Messages.Count);
+            var messages = state.Messages.Skip(keep).Select(SavedMessage.From).ToList();
+            if (resultOf is not null) messages.Add(new SavedMessage { Role = "tool", ToolCallId = resultOf.Id });
+            return messages.Count == 0 ? null : NewCheckpoint(state, keep, messages);
+        }, saved =>
+        {
+            _savedMessages = saved.KeepMessages.GetValueOrDefault() + saved.Messages.Count;
+            events.Emit(new OperatorEvent { Type = OperatorEventTypes.CheckpointSaved, Iteration = saved.Iteration, Count = _savedMessages });
+        });
+    }
+
+    private Checkpoint NewCheckpoint(AgentState state, int keep, List<SavedMessage> messages)
+    {
         List<TodoItem> todo;
         lock (context.Todo) todo = [.. context.Todo];
-        var keep = Math.Min(_savedMessages, state.Messages.Count);
-        var checkpoint = new Checkpoint
+        return new Checkpoint
         {
             RunId = context.RunId,
             Seq = Interlocked.Increment(ref _checkpointSeq),
-            Messages = state.Messages.Skip(keep).Select(SavedMessage.From).ToList(),
+            Messages = messages,
             KeepMessages = keep,
             Iteration = state.Iteration,
             GovernorTurn = state.GovernorTurn,
@@ -157,9 +197,6 @@ public sealed class AgentLoop(
             EventSeq = events.LastSeq + 1,
             ControlSeq = control.LastSeq,
         };
-        events.Emit(new OperatorEvent { Type = OperatorEventTypes.CheckpointSaved, Iteration = state.Iteration, Count = state.Messages.Count });
-        _savedMessages = state.Messages.Count;
-        _saving = AfterAsync(_saving, checkpoint, ct);
     }
 
     // A failed save fails every later one too (they are deltas on top of it); the error surfaces where the saves are awaited.
@@ -169,9 +206,10 @@ public sealed class AgentLoop(
         await checkpoints.SaveAsync(checkpoint, ct);
     }
 
-    private async Task HoldAsync(AgentState state, CancellationToken ct)
+    private async Task HoldAsync(AgentState state, CancellationToken ct, CancellationToken outer)
     {
         if (!control.IsPaused) return;
+        if (state.Messages.Count > _savedMessages) QueueSave(state, outer);
         await _saving; // a paused run is durable where it holds
         events.Emit(new OperatorEvent { Type = OperatorEventTypes.Paused, Iteration = state.Iteration, Reason = "paused by a person; holding at a tool boundary" });
         await events.FlushAsync(ct);
@@ -219,21 +257,24 @@ public sealed class AgentLoop(
         var i = 0;
         while (i < calls.Count)
         {
-            await HoldAsync(state, ct);
+            await HoldAsync(state, ct, outer);
             // A run of consecutive read-only calls goes together; anything that writes goes alone.
             var batch = new List<ToolCall> { calls[i] };
             if (tools.IsReadOnly(calls[i].Name))
             {
                 while (i + batch.Count < calls.Count && tools.IsReadOnly(calls[i + batch.Count].Name)) batch.Add(calls[i + batch.Count]);
             }
-            var outcomes = batch.Count == 1
-                ? [await tools.InvokeAsync(new ToolInvocation(batch[0].Id, batch[0].Name, batch[0].ArgumentsJson, state.Iteration), ct)]
-                : await Task.WhenAll(batch.Select(c => tools.InvokeAsync(new ToolInvocation(c.Id, c.Name, c.ArgumentsJson, state.Iteration), ct)));
-            for (var k = 0; k < batch.Count; k++)
+            // The unsaved answer rides on the first check; a lone call's result on its review.
+            var first = new ToolInvocation(batch[0].Id, batch[0].Name, batch[0].ArgumentsJson, state.Iteration)
             {
-                state.Messages.Add(ChatMessage.ToolResult(batch[k].Id, outcomes[k].Text));
-                QueueSave(state, outer);
-            }
+                CheckpointBefore = Carry(state, null, outer),
+                CheckpointWithResult = batch.Count == 1 ? Carry(state, batch[0], outer) : null,
+            };
+            var outcomes = batch.Count == 1
+                ? [await tools.InvokeAsync(first, ct)]
+                : await Task.WhenAll(batch.Select((c, k) => tools.InvokeAsync(k == 0 ? first : new ToolInvocation(c.Id, c.Name, c.ArgumentsJson, state.Iteration), ct)));
+            for (var k = 0; k < batch.Count; k++) state.Messages.Add(ChatMessage.ToolResult(batch[k].Id, outcomes[k].Text));
+            if (state.Messages.Count > _savedMessages) QueueSave(state, outer); // whatever no exchange carried
             i += batch.Count;
         }
     }

@@ -91,14 +91,22 @@ public sealed class OperatorApiClient : IOperatorEvents, ICheckpointSink, IContr
     }
 
     /// <inheritdoc />
-    public Task<GuardDecision> CheckCallAsync(ToolInvocation call, CancellationToken ct) =>
-        PostAsync("/v1/guard/call", new GuardCallRequest(call.CallId, call.Name, call.ArgumentsJson, call.Iteration),
+    public async Task<GuardDecision> CheckCallAsync(ToolInvocation call, CancellationToken ct)
+    {
+        var decision = await PostAsync("/v1/guard/call", new GuardCallRequest(call.CallId, call.Name, call.ArgumentsJson, call.Iteration, call.CheckpointBefore?.Take()),
             OperatorApiJson.Default.GuardCallRequest, OperatorApiJson.Default.GuardDecision, ct);
+        if (decision.CheckpointSaved) call.CheckpointBefore?.Confirm();
+        return decision;
+    }
 
     /// <inheritdoc />
-    public Task<GuardedResult> ReviewResultAsync(ToolInvocation call, ToolOutcome outcome, CancellationToken ct) =>
-        PostAsync("/v1/guard/result", new GuardResultRequest(call.CallId, call.Name, call.ArgumentsJson, outcome.Text, outcome.IsError),
+    public async Task<GuardedResult> ReviewResultAsync(ToolInvocation call, ToolOutcome outcome, CancellationToken ct)
+    {
+        var result = await PostAsync("/v1/guard/result", new GuardResultRequest(call.CallId, call.Name, call.ArgumentsJson, outcome.Text, outcome.IsError, call.CheckpointWithResult?.Take()),
             OperatorApiJson.Default.GuardResultRequest, OperatorApiJson.Default.GuardedResult, ct);
+        if (result.CheckpointSaved) call.CheckpointWithResult?.Confirm();
+        return result;
+    }
 
     /// <inheritdoc />
     public async Task<string> ListPearlsAsync(CancellationToken ct) => await GetTextAsync("/v1/pearls", ct);
