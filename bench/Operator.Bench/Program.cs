@@ -36,9 +36,12 @@ try
     var (runs, turns) = quick ? (10, 10) : (40, 12);
     foreach (var (lines, runCount) in new[] { (1, runs), (400, runs / 2) })
     {
-        var a = await TurnOverhead.MeasureAsync(Path.Combine(work, $"a{lines}"), runCount, turns, warmupRuns: 5, lines, ct);
+        // Enough warm-up for the JIT's tiers to settle: the installed th is ReadyToRun-compiled, so a few hundred turns of
+        // tier-0 code would measure the bench's start-up, not an operator's turn.
+        var warmup = quick ? 20 : 40;
+        var a = await TurnOverhead.MeasureAsync(Path.Combine(work, $"a{lines}"), runCount, turns, warmupRuns: warmup, lines, ct);
         Console.WriteLine();
-        Console.WriteLine($"(a) operator overhead per agent turn: {runCount} runs x {turns} turns of read_file on a {lines}-line file (after 5 warm-up runs)");
+        Console.WriteLine($"(a) operator overhead per agent turn: {runCount} runs x {turns} turns of read_file on a {lines}-line file (after {warmup} warm-up runs)");
         Console.WriteLine("| per turn (ms) | median | p99 |");
         Console.WriteLine("|---|---|---|");
         Console.WriteLine(Row("whole turn through the operator", a.TurnMs));
@@ -48,6 +51,9 @@ try
         Console.WriteLine(Row("**overhead** = turn - direct call - tool", a.OverheadMs));
         Console.WriteLine(Row("overhead, in-loop call subtracted instead", a.InSituOverheadMs));
         Console.WriteLine(Row("overhead with checkpoints in round trips of their own (every other run)", a.UncarriedOverheadMs));
+        Console.WriteLine(Row("process CPU per turn (operator, host, model server), per run", a.CpuPerTurnMs));
+        Console.WriteLine(Row("process CPU per turn, checkpoints in round trips of their own", a.UncarriedCpuPerTurnMs));
+        Console.WriteLine(Row("process CPU per direct model call (client and server)", a.DirectCpuPerCallMs));
         // A tool turn's saves ride on the guard's exchanges; what is left to save on its own is the run's last answer.
         Console.WriteLine(Row("  checkpoint saves in round trips of their own", a.CheckpointMs));
         Console.WriteLine(Row("  two guard round trips (call + result, carrying the saves)", a.GuardMs));

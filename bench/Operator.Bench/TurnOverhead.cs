@@ -21,7 +21,8 @@ public static class TurnOverhead
 {
     /// <summary>Per-turn samples in milliseconds.</summary>
     public sealed record Result(double[] TurnMs, double[] DirectMs, double[] InLoopModelMs, double[] ToolMs, double[] OverheadMs, double[] InSituOverheadMs,
-        double[] CheckpointMs, double[] GuardMs, double[] RestMs, double[] UncarriedOverheadMs);
+        double[] CheckpointMs, double[] GuardMs, double[] RestMs, double[] UncarriedOverheadMs,
+        double[] CpuPerTurnMs, double[] UncarriedCpuPerTurnMs, double[] DirectCpuPerCallMs);
 
     /// <summary>
     /// Runs <paramref name="runs"/> operators of <paramref name="turns"/> tool turns each (after <paramref name="warmupRuns"/>
@@ -58,7 +59,7 @@ public static class TurnOverhead
         var timed = new TimedModel(new OpenAiChatModel(operatorModel.BaseUrl, "sk-bench", "scripted"));
         var direct = new OpenAiChatModel(directModel.BaseUrl, "sk-bench", "scripted");
         var environment = new Dictionary<string, string> { ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["HOME"] = workspace, ["LANG"] = "C.UTF-8" };
-        List<double> turnMs = [], directMs = [], inLoopMs = [], toolMs = [], overhead = [], inSitu = [], checkpointMs = [], guardMs = [], restMs = [], uncarried = [];
+        List<double> turnMs = [], directMs = [], inLoopMs = [], toolMs = [], overhead = [], inSitu = [], checkpointMs = [], guardMs = [], restMs = [], uncarried = [], cpu = [], uncarriedCpu = [], directCpu = [];
 
         for (var run = 0; run < totalRuns; run++)
         {
@@ -73,6 +74,8 @@ public static class TurnOverhead
             timed.Clear();
             OperatorOutcome outcome;
             TimedHostCalls hostCalls;
+            // CPU time of the whole process (operator, host API, scripted server): steadier than wall time on a busy machine.
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             try
             {
                 await using var client = new OperatorApiClient(api.SocketPath, session.Token);
@@ -87,18 +90,23 @@ public static class TurnOverhead
                 api.Remove(session);
             }
             if (outcome.Stop != "completed") throw new InvalidOperationException($"bench run {run} stopped: {outcome.Stop} ({outcome.Summary})");
+            var runCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds / turns;
             var calls = timed.Calls;
             if (calls.Count != turns + 1) throw new InvalidOperationException($"bench run {run} made {calls.Count} model calls, expected {turns + 1}");
 
             // The baseline: the same requests, sent straight to an identical scripted server.
             var replay = new double[turns];
+            var replayCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < turns; i++)
             {
                 var start = Stopwatch.GetTimestamp();
                 await direct.CompleteAsync(calls[i].Request, ct);
                 replay[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
+            var replayCpu = (Process.GetCurrentProcess().TotalProcessorTime - replayCpuStart).TotalMilliseconds / turns;
             if (run < warmupRuns) continue;
+            directCpu.Add(replayCpu);
+            (run % 2 == 0 ? cpu : uncarriedCpu).Add(runCpu);
 
             var completed = events.Where(e => e.Type == OperatorEventTypes.ToolCallCompleted).ToList();
             for (var i = 0; i < turns; i++)
@@ -127,6 +135,6 @@ public static class TurnOverhead
             }
         }
         operatorModel.AssertCompleted();
-        return new Result([.. turnMs], [.. directMs], [.. inLoopMs], [.. toolMs], [.. overhead], [.. inSitu], [.. checkpointMs], [.. guardMs], [.. restMs], [.. uncarried]);
+        return new Result([.. turnMs], [.. directMs], [.. inLoopMs], [.. toolMs], [.. overhead], [.. inSitu], [.. checkpointMs], [.. guardMs], [.. restMs], [.. uncarried], [.. cpu], [.. uncarriedCpu], [.. directCpu]);
     }
 }

@@ -32,6 +32,10 @@ public sealed class OperatorApiClient : IOperatorEvents, ICheckpointSink, IContr
     private long _queued;
     private long _sent;
     private readonly SemaphoreSlim _sentSignal = new(0);
+    private volatile TaskCompletionSource _flushNow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Events of one moment go in one request: each request costs both ends more than the events in it.
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Connects to <paramref name="socketPath"/> with <paramref name="token"/>.</summary>
     public OperatorApiClient(string socketPath, string token)
@@ -56,6 +60,7 @@ public sealed class OperatorApiClient : IOperatorEvents, ICheckpointSink, IContr
     public async Task FlushAsync(CancellationToken ct)
     {
         var target = Interlocked.Read(ref _queued);
+        _flushNow.TrySetResult();
         while (Interlocked.Read(ref _sent) < target)
         {
             if (_sender.IsCompleted) throw new IOException("the event sender stopped; the host is unreachable");
@@ -150,6 +155,9 @@ public sealed class OperatorApiClient : IOperatorEvents, ICheckpointSink, IContr
         var batch = new List<OperatorEvent>();
         while (await reader.WaitToReadAsync())
         {
+            var flush = _flushNow;
+            if (!flush.Task.IsCompleted) await Task.WhenAny(Task.Delay(Gather), flush.Task);
+            if (flush.Task.IsCompleted) _flushNow = new(TaskCreationOptions.RunContinuationsAsynchronously);
             while (batch.Count < 256 && reader.TryRead(out var e)) batch.Add(e);
             for (var attempt = 0; ; attempt++)
             {
