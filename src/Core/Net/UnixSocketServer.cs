@@ -22,14 +22,24 @@ public sealed class UnixSocketServer : IAsyncDisposable
     /// <summary>Where it listens (full path).</summary>
     public string SocketPath { get; }
 
-    /// <summary>Starts listening on <paramref name="socketPath"/> with the routes <paramref name="map"/> adds; when this returns, requests are served.</summary>
-    public static async Task<UnixSocketServer> StartAsync(string socketPath, Action<WebApplication> map, CancellationToken ct)
+    /// <summary>
+    /// Starts listening on <paramref name="socketPath"/> with the routes <paramref name="map"/> adds (after
+    /// <paramref name="configure"/> has set up services, such as a JSON context); when this returns, requests are served.
+    /// </summary>
+    public static async Task<UnixSocketServer> StartAsync(string socketPath, Action<WebApplication> map, CancellationToken ct,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var full = Path.GetFullPath(socketPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         UnixSocketPath.Prepare(full);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(o => o.ListenUnixSocket(full));
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.AddServerHeader = false;
+            o.ListenUnixSocket(full);
+        });
+        configure?.Invoke(builder);
         var app = builder.Build();
         map(app);
         try

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Smooth.Core;
 using Smooth.Core.Events;
+using Smooth.Core.Net;
 using Smooth.Llm.Clients;
 using Smooth.Llm.Config;
 using Smooth.Llm.Wire;
@@ -24,7 +25,7 @@ public sealed class LlmGateway : IAsyncDisposable
 {
     private readonly GatewayOptions _options;
     private readonly SecretScrubber _scrubber;
-    private WebApplication? _app;
+    private UnixSocketServer? _server;
     private long _sequence;
 
     private LlmGateway(GatewayOptions options)
@@ -50,37 +51,16 @@ public sealed class LlmGateway : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        try { File.Delete(_options.SocketPath); } catch (IOException) { }
+        if (_server is not null) await _server.DisposeAsync();
     }
 
-    private async Task StartCoreAsync(CancellationToken ct)
-    {
-        var path = _options.SocketPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        if (File.Exists(path)) File.Delete(path);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
+    private async Task StartCoreAsync(CancellationToken ct) =>
+        _server = await UnixSocketServer.StartAsync(_options.SocketPath, app =>
         {
-            k.AddServerHeader = false;
-            k.ListenUnixSocket(path);
-        });
-        var app = builder.Build();
-        app.MapPost("/v1/chat/completions", HandleAsync);
-        app.MapGet("/v1/usage", HandleUsageAsync);
-        app.MapGet("/health", () => Results.Text("ok"));
-        await app.StartAsync(ct);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        _app = app;
-    }
+            app.MapPost("/v1/chat/completions", HandleAsync);
+            app.MapGet("/v1/usage", HandleUsageAsync);
+            app.MapGet("/health", () => Results.Text("ok"));
+        }, ct);
 
     private async Task HandleAsync(HttpContext http)
     {

@@ -4,10 +4,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Smooth.Core.Net;
 using Smooth.Operator.Api;
 using Smooth.Operator.Checkpoints;
 using Smooth.Operator.Hooks;
@@ -23,34 +22,26 @@ namespace Smooth.Operator.Host;
 /// </summary>
 public sealed class OperatorApiServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private UnixSocketServer? _server;
     private readonly ConcurrentDictionary<string, OperatorSession> _sessions = new(StringComparer.Ordinal);
     private readonly CheckpointStore _checkpoints;
     private readonly IPearlStore _pearls;
 
-    private OperatorApiServer(WebApplication app, CheckpointStore checkpoints, IPearlStore pearls)
+    private OperatorApiServer(CheckpointStore checkpoints, IPearlStore pearls)
     {
-        _app = app;
         _checkpoints = checkpoints;
         _pearls = pearls;
     }
 
     /// <summary>The socket path.</summary>
-    public required string SocketPath { get; init; }
+    public string SocketPath => _server?.SocketPath ?? throw new InvalidOperationException("the operator API is not started");
 
     /// <summary>Starts the API on <paramref name="socketPath"/> (created 0600); <paramref name="pearls"/> must be safe for concurrent use (see <see cref="SerializedPearlStore"/>).</summary>
     public static async Task<OperatorApiServer> StartAsync(string socketPath, CheckpointStore checkpoints, IPearlStore pearls, CancellationToken ct)
     {
-        if (File.Exists(socketPath)) File.Delete(socketPath);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socketPath));
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorApiJson.Default));
-        var app = builder.Build();
-        var server = new OperatorApiServer(app, checkpoints, pearls) { SocketPath = socketPath };
-        server.Map(app);
-        await app.StartAsync(ct);
-        File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var server = new OperatorApiServer(checkpoints, pearls);
+        server._server = await UnixSocketServer.StartAsync(socketPath, server.Map, ct,
+            builder => builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorApiJson.Default)));
         return server;
     }
 
@@ -63,9 +54,7 @@ public sealed class OperatorApiServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
-        try { File.Delete(SocketPath); } catch (IOException) { }
+        if (_server is not null) await _server.DisposeAsync();
     }
 
     private void Map(WebApplication app)
