@@ -1,3 +1,4 @@
+using Smooth.Core.Threading;
 using Smooth.Pearls.Model;
 using Smooth.Pearls.Sync;
 
@@ -11,24 +12,9 @@ public sealed class SerializedPearlStore(IPearlStore inner) : IPearlStore
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private async Task<T> Turn<T>(Func<Task<T>> call, CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            return await call();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<T> Turn<T>(Func<Task<T>> call, CancellationToken ct) => _gate.RunExclusiveAsync(call, ct);
 
-    private Task Turn(Func<Task> call, CancellationToken ct) => Turn(async () =>
-    {
-        await call();
-        return true;
-    }, ct);
+    private Task Turn(Func<Task> call, CancellationToken ct) => _gate.RunExclusiveAsync(call, ct);
 
     /// <inheritdoc />
     public Task<Pearl> CreateAsync(NewPearl pearl, CancellationToken ct) => Turn(() => inner.CreateAsync(pearl, ct), ct);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Smooth.Core.Storage;
+using Smooth.Core.Threading;
 using Smooth.Operator.Checkpoints;
 
 namespace Smooth.Operator.Host;
@@ -108,8 +109,7 @@ public sealed class CheckpointStore : IAsyncDisposable
     {
         var keep = checkpoint.KeepMessages ?? 0;
         var head = JsonSerializer.Serialize(checkpoint with { Messages = [], KeepMessages = null }, Api.OperatorApiJson.Default.Checkpoint);
-        await _lock.WaitAsync(ct);
-        try
+        await _lock.RunExclusiveAsync(async () =>
         {
             await using var tx = (SqliteTransaction)await _db.BeginTransactionAsync(ct);
             var stored = await _db.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
@@ -131,19 +131,14 @@ public sealed class CheckpointStore : IAsyncDisposable
                 ON CONFLICT(run_id) DO UPDATE SET seq = excluded.seq, body = excluded.body, updated_at = excluded.updated_at
                 """, new { runId = checkpoint.RunId, pearlId, seq = checkpoint.Seq, head, now = DateTimeOffset.UtcNow.ToString("O") }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        }, ct);
     }
 
     /// <summary>The run's complete checkpoint, or null.</summary>
     public async Task<Checkpoint?> LoadAsync(string runId, CancellationToken ct)
     {
         await SettledAsync(runId, ct);
-        await _lock.WaitAsync(ct);
-        try
+        return await _lock.RunExclusiveAsync(async () =>
         {
             var head = await _db.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                 "SELECT body FROM operator_checkpoints WHERE run_id = @runId", new { runId }, cancellationToken: ct));
@@ -152,59 +147,40 @@ public sealed class CheckpointStore : IAsyncDisposable
                 "SELECT body FROM operator_messages WHERE run_id = @runId ORDER BY idx", new { runId }, cancellationToken: ct));
             var checkpoint = JsonSerializer.Deserialize(head, Api.OperatorApiJson.Default.Checkpoint)!;
             return checkpoint with { Messages = bodies.Select(b => JsonSerializer.Deserialize(b, Api.OperatorApiJson.Default.SavedMessage)!).ToList() };
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        }, ct);
     }
 
     /// <summary>Records that events up to <paramref name="seq"/> of the run were received (never moves backwards).</summary>
     public async Task NoteEventSeqAsync(string runId, long seq, CancellationToken ct)
     {
-        await _lock.WaitAsync(ct);
-        try
+        await _lock.RunExclusiveAsync(async () =>
         {
             await _db.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO operator_event_marks (run_id, last_seq) VALUES (@runId, @seq)
                 ON CONFLICT(run_id) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)
                 """, new { runId, seq }, cancellationToken: ct));
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        }, ct);
     }
 
     /// <summary>The last event sequence number received from the run (0 when none).</summary>
     public async Task<long> LastEventSeqAsync(string runId, CancellationToken ct)
     {
-        await _lock.WaitAsync(ct);
-        try
+        return await _lock.RunExclusiveAsync(async () =>
         {
             return await _db.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
                 "SELECT last_seq FROM operator_event_marks WHERE run_id = @runId", new { runId }, cancellationToken: ct)) ?? 0;
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        }, ct);
     }
 
     /// <summary>The pearl of the run that saved a checkpoint, or null when the run never saved one.</summary>
     public async Task<string?> PearlOfAsync(string runId, CancellationToken ct)
     {
         await SettledAsync(runId, ct);
-        await _lock.WaitAsync(ct);
-        try
+        return await _lock.RunExclusiveAsync(async () =>
         {
             return await _db.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                 "SELECT pearl_id FROM operator_checkpoints WHERE run_id = @runId", new { runId }, cancellationToken: ct));
-        }
-        finally
-        {
-            _lock.Release();
-        }
+        }, ct);
     }
 
     /// <inheritdoc />

@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Smooth.Core;
 using Smooth.Core.Storage;
+using Smooth.Core.Threading;
 
 namespace Smooth.Orchestrator.Runs;
 
@@ -166,12 +167,7 @@ public sealed class RunQueue : IAsyncDisposable
         return rows.Select(ToRecord).ToList();
     }
 
-    private async Task<T> LockedAsync<T>(Func<Task<T>> action, CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct);
-        try { return await action(); }
-        finally { _gate.Release(); }
-    }
+    private Task<T> LockedAsync<T>(Func<Task<T>> action, CancellationToken ct) => _gate.RunExclusiveAsync(action, ct);
 
     private string Now() => Format(_time.GetUtcNow());
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Smooth.Core;
 using Smooth.Core.IO;
 using Smooth.Core.Storage;
+using Smooth.Core.Threading;
 
 namespace Smooth.Policy.Access;
 
@@ -177,16 +178,5 @@ public sealed class AccessRequestStore : IAsyncDisposable
         await AtomicFile.WriteAllTextAsync(file, yaml, ct);
     }
 
-    private async Task<T> Locked<T>(Func<Task<T>> action, CancellationToken ct)
-    {
-        await _lock.WaitAsync(ct);
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
+    private Task<T> Locked<T>(Func<Task<T>> action, CancellationToken ct) => _lock.RunExclusiveAsync(action, ct);
 }
