@@ -47,15 +47,7 @@ public sealed class ExecProject
     /// <summary>Points every slot at <paramref name="server"/> (rewrites providers.json, mode 0600).</summary>
     public async Task RouteToAsync(ScriptedModelServer server, CancellationToken ct)
     {
-        var url = server.BaseUrl.ToString().TrimEnd('/');
-        var json = """
-            {"version":1,"default_provider":"scripted",
-             "providers":[{"id":"scripted","api_url":"URL","api_key":"sk-bench-000000000000","api_format":"openai","default_model":"scripted"}],
-             "routing":{"smooth-coding":{"provider":"scripted","model":"scripted"}}}
-            """.Replace("URL", url, StringComparison.Ordinal);
-        var path = Path.Combine(Home, ".smooth", "providers.json");
-        await File.WriteAllTextAsync(path, json, ct);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await ScriptedRouting.WriteAsync(Path.Combine(Home, ".smooth", "providers.json"), server.BaseUrl, ct, apiKey: "sk-bench-000000000000");
     }
 
     /// <summary>Runs th with <paramref name="args"/> in the repository, with the private HOME and stdin closed.</summary>

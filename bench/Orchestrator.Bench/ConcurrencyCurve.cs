@@ -47,11 +47,7 @@ internal static class ConcurrencyCurve
         var script = new StringBuilder("turns:\n");
         for (var i = 0; i < Pearls; i++) script.Append("  - respond: {content: \"done\"}\n");
         await using var model = await ScriptedModelServer.StartAsync(ScriptLoader.Parse(script.ToString(), "curve"), ListenAddress.Loopback);
-        var providers = Path.Combine(home, ".smooth", "providers.json");
-        await File.WriteAllTextAsync(providers, "{\"version\":1,\"default_provider\":\"scripted\",\"providers\":[{\"id\":\"scripted\",\"api_url\":\"" +
-            model.BaseUrl.ToString().TrimEnd('/') + "\",\"api_key\":\"sk-bench-000000000000\",\"api_format\":\"openai\",\"default_model\":\"scripted\"}]," +
-            "\"routing\":{\"smooth-coding\":{\"provider\":\"scripted\",\"model\":\"scripted\"}}}");
-        File.SetUnixFileMode(providers, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await ScriptedRouting.WriteAsync(Path.Combine(home, ".smooth", "providers.json"), model.BaseUrl, CancellationToken.None, apiKey: "sk-bench-000000000000");
         try
         {
             await ProcessRunner.RunCheckedAsync("git", ["init", "-q"], new ProcessOptions { WorkingDirectory = repo }, CancellationToken.None);

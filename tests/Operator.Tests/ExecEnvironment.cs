@@ -46,9 +46,7 @@ public sealed class ExecEnvironment : IAsyncDisposable
 
     /// <summary>A providers.json routing smooth-coding to the scripted server at <paramref name="url"/>.</summary>
     public static string ProvidersJson(string url, int? timeoutSeconds = null) =>
-        "{\"version\":1,\"default_provider\":\"scripted\",\"providers\":[{\"id\":\"scripted\",\"api_url\":\"" + url + "\",\"api_key\":\"" + ProviderKey +
-        "\",\"api_format\":\"openai\",\"default_model\":\"scripted\"" + (timeoutSeconds is { } t ? $",\"timeout_seconds\":{t}" : "") +
-        "}],\"routing\":{\"smooth-coding\":{\"provider\":\"scripted\",\"model\":\"scripted\"}}}";
+        System.Text.Json.JsonSerializer.Serialize(ScriptedRouting.For(new Uri(url), apiKey: ProviderKey, timeoutSeconds: timeoutSeconds), Llm.Config.LlmJsonContext.Default.ProvidersFile);
 
     public Task<Smooth.Core.Processes.ProcessResult> ThAsync(params string[] args) =>
         Th.RunAsync(Repo.Path, args, home: Home.Path, timeout: TimeSpan.FromMinutes(4));

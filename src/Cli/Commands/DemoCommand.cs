@@ -53,11 +53,7 @@ public static class DemoCommand
             // The demo has its own ~/.smooth, so your real configuration and daemon are never touched.
             Directory.CreateDirectory(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             Environment.SetEnvironmentVariable("HOME", home);
-            await new ProvidersStore(Path.Combine(home, ".smooth", "providers.json")).SaveAsync(new ProvidersFile
-            {
-                DefaultProvider = "scripted-demo",
-                Providers = [new ProviderConfig { Id = "scripted-demo", ApiUrl = model.BaseUrl.ToString().TrimEnd('/'), NoKey = true, DefaultModel = "scripted-demo" }],
-            }, ct);
+            await ScriptedRouting.WriteAsync(Path.Combine(home, ".smooth", "providers.json"), model.BaseUrl, ct, id: "scripted-demo", model: "scripted-demo");
             Console.Error.WriteLine($"    serving {model.BaseUrl} — script: {ScriptLoader.Parse(DemoProject.Script, "demo").Name}");
 
             Step("3", "a pearl (a work item) for the operator");
