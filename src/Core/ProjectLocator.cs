@@ -9,6 +9,20 @@ public static class ProjectLocator
     public const string StateDirName = ".smooth";
 
     /// <summary>
+    /// The user's own state directory, <c>~/.smooth</c>: HOME first (so <c>th demo</c> and tests can point it
+    /// elsewhere), then the platform's profile directory.
+    /// </summary>
+    public static string UserStateDir()
+    {
+        var home = Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (string.IsNullOrEmpty(home))
+        {
+            throw new SmoothException("cannot find the home directory (HOME is not set)", "set HOME", ExitCodes.Environment);
+        }
+        return Path.Combine(home, StateDirName);
+    }
+
+    /// <summary>
     /// Returns the nearest ancestor of <paramref name="start"/> (inclusive) that holds a <c>.smooth</c> directory,
     /// or null when there is none.
     /// </summary>

@@ -9,8 +9,7 @@ namespace Smooth.Credentials;
 public static class CredentialConfigLoader
 {
     /// <summary>The default location, <c>~/.smooth/credentials.yaml</c>.</summary>
-    public static string DefaultPath =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".smooth", "credentials.yaml");
+    public static string DefaultPath => Path.Combine(ProjectLocator.UserStateDir(), "credentials.yaml");
 
     /// <summary>Loads the file; throws <see cref="SmoothException"/> with what and where when it is missing or invalid.</summary>
     public static async Task<LoadedCredentialConfig> LoadAsync(string path, CancellationToken ct)

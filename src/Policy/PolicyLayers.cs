@@ -33,8 +33,7 @@ public sealed class PolicyLayers
     public string? LastRejection { get; private set; }
 
     /// <summary>The user's policy file.</summary>
-    public static string UserFile() =>
-        Path.Combine(Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".smooth", "policy.yaml");
+    public static string UserFile() => Path.Combine(ProjectLocator.UserStateDir(), "policy.yaml");
 
     /// <summary>The organisation overlay: <c>SMOOTH_ORG_POLICY</c>, else <c>/etc/smooth/org-policy.yaml</c>.</summary>
     public static string OrgFile() => Environment.GetEnvironmentVariable("SMOOTH_ORG_POLICY") is { Length: > 0 } p ? p : "/etc/smooth/org-policy.yaml";

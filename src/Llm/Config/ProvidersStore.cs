@@ -23,16 +23,7 @@ public sealed class ProvidersStore
     /// <summary>The store for the current user: <c>$HOME/.smooth/providers.json</c>.</summary>
     public static ProvidersStore ForCurrentUser()
     {
-        var home = Environment.GetEnvironmentVariable("HOME");
-        if (string.IsNullOrEmpty(home))
-        {
-            home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        }
-        if (string.IsNullOrEmpty(home))
-        {
-            throw new SmoothException("cannot find the home directory (HOME is not set)", "set HOME", ExitCodes.Environment);
-        }
-        return new ProvidersStore(System.IO.Path.Combine(home, ".smooth", "providers.json"));
+        return new ProvidersStore(System.IO.Path.Combine(ProjectLocator.UserStateDir(), "providers.json"));
     }
 
     /// <summary>Loads the file; an empty configuration when it does not exist. Throws <see cref="SmoothException"/> naming every problem.</summary>

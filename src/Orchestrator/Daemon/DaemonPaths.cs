@@ -4,8 +4,7 @@ namespace Smooth.Orchestrator.Daemon;
 public sealed record DaemonPaths(string Home)
 {
     /// <summary>Paths for the current user's home directory.</summary>
-    public static DaemonPaths ForCurrentUser() =>
-        new(Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+    public static DaemonPaths ForCurrentUser() => new(Path.GetDirectoryName(Core.ProjectLocator.UserStateDir())!);
 
     /// <summary><c>~/.smooth</c>.</summary>
     public string Dir => Path.Combine(Home, ".smooth");

@@ -24,7 +24,7 @@ public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISan
         {
             return;
         }
-        await NamespaceCheck.EnsureAsync(_options.BwrapPath, ct);
+        await NamespaceCheck.EnsureAsync(_options.BwrapPath, _options.ProbeCacheDir ?? Path.Combine(Core.ProjectLocator.UserStateDir(), "cache"), ct);
         _bwrap = ExecutableFinder.Find(_options.BwrapPath);
     }
 

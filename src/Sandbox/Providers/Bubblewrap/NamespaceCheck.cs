@@ -6,12 +6,14 @@ namespace Smooth.Sandbox.Providers.Bubblewrap;
 
 /// <summary>
 /// Checks that bwrap is installed and that this host lets the current user create user namespaces, naming the
-/// exact sysctl or AppArmor setting that blocks it when it does not.
+/// exact sysctl or AppArmor setting that blocks it when it does not. The probe starts a real (throwaway) sandbox; a pass
+/// is remembered in <c>cacheDir</c> under a key of everything it depends on (boot, bwrap binary, user, the namespace
+/// settings), and a changed key probes again. A failure is never remembered.
 /// </summary>
 internal static class NamespaceCheck
 {
     /// <summary>Throws a <see cref="SmoothException"/> when the sandbox cannot be created here.</summary>
-    internal static async Task EnsureAsync(string bwrap, CancellationToken ct)
+    internal static async Task EnsureAsync(string bwrap, string cacheDir, CancellationToken ct)
     {
         var resolved = ExecutableFinder.Find(bwrap)
             ?? throw new SmoothException($"bubblewrap ('{bwrap}') is not installed",
@@ -26,7 +28,12 @@ internal static class NamespaceCheck
         {
             throw Blocked("the sysctl kernel.unprivileged_userns_clone is 0", "sysctl -w kernel.unprivileged_userns_clone=1");
         }
-        var apparmorRestricts = ReadInt("/proc/sys/kernel/apparmor_restrict_unprivileged_userns") == 1;
+        var apparmor = ReadInt("/proc/sys/kernel/apparmor_restrict_unprivileged_userns");
+        var apparmorRestricts = apparmor == 1;
+        var key = string.Join('|', ReadText("/proc/sys/kernel/random/boot_id"), resolved, File.GetLastWriteTimeUtc(resolved).Ticks, new FileInfo(resolved).Length,
+            unprivileged, ReadInt("/proc/sys/user/max_user_namespaces"), ReadInt("/proc/sys/kernel/unprivileged_userns_clone"), apparmor);
+        var remembered = Path.Combine(cacheDir, "bwrap-probe");
+        if (ReadText(remembered) == key) return;
 
         var probe = await BoundedProcess.RunAsync(new BoundedStart
         {
@@ -37,6 +44,7 @@ internal static class NamespaceCheck
         }, ct);
         if (probe.ExitCode == 0 && probe.Limit is null)
         {
+            await RememberAsync(cacheDir, remembered, key, ct);
             return;
         }
         var detail = probe.StandardError.Trim();
@@ -54,6 +62,31 @@ internal static class NamespaceCheck
         new($"user namespaces are blocked on this host: {what}", $"allow them ({fix}) or use another provider", ExitCodes.Environment);
 
     private static bool IsRoot() => File.ReadLines("/proc/self/status").Any(l => l.StartsWith("Uid:", StringComparison.Ordinal) && l.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) == "0");
+
+    // A cache only: when it cannot be written, the next start probes again.
+    private static async Task RememberAsync(string dir, string file, string key, CancellationToken ct)
+    {
+        try
+        {
+            Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            await Core.IO.AtomicFile.WriteAllTextAsync(file, key, ct, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     private static int? ReadInt(string path)
     {
