@@ -24,7 +24,8 @@ public sealed record RunCheckout(string Workspace, string HostGitDir, string Bas
         await GitCli.RunCheckedAsync(workspace, ["init", "-q", "-b", "smooth-work", "."], ct);
         // The identity the agent's own commits carry, written into the config git init just made (one process less each).
         await File.AppendAllTextAsync(Path.Combine(workspace, ".git", "config"), "[user]\n\tname = Smooth operator\n\temail = operator@smooth.invalid\n", ct);
-        await GitCli.RunCheckedAsync(workspace, ["fetch", "-q", "--no-tags", "--depth=1", new Uri(repo).AbsoluteUri, snapshotRef], ct);
+        // A fresh repository needs no upkeep: no "git maintenance run --auto" process after the fetch.
+        await GitCli.RunCheckedAsync(workspace, ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "fetch", "-q", "--no-tags", "--depth=1", new Uri(repo).AbsoluteUri, snapshotRef], ct);
         await GitCli.RunCheckedAsync(workspace, ["reset", "-q", "--hard", "FETCH_HEAD"], ct);
     }
 
