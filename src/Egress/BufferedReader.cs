@@ -22,18 +22,24 @@ internal sealed class BufferedReader(Stream stream, int capacity)
     /// </summary>
     public async ValueTask<byte[]?> ReadHeadAsync(int maxSize, CancellationToken ct)
     {
+        if (await PeekHeadAsync(maxSize, ct) is not { } length) return null;
+        var head = _buffer.AsSpan(_start, length).ToArray();
+        Consume(length);
+        return head;
+    }
+
+    /// <summary>
+    /// Buffers a whole message head and returns its length (through the blank line) without consuming it, so it can be
+    /// parsed in place and forwarded together with the body bytes behind it. Null and exceptions as <see cref="ReadHeadAsync"/>.
+    /// </summary>
+    public async ValueTask<int?> PeekHeadAsync(int maxSize, CancellationToken ct)
+    {
         var scanned = 0;
         while (true)
         {
             var window = _buffer.AsSpan(_start, _end - _start);
             var found = window[scanned..].IndexOf("\r\n\r\n"u8);
-            if (found >= 0)
-            {
-                var length = scanned + found + 4;
-                var head = window[..length].ToArray();
-                Consume(length);
-                return head;
-            }
+            if (found >= 0) return scanned + found + 4;
             scanned = Math.Max(0, window.Length - 3);
             if (window.Length >= maxSize)
             {
@@ -47,24 +53,14 @@ internal sealed class BufferedReader(Stream stream, int capacity)
         }
     }
 
-    /// <summary>Reads one CRLF-terminated line (without the CRLF); throws when longer than <paramref name="maxSize"/>.</summary>
-    public async ValueTask<byte[]> ReadLineAsync(int maxSize, CancellationToken ct)
+    /// <summary>The buffered, unconsumed bytes; valid until the next read or fill.</summary>
+    public ReadOnlyMemory<byte> BufferedMemory => _buffer.AsMemory(_start, _end - _start);
+
+    /// <summary>Marks <paramref name="n"/> buffered bytes as consumed.</summary>
+    public void Skip(int n)
     {
-        var scanned = 0;
-        while (true)
-        {
-            var window = _buffer.AsSpan(_start, _end - _start);
-            var found = window[scanned..].IndexOf("\r\n"u8);
-            if (found >= 0)
-            {
-                var line = window[..(scanned + found)].ToArray();
-                Consume(scanned + found + 2);
-                return line;
-            }
-            scanned = Math.Max(0, window.Length - 1);
-            if (window.Length >= maxSize) throw new HttpProtocolException(400, "line too long in chunked body");
-            if (!await FillAsync(ct)) throw new HttpProtocolException(400, "connection closed inside a chunked body");
-        }
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, _end - _start);
+        Consume(n);
     }
 
     /// <summary>Reads into <paramref name="destination"/>: buffered bytes first, otherwise straight from the stream. 0 at end.</summary>
@@ -101,7 +97,11 @@ internal sealed class BufferedReader(Stream stream, int capacity)
         }
     }
 
-    private async ValueTask<bool> FillAsync(CancellationToken ct)
+    /// <summary>
+    /// Reads more bytes from the stream behind the buffered ones (moving them to the front when the buffer's end is
+    /// reached); false at end of stream. A full buffer returns true without reading: callers bound what they buffer.
+    /// </summary>
+    public async ValueTask<bool> FillAsync(CancellationToken ct)
     {
         if (_end == _buffer.Length)
         {

@@ -26,9 +26,9 @@ internal sealed class HttpHead
     public List<KeyValuePair<string, string>> Headers { get; }
 
     /// <summary>Parses a head ending in CRLFCRLF. Rejects obsolete line folding and malformed fields (smuggling vectors).</summary>
-    public static HttpHead Parse(byte[] head, bool isRequest)
+    public static HttpHead Parse(ReadOnlySpan<byte> head, bool isRequest)
     {
-        var text = Encoding.Latin1.GetString(head, 0, head.Length - 4);
+        var text = Encoding.Latin1.GetString(head[..^4]);
         var lines = text.Split("\r\n");
         var start = lines[0];
         var sp1 = start.IndexOf(' ');

@@ -43,7 +43,7 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
                     await TunnelAsync(head, ct);
                     return;
                 }
-                if (!await ForwardAsync(head, headBytes.Length, ct)) return;
+                if (!await ForwardAsync(head, ct)) return;
             }
         }
         catch (HttpProtocolException e)
@@ -92,7 +92,7 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
     }
 
     /// <summary>Forwards one plain HTTP request and its response; returns true when the connection may serve another.</summary>
-    private async Task<bool> ForwardAsync(HttpHead head, int headLength, CancellationToken ct)
+    private async Task<bool> ForwardAsync(HttpHead head, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var method = head.Part1;
@@ -182,8 +182,10 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
                 _ => Task.FromResult(0L),
             };
 
-            var responseHeadBytes = await up.Reader.ReadHeadAsync(MaxHead, ct);
-            if (responseHeadBytes is null)
+            // The response head is parsed where it lies in the read buffer and forwarded unchanged, with the body bytes
+            // behind it, in one write.
+            var responseHeadLength = await up.Reader.PeekHeadAsync(MaxHead, ct);
+            if (responseHeadLength is null)
             {
                 // A kept-alive upstream may have closed while idle: retry once on a fresh connection when nothing was lost.
                 await up.DisposeAsync();
@@ -193,7 +195,8 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
                 throw new HttpProtocolException(502, $"{target} closed the connection without a response");
             }
 
-            var response = HttpHead.Parse(responseHeadBytes, isRequest: false);
+            var headLength = responseHeadLength.Value;
+            var response = HttpHead.Parse(up.Reader.BufferedMemory.Span[..headLength], isRequest: false);
             if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status) || status is < 100 or > 999)
             {
                 throw new HttpProtocolException(502, $"{target} sent a malformed status line");
@@ -201,21 +204,23 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
             while (status is >= 100 and < 200 and not 101)
             {
                 _responseStarted = true;
-                await _clientStream.WriteAsync(responseHeadBytes, ct);
-                bytesIn += responseHeadBytes.Length;
-                responseHeadBytes = await up.Reader.ReadHeadAsync(MaxHead, ct)
+                await _clientStream.WriteAsync(up.Reader.BufferedMemory[..headLength], ct);
+                up.Reader.Skip(headLength);
+                bytesIn += headLength;
+                headLength = await up.Reader.PeekHeadAsync(MaxHead, ct)
                     ?? throw new IOException("upstream closed after an interim response");
-                response = HttpHead.Parse(responseHeadBytes, isRequest: false);
+                response = HttpHead.Parse(up.Reader.BufferedMemory.Span[..headLength], isRequest: false);
                 if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status)) throw new IOException("malformed status");
             }
             _responseStarted = true;
 
             if (status == 101)
             {
-                await _clientStream.WriteAsync(responseHeadBytes, ct);
+                await _clientStream.WriteAsync(up.Reader.BufferedMemory[..headLength], ct);
+                up.Reader.Skip(headLength);
                 bytesOut += await bodyTask;
                 var (toUp, toClient) = await Relay.RunAsync(_clientReader!, _clientStream, client, up.Reader, up.Stream, up.Socket, ct);
-                Emit(admission, true, "allowed", admission.Reason, up.Address.ToString(), status, bytesIn + responseHeadBytes.Length + toClient, bytesOut + toUp, started);
+                Emit(admission, true, "allowed", admission.Reason, up.Address.ToString(), status, bytesIn + headLength + toClient, bytesOut + toUp, started);
                 return false;
             }
 
@@ -225,15 +230,7 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
             upstreamClose = responseFraming == BodyFraming.UntilClose || response.HasToken("Connection", "close")
                 || (response.Part1 == "HTTP/1.0" && !response.HasToken("Connection", "keep-alive"));
 
-            var written = await WriteWithBufferedBodyAsync(_clientStream, responseHeadBytes, up.Reader,
-                responseFraming == BodyFraming.Length ? responseLength : 0, ct);
-            bytesIn += written;
-            bytesIn += responseFraming switch
-            {
-                BodyFraming.Length => await BodyCopier.CopyExactAsync(up.Reader, _clientStream, responseLength - (written - responseHeadBytes.Length), ct),
-                BodyFraming.None => 0,
-                _ => await BodyCopier.CopyAsync(responseFraming, 0, up.Reader, _clientStream, ct),
-            };
+            bytesIn += await BodyCopier.ForwardMessageAsync(up.Reader, _clientStream, headLength, responseFraming, responseLength, ct);
             bytesOut += await bodyTask;
             break;
         }
