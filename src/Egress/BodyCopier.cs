@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Smooth.Egress;
 
@@ -66,13 +67,14 @@ internal static class BodyCopier
     /// received: whatever is buffered and complete goes out in one write, large chunk data is streamed straight through.
     /// </summary>
     public static Task<long> CopyChunkedAsync(BufferedReader from, Stream to, CancellationToken ct) =>
-        CopyChunkedAsync(from, to, 0, ct);
+        CopyChunkedAsync(from, to, 0, ct).AsTask();
 
     /// <summary>
     /// As <see cref="CopyChunkedAsync(BufferedReader, Stream, CancellationToken)"/>, but the first
     /// <paramref name="prefix"/> buffered bytes (a message head already parsed in place) go out in the same first write.
     /// </summary>
-    public static async Task<long> CopyChunkedAsync(BufferedReader from, Stream to, int prefix, CancellationToken ct)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<long> CopyChunkedAsync(BufferedReader from, Stream to, int prefix, CancellationToken ct)
     {
         var scanner = new ChunkedScanner();
         long total = 0;
@@ -105,7 +107,8 @@ internal static class BodyCopier
     /// <paramref name="from"/>, with its body: the head and the body bytes already buffered go out in one write.
     /// </summary>
     /// <returns>The bytes written, head included.</returns>
-    public static async Task<long> ForwardMessageAsync(BufferedReader from, Stream to, int headLength, BodyFraming framing, long length, CancellationToken ct)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<long> ForwardMessageAsync(BufferedReader from, Stream to, int headLength, BodyFraming framing, long length, CancellationToken ct)
     {
         if (framing == BodyFraming.Chunked) return await CopyChunkedAsync(from, to, headLength, ct);
         var body = framing switch

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Smooth.Egress;
 
 /// <summary>
@@ -9,9 +11,6 @@ internal sealed class BufferedReader(Stream stream, int capacity)
     private readonly byte[] _buffer = new byte[capacity];
     private int _start;
     private int _end;
-
-    /// <summary>Bytes taken from the stream so far.</summary>
-    public long BytesRead { get; private set; }
 
     /// <summary>How many bytes are buffered and not yet consumed.</summary>
     public int Buffered => _end - _start;
@@ -32,6 +31,7 @@ internal sealed class BufferedReader(Stream stream, int capacity)
     /// Buffers a whole message head and returns its length (through the blank line) without consuming it, so it can be
     /// parsed in place and forwarded together with the body bytes behind it. Null and exceptions as <see cref="ReadHeadAsync"/>.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int?> PeekHeadAsync(int maxSize, CancellationToken ct)
     {
         var scanned = 0;
@@ -64,18 +64,17 @@ internal sealed class BufferedReader(Stream stream, int capacity)
     }
 
     /// <summary>Reads into <paramref name="destination"/>: buffered bytes first, otherwise straight from the stream. 0 at end.</summary>
-    public async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken ct)
+    public ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken ct)
     {
         if (_end > _start)
         {
             var n = Math.Min(destination.Length, _end - _start);
             _buffer.AsMemory(_start, n).CopyTo(destination);
             Consume(n);
-            return n;
+            return ValueTask.FromResult(n);
         }
-        var read = await stream.ReadAsync(destination, ct);
-        BytesRead += read;
-        return read;
+        // Not async: the socket's own pooled ValueTask is handed through, so a relay loop allocates nothing per read.
+        return stream.ReadAsync(destination, ct);
     }
 
     /// <summary>Takes up to <paramref name="max"/> buffered bytes without reading the stream (for coalescing writes).</summary>
@@ -101,6 +100,7 @@ internal sealed class BufferedReader(Stream stream, int capacity)
     /// Reads more bytes from the stream behind the buffered ones (moving them to the front when the buffer's end is
     /// reached); false at end of stream. A full buffer returns true without reading: callers bound what they buffer.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> FillAsync(CancellationToken ct)
     {
         if (_end == _buffer.Length)
@@ -111,7 +111,6 @@ internal sealed class BufferedReader(Stream stream, int capacity)
             _start = 0;
         }
         var n = await stream.ReadAsync(_buffer.AsMemory(_end), ct);
-        BytesRead += n;
         _end += n;
         return n > 0;
     }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Smooth.Core.Events;
 
@@ -92,7 +93,8 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
     }
 
     /// <summary>Forwards one plain HTTP request and its response; returns true when the connection may serve another.</summary>
-    private async Task<bool> ForwardAsync(HttpHead head, CancellationToken ct)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ForwardAsync(HttpHead head, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var method = head.Part1;
