@@ -35,10 +35,12 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
             {
                 _responseStarted = false;
                 idle.CancelAfter(options.IdleTimeout);
-                var headBytes = await _clientReader.ReadHeadAsync(MaxHead, idle.Token);
+                var headLength = await _clientReader.PeekHeadAsync(MaxHead, idle.Token);
                 idle.CancelAfter(Timeout.InfiniteTimeSpan);
-                if (headBytes is null) return;
-                var head = HttpHead.Parse(headBytes, isRequest: true);
+                if (headLength is not { } length) return;
+                // Parsed where it lies in the read buffer (the parse copies what it keeps), then consumed.
+                var head = HttpHead.Parse(_clientReader.BufferedMemory.Span[..length], isRequest: true);
+                _clientReader.Skip(length);
                 if (head.Part1 == "CONNECT")
                 {
                     await TunnelAsync(head, ct);
