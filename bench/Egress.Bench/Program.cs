@@ -10,19 +10,24 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Smooth.Core.Events;
 using Smooth.Egress;
 
 // Egress benchmark: the same loopback Kestrel server reached directly (baseline), through the proxy's Unix socket,
 // and through the full in-sandbox path (TCP bridge -> Unix socket -> proxy), all in one run. Plain HTTP (the proxy
 // parses every request) and HTTPS (the proxy opens one CONNECT tunnel per connection and then only relays bytes;
 // the path most real egress takes), each against its own direct baseline.
-//   dotnet run -c Release --project bench/Egress.Bench [-- --quick]
+// The proxy and the bridge run as child processes with the socket settings `th egress serve` and `th egress bridge`
+// give themselves (as deployed: neither shares a runtime with the client or the server); the client and the server
+// run in this process with default settings for every path. --in-process hosts both here instead.
+//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process]
+if (args.Length > 0 && args[0] is "--serve-proxy" or "--serve-bridge") return await ChildHost.RunAsync(args);
 var quick = args.Contains("--quick");
+var inProcess = args.Contains("--in-process");
 var latencyRequests = quick ? 1000 : 3000;
 var throughputRequests = quick ? 4000 : 10000;
 var largeSize = 64 * 1024 * 1024;
-var largeCount = quick ? 3 : 5;
+// --no-large skips the 64 MiB downloads (for counting the proxy's work per small request).
+var largeCount = args.Contains("--no-large") ? 0 : quick ? 3 : 5;
 const int concurrency = 16;
 
 var builder = WebApplication.CreateSlimBuilder();
@@ -58,34 +63,45 @@ var tlsUrl = $"https://127.0.0.1:{tlsPort}";
 var dir = Path.Combine(Path.GetTempPath(), "smooth-egress-bench-" + Environment.ProcessId);
 Directory.CreateDirectory(dir);
 var socketPath = Path.Combine(dir, "egress.sock");
-await using var proxy = new EgressProxy(AllowListGate.Parse([$"127.0.0.1:{port}", $"127.0.0.1:{tlsPort}"]), new NullSink(), new EgressProxyOptions { SocketPath = socketPath });
-proxy.Start();
-await using var bridge = new EgressBridge(socketPath, new IPEndPoint(IPAddress.Loopback, 0), null);
-bridge.Start();
+string[] rules = [$"127.0.0.1:{port}", $"127.0.0.1:{tlsPort}"];
+await using var proxy = inProcess ? await ChildHost.InProcessProxyAsync(socketPath, rules) : await ChildHost.StartAsync(["--serve-proxy", socketPath, .. rules]);
+await using var bridge = inProcess ? await ChildHost.InProcessBridgeAsync(socketPath) : await ChildHost.StartAsync(["--serve-bridge", socketPath]);
+var bridgeUrl = new Uri($"http://127.0.0.1:{bridge.Port}");
 
 var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)[]
 {
     ("direct", () => Client(null, null), plainUrl, 0),
     ("proxy (unix socket)", () => Client(new FixedProxy(), socketPath), plainUrl, 0),
-    ("bridge + proxy", () => Client(new FixedProxy(new Uri($"http://{bridge.HttpEndPoint}")), null), plainUrl, 0),
+    ("bridge + proxy", () => Client(new FixedProxy(bridgeUrl), null), plainUrl, 0),
     ("HTTPS direct", () => Client(null, null), tlsUrl, 3),
     ("HTTPS proxy tunnel (unix socket)", () => Client(new FixedProxy(), socketPath), tlsUrl, 3),
-    ("HTTPS bridge + proxy tunnel", () => Client(new FixedProxy(new Uri($"http://{bridge.HttpEndPoint}")), null), tlsUrl, 3),
+    ("HTTPS bridge + proxy tunnel", () => Client(new FixedProxy(bridgeUrl), null), tlsUrl, 3),
 };
 
-Console.WriteLine($"# Egress benchmark ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"# Egress benchmark ({(quick ? "quick" : "full")}, proxy and bridge {(inProcess ? "in this process" : "in child processes")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
 // Rounds alternate between the paths so that load from other processes hits all of them alike.
 const int rounds = 3;
 var perPath = paths.Select(_ => new List<Result>()).ToArray();
 var clients = paths.Select(p => p.Client()).ToArray();
+// --paths 0,1 runs only those rows (for profiling one path); a row's baseline must be among them for its ratio.
+var only = args.SkipWhile(a => a != "--paths").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToHashSet();
+// Warm-up of every path before any measurement: the client, the server and the child processes start with
+// unoptimised code, and tiered compilation needs many calls and some time to reach the optimised code.
+for (var pi = 0; pi < paths.Length; pi++)
+{
+    if (only is not null && !only.Contains(pi)) continue;
+    await SmallRequestsAsync(clients[pi], paths[pi].Url, quick ? 2000 : 5000);
+}
+await Task.Delay(1000);
 for (var round = 0; round < rounds; round++)
 for (var pi = 0; pi < paths.Length; pi++)
 {
+    if (only is not null && !only.Contains(pi)) continue;
     var name = paths[pi].Name;
     var client = clients[pi];
     var baseUrl = paths[pi].Url;
     for (var i = 0; i < (round == 0 ? 500 : 50); i++) await (await client.GetAsync(baseUrl + "/small")).Content.ReadAsByteArrayAsync(); // warm-up
-    await (await client.GetAsync(baseUrl + "/large")).Content.ReadAsByteArrayAsync();
+    if (largeCount > 0) await (await client.GetAsync(baseUrl + "/large")).Content.ReadAsByteArrayAsync();
 
     var latencies = new double[latencyRequests];
     for (var i = 0; i < latencyRequests; i++)
@@ -97,17 +113,13 @@ for (var pi = 0; pi < paths.Length; pi++)
     }
     Array.Sort(latencies);
 
+    // CPU time per small request of each process over the throughput run: the proxy's own cost, free of the noise
+    // that other machine load puts into req/s.
+    var cpu = (Self: Cpu(null), Proxy: Cpu(proxy), Bridge: Cpu(bridge));
     var sw = Stopwatch.StartNew();
-    var next = -1;
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-    {
-        while (Interlocked.Increment(ref next) < throughputRequests)
-        {
-            using var r = await client.GetAsync(baseUrl + "/small");
-            await r.Content.ReadAsByteArrayAsync();
-        }
-    }));
+    await SmallRequestsAsync(client, baseUrl, throughputRequests);
     var rps = throughputRequests / sw.Elapsed.TotalSeconds;
+    var perRequest = (Self: (Cpu(null) - cpu.Self) / throughputRequests, Proxy: (Cpu(proxy) - cpu.Proxy) / throughputRequests, Bridge: (Cpu(bridge) - cpu.Bridge) / throughputRequests);
 
     var buffer = new byte[256 * 1024];
     var mbps = new List<double>();
@@ -122,27 +134,50 @@ for (var pi = 0; pi < paths.Length; pi++)
         if (total != largeSize) throw new InvalidOperationException($"short body: {total}");
         mbps.Add(largeSize / 1048576.0 / Stopwatch.GetElapsedTime(t).TotalSeconds);
     }
+    if (mbps.Count == 0) mbps.Add(0);
     mbps.Sort();
     if (args.Contains("--debug")) Console.WriteLine($"{name}: {connections.Count} upstream connections so far");
-    perPath[pi].Add(new Result(name, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)], rps, mbps[mbps.Count / 2]));
+    perPath[pi].Add(new Result(name, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)], rps, mbps[mbps.Count / 2],
+        perRequest.Self, perRequest.Proxy, perRequest.Bridge));
 }
 static double Median(IEnumerable<double> xs) { var a = xs.OrderBy(x => x).ToArray(); return a[a.Length / 2]; }
-var results = perPath.Select(rs => new Result(rs[0].Name, Median(rs.Select(r => r.P50)), Median(rs.Select(r => r.P99)), Median(rs.Select(r => r.Rps)), Median(rs.Select(r => r.MBps)))).ToList();
+var results = perPath.Select(rs => rs.Count == 0 ? null : new Result(rs[0].Name, Median(rs.Select(r => r.P50)), Median(rs.Select(r => r.P99)), Median(rs.Select(r => r.Rps)), Median(rs.Select(r => r.MBps)),
+    Median(rs.Select(r => r.SelfCpu)), Median(rs.Select(r => r.ProxyCpu)), Median(rs.Select(r => r.BridgeCpu)))).ToList();
 
 Console.WriteLine();
-Console.WriteLine("| path | p50 latency | p99 latency | added p50 | small req/s (16 conc.) | vs direct | large MB/s (median) | vs direct |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| path | p50 latency | p99 latency | added p50 | small req/s (16 conc.) | vs direct | large MB/s (median) | vs direct | CPU µs/req client+server, proxy, bridge |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
 for (var i = 0; i < results.Count; i++)
 {
-    var r = results[i];
-    var baseline = results[paths[i].Baseline];
+    if (results[i] is not { } r) continue;
+    var baseline = results[paths[i].Baseline] ?? r;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Name} | {r.P50:0} µs | {r.P99:0} µs | {(r.P50 - baseline.P50):+0;-0;0} µs | {r.Rps:0} | {r.Rps / baseline.Rps:P0} | {r.MBps:0} | {r.MBps / baseline.MBps:P0} |"));
+        $"| {r.Name} | {r.P50:0} µs | {r.P99:0} µs | {(r.P50 - baseline.P50):+0;-0;0} µs | {r.Rps:0} | {r.Rps / baseline.Rps:P0} | {r.MBps:0} | {r.MBps / baseline.MBps:P0} | {r.SelfCpu:0}, {r.ProxyCpu:0}, {r.BridgeCpu:0} |"));
 }
 
+Console.WriteLine($"load average after the run: {LoadAverage()}");
 await app.StopAsync();
 Directory.Delete(dir, recursive: true);
 return 0;
+
+// count small requests over `concurrency` kept-alive connections.
+async Task SmallRequestsAsync(HttpClient client, string baseUrl, int count)
+{
+    var next = -1;
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        while (Interlocked.Increment(ref next) < count)
+        {
+            using var r = await client.GetAsync(baseUrl + "/small");
+            await r.Content.ReadAsByteArrayAsync();
+        }
+    }));
+}
+
+// CPU microseconds used so far by this process (null) or by a child host; 0 for a host inside this process.
+static double Cpu(ChildHost? host) => host is null ? Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds : host.CpuMicroseconds();
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static HttpClient Client(IWebProxy? proxy, string? unixSocket)
 {
@@ -175,12 +210,7 @@ static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSigned
     return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
 }
 
-sealed record Result(string Name, double P50, double P99, double Rps, double MBps);
-
-sealed class NullSink : IEventSink
-{
-    public void Emit(SmoothEvent e) { }
-}
+sealed record Result(string Name, double P50, double P99, double Rps, double MBps, double SelfCpu, double ProxyCpu, double BridgeCpu);
 
 /// <summary>A proxy setting that never bypasses loopback (WebProxy does).</summary>
 sealed class FixedProxy(Uri? uri = null) : IWebProxy

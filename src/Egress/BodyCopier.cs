@@ -1,6 +1,5 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace Smooth.Egress;
 
@@ -8,7 +7,7 @@ namespace Smooth.Egress;
 internal static class BodyCopier
 {
     private const int ChunkSize = 256 * 1024;
-    private const int MaxChunkLine = 8 * 1024;
+    private const int LargeChunk = 16 * 1024;
 
     /// <summary>Copies a body of the given framing; returns the bytes written.</summary>
     public static Task<long> CopyAsync(BodyFraming framing, long length, BufferedReader from, Stream to, CancellationToken ct) => framing switch
@@ -63,43 +62,69 @@ internal static class BodyCopier
         }
     }
 
-    /// <summary>Copies a chunked body, validating each chunk-size line, including the trailer section.</summary>
-    public static async Task<long> CopyChunkedAsync(BufferedReader from, Stream to, CancellationToken ct)
+    /// <summary>
+    /// Copies a chunked body, validating each chunk-size line and the trailer section, and forwarding the bytes as
+    /// received: whatever is buffered and complete goes out in one write, large chunk data is streamed straight through.
+    /// </summary>
+    public static Task<long> CopyChunkedAsync(BufferedReader from, Stream to, CancellationToken ct) =>
+        CopyChunkedAsync(from, to, 0, ct).AsTask();
+
+    /// <summary>
+    /// As <see cref="CopyChunkedAsync(BufferedReader, Stream, CancellationToken)"/>, but the first
+    /// <paramref name="prefix"/> buffered bytes (a message head already parsed in place) go out in the same first write.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<long> CopyChunkedAsync(BufferedReader from, Stream to, int prefix, CancellationToken ct)
     {
+        var scanner = new ChunkedScanner();
         long total = 0;
         while (true)
         {
-            var line = await from.ReadLineAsync(MaxChunkLine, ct);
-            var size = ParseChunkSize(line);
-            await to.WriteAsync(line, ct);
-            await to.WriteAsync("\r\n"u8.ToArray(), ct);
-            total += line.Length + 2;
-            if (size == 0) break;
-            total += await CopyExactAsync(from, to, size, ct);
-            var end = await from.ReadLineAsync(2, ct);
-            if (end.Length != 0) throw new HttpProtocolException(400, "chunk not followed by CRLF");
-            await to.WriteAsync("\r\n"u8.ToArray(), ct);
-            total += 2;
-        }
-        while (true)
-        {
-            var trailer = await from.ReadLineAsync(MaxChunkLine, ct);
-            await to.WriteAsync(trailer, ct);
-            await to.WriteAsync("\r\n"u8.ToArray(), ct);
-            total += trailer.Length + 2;
-            if (trailer.Length == 0) return total;
+            var buffered = from.BufferedMemory;
+            var ready = prefix + scanner.Scan(buffered.Span[prefix..]);
+            prefix = 0;
+            if (ready > 0)
+            {
+                await to.WriteAsync(buffered[..ready], ct);
+                from.Skip(ready);
+                total += ready;
+            }
+            if (scanner.Done) return total;
+            if (from.Buffered == 0 && scanner.DataLeft >= LargeChunk)
+            {
+                // Big chunk data: read it with the large copy buffer instead of through the head buffer.
+                var left = scanner.DataLeft;
+                total += await CopyExactAsync(from, to, left, ct);
+                scanner.DataCopied(left);
+                continue;
+            }
+            if (!await from.FillAsync(ct)) throw new HttpProtocolException(400, "connection closed inside a chunked body");
         }
     }
 
-    private static long ParseChunkSize(byte[] line)
+    /// <summary>
+    /// Forwards a message whose head is the first <paramref name="headLength"/> buffered bytes of
+    /// <paramref name="from"/>, with its body: the head and the body bytes already buffered go out in one write.
+    /// </summary>
+    /// <returns>The bytes written, head included.</returns>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<long> ForwardMessageAsync(BufferedReader from, Stream to, int headLength, BodyFraming framing, long length, CancellationToken ct)
     {
-        var text = Encoding.Latin1.GetString(line);
-        var semi = text.IndexOf(';');
-        var hex = (semi >= 0 ? text[..semi] : text).Trim(' ', '\t');
-        if (hex.Length is 0 or > 15 || !long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size))
+        if (framing == BodyFraming.Chunked) return await CopyChunkedAsync(from, to, headLength, ct);
+        var body = framing switch
         {
-            throw new HttpProtocolException(400, "malformed chunk size");
-        }
-        return size;
+            BodyFraming.None => 0,
+            BodyFraming.Length => (int)Math.Min(length, from.Buffered - headLength),
+            _ => from.Buffered - headLength,
+        };
+        var first = headLength + body;
+        await to.WriteAsync(from.BufferedMemory[..first], ct);
+        from.Skip(first);
+        return first + framing switch
+        {
+            BodyFraming.Length => await CopyExactAsync(from, to, length - body, ct),
+            BodyFraming.UntilClose => await CopyUntilCloseAsync(from, to, ct),
+            _ => 0,
+        };
     }
 }

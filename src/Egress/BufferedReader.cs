@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Smooth.Egress;
 
 /// <summary>
@@ -10,9 +12,6 @@ internal sealed class BufferedReader(Stream stream, int capacity)
     private int _start;
     private int _end;
 
-    /// <summary>Bytes taken from the stream so far.</summary>
-    public long BytesRead { get; private set; }
-
     /// <summary>How many bytes are buffered and not yet consumed.</summary>
     public int Buffered => _end - _start;
 
@@ -22,18 +21,25 @@ internal sealed class BufferedReader(Stream stream, int capacity)
     /// </summary>
     public async ValueTask<byte[]?> ReadHeadAsync(int maxSize, CancellationToken ct)
     {
+        if (await PeekHeadAsync(maxSize, ct) is not { } length) return null;
+        var head = _buffer.AsSpan(_start, length).ToArray();
+        Consume(length);
+        return head;
+    }
+
+    /// <summary>
+    /// Buffers a whole message head and returns its length (through the blank line) without consuming it, so it can be
+    /// parsed in place and forwarded together with the body bytes behind it. Null and exceptions as <see cref="ReadHeadAsync"/>.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<int?> PeekHeadAsync(int maxSize, CancellationToken ct)
+    {
         var scanned = 0;
         while (true)
         {
             var window = _buffer.AsSpan(_start, _end - _start);
             var found = window[scanned..].IndexOf("\r\n\r\n"u8);
-            if (found >= 0)
-            {
-                var length = scanned + found + 4;
-                var head = window[..length].ToArray();
-                Consume(length);
-                return head;
-            }
+            if (found >= 0) return scanned + found + 4;
             scanned = Math.Max(0, window.Length - 3);
             if (window.Length >= maxSize)
             {
@@ -47,39 +53,28 @@ internal sealed class BufferedReader(Stream stream, int capacity)
         }
     }
 
-    /// <summary>Reads one CRLF-terminated line (without the CRLF); throws when longer than <paramref name="maxSize"/>.</summary>
-    public async ValueTask<byte[]> ReadLineAsync(int maxSize, CancellationToken ct)
+    /// <summary>The buffered, unconsumed bytes; valid until the next read or fill.</summary>
+    public ReadOnlyMemory<byte> BufferedMemory => _buffer.AsMemory(_start, _end - _start);
+
+    /// <summary>Marks <paramref name="n"/> buffered bytes as consumed.</summary>
+    public void Skip(int n)
     {
-        var scanned = 0;
-        while (true)
-        {
-            var window = _buffer.AsSpan(_start, _end - _start);
-            var found = window[scanned..].IndexOf("\r\n"u8);
-            if (found >= 0)
-            {
-                var line = window[..(scanned + found)].ToArray();
-                Consume(scanned + found + 2);
-                return line;
-            }
-            scanned = Math.Max(0, window.Length - 1);
-            if (window.Length >= maxSize) throw new HttpProtocolException(400, "line too long in chunked body");
-            if (!await FillAsync(ct)) throw new HttpProtocolException(400, "connection closed inside a chunked body");
-        }
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, _end - _start);
+        Consume(n);
     }
 
     /// <summary>Reads into <paramref name="destination"/>: buffered bytes first, otherwise straight from the stream. 0 at end.</summary>
-    public async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken ct)
+    public ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken ct)
     {
         if (_end > _start)
         {
             var n = Math.Min(destination.Length, _end - _start);
             _buffer.AsMemory(_start, n).CopyTo(destination);
             Consume(n);
-            return n;
+            return ValueTask.FromResult(n);
         }
-        var read = await stream.ReadAsync(destination, ct);
-        BytesRead += read;
-        return read;
+        // Not async: the socket's own pooled ValueTask is handed through, so a relay loop allocates nothing per read.
+        return stream.ReadAsync(destination, ct);
     }
 
     /// <summary>Takes up to <paramref name="max"/> buffered bytes without reading the stream (for coalescing writes).</summary>
@@ -101,7 +96,12 @@ internal sealed class BufferedReader(Stream stream, int capacity)
         }
     }
 
-    private async ValueTask<bool> FillAsync(CancellationToken ct)
+    /// <summary>
+    /// Reads more bytes from the stream behind the buffered ones (moving them to the front when the buffer's end is
+    /// reached); false at end of stream. A full buffer returns true without reading: callers bound what they buffer.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<bool> FillAsync(CancellationToken ct)
     {
         if (_end == _buffer.Length)
         {
@@ -111,7 +111,6 @@ internal sealed class BufferedReader(Stream stream, int capacity)
             _start = 0;
         }
         var n = await stream.ReadAsync(_buffer.AsMemory(_end), ct);
-        BytesRead += n;
         _end += n;
         return n > 0;
     }

@@ -19,7 +19,7 @@ public static class EgressEvents
     public static SmoothEvent Decision(EgressRequest request, bool allowed, string code, string reason, string? rule,
         string? address, int? status, long bytesIn, long bytesOut, TimeSpan elapsed, string? client)
     {
-        var a = new Dictionary<string, string>
+        var a = new Dictionary<string, string>(16)
         {
             ["decision"] = allowed ? "allow" : "deny",
             ["code"] = code,

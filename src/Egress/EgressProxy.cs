@@ -13,6 +13,8 @@ namespace Smooth.Egress;
 /// </summary>
 public sealed class EgressProxy : IAsyncDisposable
 {
+    private const int UnixSendBuffer = 1024 * 1024;
+
     private readonly IEgressGate _gate;
     private readonly IEventSink _events;
     private readonly EgressProxyOptions _options;
@@ -87,6 +89,10 @@ public sealed class EgressProxy : IAsyncDisposable
                 continue;
             }
             if (client.ProtocolType == ProtocolType.Tcp) client.NoDelay = true;
+            // A Unix socket's send buffer (about 200 KiB by default, not autotuned like TCP's) is smaller than a relay
+            // chunk: large downloads were written in pieces, one wakeup each. 1 MiB cut the proxy's syscalls for them
+            // threefold; the kernel only commits it while a slow client leaves data unread.
+            else client.SendBufferSize = UnixSendBuffer;
             if (_connections.Count >= _options.MaxConnections)
             {
                 _ = RefuseBusyAsync(client);

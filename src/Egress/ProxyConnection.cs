@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Smooth.Core.Events;
 
@@ -34,16 +35,18 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
             {
                 _responseStarted = false;
                 idle.CancelAfter(options.IdleTimeout);
-                var headBytes = await _clientReader.ReadHeadAsync(MaxHead, idle.Token);
+                var headLength = await _clientReader.PeekHeadAsync(MaxHead, idle.Token);
                 idle.CancelAfter(Timeout.InfiniteTimeSpan);
-                if (headBytes is null) return;
-                var head = HttpHead.Parse(headBytes, isRequest: true);
+                if (headLength is not { } length) return;
+                // Parsed where it lies in the read buffer (the parse copies what it keeps), then consumed.
+                var head = HttpHead.Parse(_clientReader.BufferedMemory.Span[..length], isRequest: true);
+                _clientReader.Skip(length);
                 if (head.Part1 == "CONNECT")
                 {
                     await TunnelAsync(head, ct);
                     return;
                 }
-                if (!await ForwardAsync(head, headBytes.Length, ct)) return;
+                if (!await ForwardAsync(head, ct)) return;
             }
         }
         catch (HttpProtocolException e)
@@ -92,7 +95,8 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
     }
 
     /// <summary>Forwards one plain HTTP request and its response; returns true when the connection may serve another.</summary>
-    private async Task<bool> ForwardAsync(HttpHead head, int headLength, CancellationToken ct)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ForwardAsync(HttpHead head, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var method = head.Part1;
@@ -120,19 +124,19 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
             ?? throw new HttpProtocolException(400, $"malformed host in the request target '{Printable(authorityText)}'");
         var query = originForm.IndexOf('?');
         var path = query >= 0 ? originForm[..query] : originForm;
-        var what = $"{method} http://{target}{path}";
 
-        var hosts = head.All("Host").ToList();
-        if (hosts.Count > 1) throw new HttpProtocolException(400, "more than one Host header");
-        if (hosts.Count == 1)
+        var hosts = head.Find("Host", out var hostValue);
+        if (hosts > 1) throw new HttpProtocolException(400, "more than one Host header");
+        if (hosts == 1)
         {
-            var claimed = TargetAuthority.Parse(hosts[0], defaultPort: 80);
+            var claimedText = hostValue.ToString();
+            var claimed = TargetAuthority.Parse(claimedText, defaultPort: 80);
             if (claimed is not { } c || c.Host != target.Host || c.Port != target.Port)
             {
                 var request = new EgressRequest(target.Host, target.Port, "http", method, path, target.Address);
                 var mismatch = new Admission(request, false, 403, "host-mismatch",
-                    $"the Host header '{Printable(hosts[0])}' does not match the request target {target}", null, []);
-                await RefuseAsync(mismatch, what, started, ct);
+                    $"the Host header '{Printable(claimedText)}' does not match the request target {target}", null, []);
+                await RefuseAsync(mismatch, $"{method} http://{target}{path}", started, ct);
                 return false;
             }
         }
@@ -144,110 +148,120 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
         var admission = await AdmitAsync(target, "http", method, path, ct);
         if (!admission.Allowed)
         {
-            await RefuseAsync(admission, what, started, ct);
+            await RefuseAsync(admission, $"{method} http://{target}{path}", started, ct);
             return false;
         }
 
-        var outHead = BuildRequestHead(head, method, originForm, version, hosts.Count == 0 ? target.ToString() : null);
-        long bytesOut = 0, bytesIn = 0;
-        int status;
-        bool upstreamClose;
-        for (var attempt = 0; ; attempt++)
+        // The outgoing head, and the request body bytes that already arrived, leave in one write from one pooled buffer.
+        var requestHeadLength = RequestHead.Length(head, method, originForm, version, hosts == 0 ? target.ToString() : null);
+        var bodyBuffered = framing == BodyFraming.Length ? (int)Math.Min(contentLength, _clientReader!.Buffered) : 0;
+        var outBuffer = ArrayPool<byte>.Shared.Rent(requestHeadLength + bodyBuffered);
+        try
         {
-            var reused = _upstream is not null && _upstream.Key == target.ToString() && admission.Addresses.Contains(_upstream.Address);
-            if (!reused)
+            RequestHead.Write(head, method, originForm, version, hosts == 0 ? target.ToString() : null, outBuffer);
+            _clientReader!.TakeBuffered(bodyBuffered).CopyTo(outBuffer.AsMemory(requestHeadLength));
+            var outMessage = outBuffer.AsMemory(0, requestHeadLength + bodyBuffered);
+            long bytesOut = 0, bytesIn = 0;
+            int status;
+            bool upstreamClose;
+            for (var attempt = 0; ; attempt++)
             {
-                if (_upstream is not null) await _upstream.DisposeAsync();
-                _upstream = null;
-                try
+                var reused = _upstream is not null && _upstream.Port == target.Port && _upstream.Host == target.Host && admission.Addresses.Contains(_upstream.Address);
+                if (!reused)
                 {
-                    _upstream = await ConnectAsync(admission, ct);
+                    if (_upstream is not null) await _upstream.DisposeAsync();
+                    _upstream = null;
+                    try
+                    {
+                        _upstream = await ConnectAsync(admission, ct);
+                    }
+                    catch (HttpProtocolException e)
+                    {
+                        Emit(admission, true, "upstream-failed", e.Message, null, e.Status, 0, 0, started);
+                        await TryWriteAsync(ProxyResponses.Error(e.Status, e.Message), ct);
+                        return false;
+                    }
                 }
-                catch (HttpProtocolException e)
+                var up = _upstream!;
+
+                await up.Stream.WriteAsync(outMessage, ct);
+                bytesOut = outMessage.Length;
+                var bodyLeft = framing == BodyFraming.Length ? contentLength - bodyBuffered : 0;
+                var bodyTask = framing switch
                 {
-                    Emit(admission, true, "upstream-failed", e.Message, null, e.Status, 0, 0, started);
-                    await TryWriteAsync(ProxyResponses.Error(e.Status, e.Message), ct);
+                    BodyFraming.Length => BodyCopier.CopyExactAsync(_clientReader!, up.Stream, bodyLeft, ct),
+                    BodyFraming.Chunked => BodyCopier.CopyChunkedAsync(_clientReader!, up.Stream, ct),
+                    _ => Task.FromResult(0L),
+                };
+
+                // The response head is parsed where it lies in the read buffer and forwarded unchanged, with the body bytes
+                // behind it, in one write.
+                var responseHeadLength = await up.Reader.PeekHeadAsync(MaxHead, ct);
+                if (responseHeadLength is null)
+                {
+                    // A kept-alive upstream may have closed while idle: retry once on a fresh connection when nothing was lost.
+                    await up.DisposeAsync();
+                    _upstream = null;
+                    if (reused && attempt == 0 && framing == BodyFraming.None) continue;
+                    await bodyTask.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                    throw new HttpProtocolException(502, $"{target} closed the connection without a response");
+                }
+
+                var headLength = responseHeadLength.Value;
+                var response = HttpHead.Parse(up.Reader.BufferedMemory.Span[..headLength], isRequest: false);
+                if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status) || status is < 100 or > 999)
+                {
+                    throw new HttpProtocolException(502, $"{target} sent a malformed status line");
+                }
+                while (status is >= 100 and < 200 and not 101)
+                {
+                    _responseStarted = true;
+                    await _clientStream.WriteAsync(up.Reader.BufferedMemory[..headLength], ct);
+                    up.Reader.Skip(headLength);
+                    bytesIn += headLength;
+                    headLength = await up.Reader.PeekHeadAsync(MaxHead, ct)
+                        ?? throw new IOException("upstream closed after an interim response");
+                    response = HttpHead.Parse(up.Reader.BufferedMemory.Span[..headLength], isRequest: false);
+                    if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status)) throw new IOException("malformed status");
+                }
+                _responseStarted = true;
+
+                if (status == 101)
+                {
+                    await _clientStream.WriteAsync(up.Reader.BufferedMemory[..headLength], ct);
+                    up.Reader.Skip(headLength);
+                    bytesOut += await bodyTask;
+                    var (toUp, toClient) = await Relay.RunAsync(_clientReader!, _clientStream, client, up.Reader, up.Stream, up.Socket, ct);
+                    Emit(admission, true, "allowed", admission.Reason, up.Address.ToString(), status, bytesIn + headLength + toClient, bytesOut + toUp, started);
                     return false;
                 }
-            }
-            var up = _upstream!;
 
-            // Head plus whatever body bytes already arrived go out in one write (small requests: one syscall).
-            bytesOut = await WriteWithBufferedBodyAsync(up.Stream, outHead, _clientReader!, framing == BodyFraming.Length ? contentLength : 0, ct);
-            var bodyLeft = framing == BodyFraming.Length ? contentLength - (bytesOut - outHead.Length) : 0;
-            var bodyTask = framing switch
-            {
-                BodyFraming.Length => BodyCopier.CopyExactAsync(_clientReader!, up.Stream, bodyLeft, ct),
-                BodyFraming.Chunked => BodyCopier.CopyChunkedAsync(_clientReader!, up.Stream, ct),
-                _ => Task.FromResult(0L),
-            };
+                var noBody = method == "HEAD" || status is 204 or 304;
+                long responseLength = 0;
+                var responseFraming = noBody ? BodyFraming.None : response.Framing(isRequest: false, out responseLength);
+                upstreamClose = responseFraming == BodyFraming.UntilClose || response.HasToken("Connection", "close")
+                    || (response.Part1 == "HTTP/1.0" && !response.HasToken("Connection", "keep-alive"));
 
-            var responseHeadBytes = await up.Reader.ReadHeadAsync(MaxHead, ct);
-            if (responseHeadBytes is null)
-            {
-                // A kept-alive upstream may have closed while idle: retry once on a fresh connection when nothing was lost.
-                await up.DisposeAsync();
-                _upstream = null;
-                if (reused && attempt == 0 && framing == BodyFraming.None) continue;
-                await bodyTask.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-                throw new HttpProtocolException(502, $"{target} closed the connection without a response");
-            }
-
-            var response = HttpHead.Parse(responseHeadBytes, isRequest: false);
-            if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status) || status is < 100 or > 999)
-            {
-                throw new HttpProtocolException(502, $"{target} sent a malformed status line");
-            }
-            while (status is >= 100 and < 200 and not 101)
-            {
-                _responseStarted = true;
-                await _clientStream.WriteAsync(responseHeadBytes, ct);
-                bytesIn += responseHeadBytes.Length;
-                responseHeadBytes = await up.Reader.ReadHeadAsync(MaxHead, ct)
-                    ?? throw new IOException("upstream closed after an interim response");
-                response = HttpHead.Parse(responseHeadBytes, isRequest: false);
-                if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status)) throw new IOException("malformed status");
-            }
-            _responseStarted = true;
-
-            if (status == 101)
-            {
-                await _clientStream.WriteAsync(responseHeadBytes, ct);
+                bytesIn += await BodyCopier.ForwardMessageAsync(up.Reader, _clientStream, headLength, responseFraming, responseLength, ct);
                 bytesOut += await bodyTask;
-                var (toUp, toClient) = await Relay.RunAsync(_clientReader!, _clientStream, client, up.Reader, up.Stream, up.Socket, ct);
-                Emit(admission, true, "allowed", admission.Reason, up.Address.ToString(), status, bytesIn + responseHeadBytes.Length + toClient, bytesOut + toUp, started);
-                return false;
+                break;
             }
 
-            var noBody = method == "HEAD" || status is 204 or 304;
-            long responseLength = 0;
-            var responseFraming = noBody ? BodyFraming.None : response.Framing(isRequest: false, out responseLength);
-            upstreamClose = responseFraming == BodyFraming.UntilClose || response.HasToken("Connection", "close")
-                || (response.Part1 == "HTTP/1.0" && !response.HasToken("Connection", "keep-alive"));
-
-            var written = await WriteWithBufferedBodyAsync(_clientStream, responseHeadBytes, up.Reader,
-                responseFraming == BodyFraming.Length ? responseLength : 0, ct);
-            bytesIn += written;
-            bytesIn += responseFraming switch
+            Emit(admission, true, "allowed", admission.Reason, _upstream?.Address.ToString(), status, bytesIn, bytesOut, started);
+            if (upstreamClose && _upstream is not null)
             {
-                BodyFraming.Length => await BodyCopier.CopyExactAsync(up.Reader, _clientStream, responseLength - (written - responseHeadBytes.Length), ct),
-                BodyFraming.None => 0,
-                _ => await BodyCopier.CopyAsync(responseFraming, 0, up.Reader, _clientStream, ct),
-            };
-            bytesOut += await bodyTask;
-            break;
+                await _upstream.DisposeAsync();
+                _upstream = null;
+            }
+            return !clientClose && !upstreamClose;
         }
-
-        Emit(admission, true, "allowed", admission.Reason, _upstream?.Address.ToString(), status, bytesIn, bytesOut, started);
-        if (upstreamClose && _upstream is not null)
+        finally
         {
-            await _upstream.DisposeAsync();
-            _upstream = null;
+            ArrayPool<byte>.Shared.Return(outBuffer);
         }
-        return !clientClose && !upstreamClose;
     }
 
-    private async Task<Admission> AdmitAsync(TargetAuthority target, string scheme, string? method, string? path, CancellationToken ct)
+    private async ValueTask<Admission> AdmitAsync(TargetAuthority target, string scheme, string? method, string? path, CancellationToken ct)
     {
         var request = new EgressRequest(target.Host, target.Port, scheme, method, path, target.Address);
         EgressDecision decision;
@@ -319,7 +333,7 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, admission.Request.Port), timeout.Token);
-                return new Upstream(admission.Request.Authority, address, socket);
+                return new Upstream(admission.Request.Host, admission.Request.Port, address, socket);
             }
             catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
             {
@@ -344,44 +358,6 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
     private void Emit(Admission admission, bool allowed, string code, string reason, string? address, int? status, long bytesIn, long bytesOut, long started) =>
         events.Emit(EgressEvents.Decision(admission.Request, allowed, code, reason, admission.Rule, address, status, bytesIn, bytesOut,
             Stopwatch.GetElapsedTime(started), options.ClientLabel));
-
-    private static byte[] BuildRequestHead(HttpHead head, string method, string originForm, string version, string? addHost)
-    {
-        var sb = new StringBuilder(256);
-        sb.Append(method).Append(' ').Append(originForm).Append(' ').Append(version).Append("\r\n");
-        if (addHost is not null) sb.Append("Host: ").Append(addHost).Append("\r\n");
-        foreach (var (name, value) in head.Headers)
-        {
-            // Proxy-* fields are for this hop only; Proxy-Authorization must never reach the origin.
-            if (name.StartsWith("Proxy-", StringComparison.OrdinalIgnoreCase) || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase)) continue;
-            sb.Append(name).Append(": ").Append(value).Append("\r\n");
-        }
-        sb.Append("\r\n");
-        return Encoding.Latin1.GetBytes(sb.ToString());
-    }
-
-    /// <summary>Writes <paramref name="head"/> plus up to <paramref name="bodyLength"/> already-buffered body bytes in one write.</summary>
-    private static async Task<long> WriteWithBufferedBodyAsync(Stream to, byte[] head, BufferedReader from, long bodyLength, CancellationToken ct)
-    {
-        var take = (int)Math.Min(bodyLength, from.Buffered);
-        if (take == 0)
-        {
-            await to.WriteAsync(head, ct);
-            return head.Length;
-        }
-        var combined = ArrayPool<byte>.Shared.Rent(head.Length + take);
-        try
-        {
-            head.CopyTo(combined, 0);
-            from.TakeBuffered(take).CopyTo(combined.AsMemory(head.Length));
-            await to.WriteAsync(combined.AsMemory(0, head.Length + take), ct);
-            return head.Length + take;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(combined);
-        }
-    }
 
     private async Task TryWriteAsync(byte[] bytes, CancellationToken ct)
     {
@@ -419,16 +395,18 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
 
     private sealed class Upstream : IAsyncDisposable
     {
-        public Upstream(string key, IPAddress address, Socket socket)
+        public Upstream(string host, int port, IPAddress address, Socket socket)
         {
-            Key = key;
+            Host = host;
+            Port = port;
             Address = address;
             Socket = socket;
             Stream = new NetworkStream(socket, ownsSocket: true);
             Reader = new BufferedReader(Stream, ReaderSize);
         }
 
-        public string Key { get; }
+        public string Host { get; }
+        public int Port { get; }
         public IPAddress Address { get; }
         public Socket Socket { get; }
         public NetworkStream Stream { get; }
