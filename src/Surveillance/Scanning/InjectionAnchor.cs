@@ -10,19 +10,17 @@ internal static class InjectionAnchor
 {
     // A short list of readers: the anchor only has to land near the address; the scorer checks the full list.
     private const string Reader =
-        @"(?:ai|llms?|model[a-z]*|assistan[a-z]*|assistent[a-z]*|asistentes?|agent[a-z]*|bots?|copilot|automated|coding|ia|ki)\b";
+        @"(?:ai|llms?|model[a-z]*|assistan[a-z]*|assistent[a-z]*|asistentes?|agent[a-z]*|bots?|copilot|claude|gpt|gemini|automated|coding|ia|ki|sprachmodell[a-z]*)\b";
 
     // What comes right before a reader that is addressed: a greeting or "to", the start of a line or comment, "if you are".
     private const string Address =
-        @"(?:(?:(?:^|\n|[.:;!?(\[#/]\s*|\b(?:note|message|reminder|notice|instructions?)\s+)(?:to|for|à|pour|para|für)|\b(?:dear|hey|hello|hi|attention|whichever|bonjour|hola|hallo|olá|ciao))" +
-        @"(?:\s+(?:the|any|all|every|each|there|an?|le|la|les|el|los|der|die|den|dem|o|il|lo|al|au))?\s*,?\s*(?:l')?" +
-        @"|\b(?:if\s+you\s*(?:'re|’re|are)|si\s+(?:tu\s+es|vous\s+êtes|eres)|wenn\s+du|se\s+(?:você(?:\s+(?:for|é))?|sei))\s+(?:[a-z]+\s+)?" +
-        @"|\b(?:wants?|would\s+like|asks?|needs?|expects?)\s+(?:the|any|all|every)\s+)";
+        @"(?:\b(?:to|for|dear|hey|hi|hello|greetings|attention|an|any|all|every|each|whichever|whatever|hola|hallo|bonjour|ciao|olá|querido|caro|cara|cher|chère|liebe[rs]?|pour|para|für)[\s,]+(?:[a-z]+[\s,-]+)?(?:l')?" +
+        @"|(?:^|\n|<!--|//|#|\[|>|\*\*|\(|"")\s*" +
+        @"|\bif\s+you(?:'re|’re|\s+are)\s+(?:[a-z]+\s+)?(?:[a-z]+\s+)?|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres)|wenn\s+du|se\s+(?:você(?:\s+(?:for|é))?|sei))\s+(?:[a-z]+\s+)?)";
 
     /// <summary>The pattern (case-insensitive, linear engine).</summary>
     public const string Pattern =
         @"(?i)" + Address + @"\b" + Reader +
-        @"|(?:^|\n|<!--|//|#|\[|>|\*\*)\s*" + Reader + @"\s*(?:[:,\]]|guidance|instructions?|notes?)" +
         @"|\b" + Reader + @"(?:\s+\w+)?\s+(?:that\s+|which\s+|who\s+)?(?:reading|processing|summari[sz]\w*|parsing|reviewing|index\w*|helping|working\s+(?:in|on)|reach\w*|reads|processes|crawling|ingesting)\s+(?:\w+\s+)?(?:this|these|the\s+following)\b" +
         @"|\b(?:automated\s+(?:reviewers?|tools?|agents?|assistants?|systems?)|code\s+assistants?|ai\s+(?:helpers?|tools?|systems?)|reviewer\s+bots?|language\s+models)\b" +
         @"|\b(?:your|tes|vos|tus|deine|suas|tue)\s+[^.\n]*?\b(?:system\s+prompt|prompt|instructions?|programming|developers|consignes|instrucciones|anweisungen|instruções|istruzioni)\b" +
@@ -33,7 +31,7 @@ internal static class InjectionAnchor
         @"|\b(?:previous|prior|earlier|original|usual)\s+(?:guidance|instructions?|rules|directions|polic(?:y|ies)|guidelines|checks|restrictions|goals?|prompts?)\b" +
         @"|\b(?:skip|bypass|ignore|disregard|forget|override|supersedes?|drop|waive)\s+(?:your|the|all|any|its|what|whatever)\b|\b(?:new|real|actual|true)\s+(?:guidance|instructions?|objective|role|goal|job|task)\b" +
         @"|\bfrom\s+(?:now|this\s+message)\s+on\b|\bno\s+(?:content\s+|safety\s+)?restrictions\b" +
-        @"|\b(?:oubli\w*|ignora|ignorez|ignoriere|olvid\w*|vergiss|esque[cç]\w*|dimentic\w*)\b" +
+        @"|\b(?:oubli\w*|ignora|ignorez|ignorier[a-z]*|olvid\w*|vergiss|esque[cç]\w*|dimentic\w*)\b" +
         @"|\b(?:do\s+not|don'?t|never|without|must\s+not)\s+(?:tell|inform|mention|notify|ask)(?:ing)?\b|\b(?:silently|secretly|covertly|quietly|between\s+us|say\s+nothing|stop\s+asking)\b" +
         @"|\bsans\s+(?:le\s+)?(?:dire|demander)|\bsin\s+(?:decir|avisar)|\bohne\s+zu\s+fragen" +
         @"|display\s*:\s*none|visibility\s*:\s*hidden";

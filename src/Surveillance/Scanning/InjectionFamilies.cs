@@ -32,13 +32,16 @@ internal static class InjectionFamilies
         // (not "the agent reads its config": a participle counts only when it points at this very text).
         new("addressee", 2.0, FamilyRole.Anchor,
             // Split in parts: one automaton for all of them would exceed the linear engine's size limit.
-            @"\b" + Greeting + Determiner + @"\s*,?\s*" + Ai,
+            @"\b" + Greeting + Determiner + @"\s*,?\s*" + Ai +
+            @"|\b(?:to|for)\s+(?:the\s+|any\s+|all\s+|whatever\s+|whichever\s+)?" + Ai + @"[^.\n:]{0,30}:" +
+            @"|\b(?:is|are|written|meant|intended)\s+(?:only\s+)?for\s+(?:the\s+|any\s+|all\s+)?" + Ai,
             @"\bif\s+you\s*(?:'re|’re|are)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + Ai +
             @"|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres|es)|wenn\s+du|falls\s+du|se\s+(?:você\s+(?:é|for)|sei|tu\s+és))\s+(?:une?\s+|un[ao]?\s+|ein(?:e|er)?\s+|uma?\s+)?(?:\w+\s+)?" + Ai +
             @"|如果你是|若你是|\bесли\s+(?:ты|вы)\b|もしあなたが",
-            Ai + @"(?:\s+(?:system|tool|agent|assistant|model)s?)?\s+(?:that\s+|which\s+|who\s+)?(?:is\s+|are\s+)?(?:reading|processing|summari[sz]ing|summari[sz]es|parsing|reviewing|indexing|helping|working\s+(?:on|in)|reaches|reads|processes|index(?:es)?|sees|encounters|handles|analy[sz]ing|crawling|visiting|browsing|fetching|ingesting|scanning)\s+(?:\w+\s+){0,2}?(?:this|these|the\s+following)\b",
-            @"(?:^|\n|<!--|//|#|\[|>|\*\*|[.!?]\s)\s*" + Ai + @"(?:\s*[:,\]：，]|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
-            @"|(?:致|给|親愛なる)\s*(?:ai\s*)?(?:" + AiCjk + @")",
+            Ai + @"(?:\s+(?:system|tool|agent|assistant|model)s?)?\s+(?:that\s+|which\s+|who\s+)?(?:is\s+|are\s+)?(?:reading|processing|summari[sz]ing|summari[sz]es|parsing|reviewing|indexing|helping|working\s+(?:on|in)|reaches|reads|processes|index(?:es)?|sees|encounters|handles|analy[sz]ing|crawling|visiting|browsing|fetching|ingesting|scanning|[a-z]+ing)\s+(?:\w+\s+){0,2}?(?:this|these|the\s+following)\b" +
+            @"|" + Ai + @"\s+(?:of|on|in|for)\s+this\b|" + Ai + @"\s+(?:must|shall|should|need\s+to|have\s+to|are\s+(?:required|expected)\s+to)\s",
+            @"(?:^|\n|<!--|//|#|\[|>|\*\*|\(|""|[.!?]\s)\s*" + Ai + @"(?:\s*[:,\]：，—–]|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
+            @"|(?:致|给|親愛なる)\s*(?:ai\s*)?(?:" + AiCjk + @")|(?:" + AiCjk + @")\s*(?:へ|に|宛て)\s*[：:，,]",
             @"\b(?:wants?|would\s+like|asks?|needs?|requires?|expects?|instructs?)\s+(?:the|any|all|every|each)\s+" + Ai + @"\s+to\b" +
             @"|\b(?:your|tes|vos|tus|sus|deine|ihre|suas|tuas|tue)\s+(?:\w+\s+){0,3}?(?:system\s+prompt|prompt|instructions?|programming|training|developers|creators|consignes|instrucciones|anweisungen|instruções|istruzioni)\b|你的(?:指令|指示|提示)|\bтво(?:и|ю)\s+(?:инструкци\w*|указани\w*)|あなたの指示" +
             @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing)\b[^.\n,]{0,40},|\bin\s+your\s+(?:next\s+)?(?:reply|answer|response|summary)\b"),
@@ -56,21 +59,25 @@ internal static class InjectionFamilies
             @"|\b(?:oubli\w*|ignor\w*|olvid\w*|vergiss|vergessen|esque[cç]\w*|dimentic\w*|игнорир\w*|забудь\w*)\b[^.\n]{0,40}?(?:consignes|instructions|règles|instrucciones|reglas|indicaciones|anweisungen|regeln|vorgaben|instruções|regras|istruzioni|regole|инструкци\w*|указани\w*|правил\w*)" +
             @"|(?:忽略|无视|忘记|忘掉)[^。\n]{0,15}?(?:指令|指示|说明|规则|提示)|(?:指示|命令|ルール)[^。\n]{0,10}?(?:無視|忘れ)"),
 
-        // Authority or consent the reader cannot check: "the maintainers already approved", "system notice".
+        // Authority the reader cannot check: a fake system notice, elevated rights, consent given in advance.
         new("authority", 1.5, FamilyRole.Anchor,
-            @"\b(?:maintainers?|owners?|admins?|administrators?|release\s+manager|security\s+team|compliance|legal|operator|developers?|reviewers?|lead|\w+\s+team|person\s+you\s+work\s+for)\s+(?:actually\s+|really\s+|already\s+|explicitly\s+)?(?:says?|said|wants?|would\s+like|asks?|asked|requests?|requested|requires?|required|approved|agreed|allows?|allowed|authori[sz]ed|confirmed|consented|is\s+fine|(?:has|have)\s+(?:already\s+)?(?:agreed|approved|authori[sz]ed|signed\s+off|confirmed|consented|allowed|granted))\b" +
-            @"|\b(?:the\s+user|the\s+human|they)\s+(?:actually|really|already|explicitly)\b|\b(?:they|he|she)\s+told\s+(?:me|us)\b" +
-            @"|\b(?:pre-?approved|already\s+(?:been\s+)?(?:approved|agreed|authori[sz]ed|signed\s+off|confirmed|consented)|signed\s+off\s+by|authori[sz]ed\s+(?:request|you|this)|(?:has|have)\s+authori[sz]ed|(?:have|has|given)\s+(?:full\s+)?permission" +
+            @"\b(?:pre-?approved|already\s+(?:been\s+)?(?:approved|agreed|authori[sz]ed|signed\s+off|confirmed|consented)|signed\s+off\s+by|authori[sz]ed\s+(?:request|you|this)|(?:has|have)\s+authori[sz]ed|(?:have|has|given)\s+(?:full\s+)?permission" +
             @"|you\s+(?:are|have\s+been)\s+(?:now\s+)?(?:allowed|permitted|authori[sz]ed|granted|elevated|cleared)|(?:session|account|access|privileges?)\s+(?:has|have)\s+been\s+(?:elevated|upgraded|granted)" +
             @"|(?:admin|maintenance|god)\s+mode|system\s*(?:notice|message|update|alert|override|prompt\s+update)|important\s+(?:system\s+)?(?:notice|update)|admin(?:istrator)?\s+(?:notice|message|here)" +
             @"|(?:authori[sz]ed|official)\s+(?:request|instruction|order)|(?:team|everyone)\s+agreed|is\s+fine\s+with\s+(?:it|this|that))\b" +
-            @"|\b(?:a|ont|ha|han|hat|haben|já|hanno)\s+(?:déjà\s+|ya\s+|bereits\s+|già\s+)?(?:approuvé|autorisé|accepté|aprobado|autorizado|genehmigt|zugestimmt|erlaubt|aprovou|autorizou|approvato|autorizzato)\b" +
+            @"|\b(?:a|ont|ha|han|hat|haben|já|hanno)\s+(?:déjà\s+|ya\s+|bereits\s+|già\s+)?(?:approuvé|autorisé|accepté|aprobado|aprobó|autorizado|genehmigt|zugestimmt|erlaubt|aprovou|autorizou|approvato|autorizzato)\b|\bya\s+(?:aprobó|autorizó)\b" +
             @"|已(?:经)?(?:批准|同意|授权)|\bуже\s+(?:одобрил\w*|разрешил\w*|согласил\w*)|承認済み|許可済み"),
+
+        // Someone else's wish passed on: "the maintainers want", "the user actually asked", "they told me". Weaker than
+        // the above: ordinary documents say "the security team requires" too.
+        new("hearsay", 1.0, FamilyRole.Anchor,
+            @"\b(?:maintainers?|owners?|admins?|administrators?|release\s+manager|security\s+team|compliance|legal|operator|developers?|reviewers?|lead|\w+\s+team|person\s+you\s+work\s+for)\s+(?:actually\s+|really\s+|already\s+|explicitly\s+)?(?:says?|said|wants?|would\s+like|asks?|asked|requests?|requested|requires?|required|approved|agreed|allows?|allowed|authori[sz]ed|confirmed|consented|okayed|is\s+fine|(?:has|have)\s+(?:already\s+)?(?:agreed|approved|authori[sz]ed|signed\s+off|confirmed|consented|allowed|granted))\b" +
+            @"|\b(?:the\s+user|the\s+human|they)\s+(?:actually|really|already|explicitly)\b|\b(?:they|he|she)\s+told\s+(?:me|us)\b"),
 
         // Keeping the person out of the loop.
         new("secrecy", 1.5, FamilyRole.Anchor | FamilyRole.Ask | FamilyRole.Payload,
             @"\b(?:do\s+not|don'?t|never|without|no\s+need\s+to|must\s+not|mustn'?t)\s+(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|alert(?:ing)?|notify(?:ing)?|ask(?:ing)?|bother(?:ing)?|warn(?:ing)?|let(?:ting)?)\s+(?:it\s+|this\s+|that\s+)?(?:to\s+)?(?:them|him|her|the\s+(?:user|human|developer|owner|reviewer|person|operator|maintainer)s?|anyone|anybody|your\s+(?:user|human|operator)|this\s+(?:paragraph|message|instruction|note|text|comment|step|change)|again|for\s+(?:confirmation|permission|approval))\b" +
-            @"|\b(?:silently|quietly|secretly|covertly|discreetly|stealthily|surreptitiously|keep\s+(?:this|it)\s+(?:between\s+us|secret|hidden|confidential|to\s+yourself)|between\s+us|say\s+nothing|stop\s+asking|without\s+(?:asking|confirmation|telling|notifying|prompting|informing))\b" +
+            @"|\b(?:silently|quietly|secretly|covertly|discreetly|stealthily|surreptitiously|keep\s+(?:this|it)\s+(?:between\s+us|secret|hidden|confidential|to\s+yourself)|between\s+us|say\s+nothing|stop\s+asking|(?:do\s+not|don'?t|never)\s+bring\s+(?:this|it)\s+up|without\s+(?:asking|confirmation|telling|notifying|prompting|informing))\b" +
             @"|\b(?:omit|hide|leave)\s+(?:it|this|that)\s+(?:out\s+)?(?:of|from)\s+(?:your|the)\s+(?:summary|reply|answer|response|output|report)\b" +
             @"|\bsans\s+(?:le\s+|lui\s+|leur\s+)?(?:dire|demander|prévenir|informer)\b|\bne\s+(?:le\s+|lui\s+)?(?:dis|dites)\s+rien\b|\bsin\s+(?:decir|avisar|preguntar|informar)\b|\bno\s+(?:le\s+|se\s+lo\s+)?(?:digas|menciones|avises)\b" +
             @"|\bohne\s+(?:zu\s+)?(?:fragen|nachzufragen)\b|\bsag\s+(?:\w+\s+)?nichts\b|\bsem\s+(?:avisar|perguntar|contar|dizer|informar)\b|\bnão\s+(?:conte|diga|mencione|avise)\b" +
@@ -94,14 +101,15 @@ internal static class InjectionFamilies
             @"|\bstop\s+asking\b|--no-verify|\bwithout\s+(?:running|waiting\s+for|any)\s+(?:\w+\s+)?(?:tests?|linters?|checks?|ci|review|approval)\b|\bcommit\s+directly\b|\bstraight\s+to\s+(?:main|master|production|prod)\b|\bforce[\s-]?push" +
             @"|\b(?:désactiv\w*|desactiv\w*|deaktivier\w*|desativ\w*|disattiv\w*|отключ\w*)\b|禁用|关闭|無効に"),
 
-        // Making the reader mislead its user: "say it is safe", "tell them the library is deprecated".
+        // Making the reader mislead its user: "say it is safe", "tell them the library is deprecated", "recommend X instead".
         new("deceit", 1.5, FamilyRole.Payload,
+            @"\b(?:recommend|suggest|advise|urge|tell)\s+[^.\n]*?\b(?:download|install|use|switch\s+to)\b[^.\n]*?\binstead\b",
             @"\b(?:say|state|tell\s+(?:them|the\s+user|users|the\s+developer)|report|claim|reply|answer|respond|confirm)\s+(?:\w+\s+){0,3}?(?:(?:it|this|that|the\s+\w+)\s+(?:is|was|has|looks)\s+)?(?:safe|secure|trusted|trustworthy|verified|legitimate|deprecated|abandoned|malicious|no\s+(?:known\s+)?(?:vulnerabilities|issues|problems|risks|bugs)|passed|approved|clean|harmless|official|fine)\b"),
 
         // Something worth stealing or guarding.
         new("target", 1.5, FamilyRole.Payload,
-            @"\b(?:passwords?|passwd|secrets?|tokens?|credentials?|api[\s_-]?keys?|private\s+keys?|ssh\s+keys?|deploy\s+keys?|signing\s+keys?|access\s+keys?|netrc|id_(?:rsa|ed25519|ecdsa)|kubeconfig|environment\s+variables|env\s+vars?|printenv|github_token|\w+_(?:token|secret|api_key)" +
-            @"|sudo|root\s+(?:access|shell|password)|reverse\s+shell|admin\s+password|session\s+cookies?|wallet|seed\s+phrase|payout|bank\s+account|card\s+numbers?|billing|system\s+prompt|conversation\s+history|(?:write|admin|root|shell|network|internet|full|unrestricted)\s+access|branch\s+protection|sandbox|network\s+restrictions|repository\s+(?:archive|contents?|settings)|home\s+directory)\b" +
+            @"\b(?:passwords?|passwd|secrets?|tokens?|credentials?|api[\s_-]?keys?|private\s+keys?|ssh\s+keys?|deploy\s+keys?|signing\s+keys?|access\s+keys?|(?:gpg|pgp)\s+keys?|netrc|id_(?:rsa|ed25519|ecdsa)|kubeconfig|environment\s+variables|env\s+vars?|printenv|github_token|\w+_(?:token|secret|api_key)" +
+            @"|sudo|root\s+(?:access|shell|password)|reverse\s+shell|admin\s+password|session\s+cookies?|wallet|seed\s+phrase|payout|bank\s+account|card\s+numbers?|billing|system\s+prompt|conversation\s+history|(?:write|admin|root|shell|network|internet|full|unrestricted)\s+access|branch\s+protection|sandbox|network\s+restrictions|egress\s+proxy|https?_proxy|audit\s+log|repository\s+(?:archive|contents?|settings)|home\s+directory)\b" +
             @"|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.git-credentials|`env`|--force\b|~/" +
             @"|\b(?:mot\s+de\s+passe|clés?|identifiants|jetons?|contraseñas?|claves?|credenciales|passwort|passwörter|schlüssel|zugangsdaten|senhas?|chaves?|credenciais|chiavi|credenziali|парол\w*|ключ\w*|токен\w*)\b|密钥|密码|令牌|凭据|凭证|パスワード|秘密鍵|トークン|認証情報"),
 
