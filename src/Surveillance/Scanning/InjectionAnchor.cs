@@ -14,13 +14,16 @@ internal static class InjectionAnchor
 
     // What comes right before a reader that is addressed: a greeting or "to", the start of a line or comment, "if you are".
     private const string Address =
-        @"(?:\b(?:to|for|dear|hey|hi|hello|greetings|attention|an|any|all|every|each|whichever|whatever|hola|hallo|bonjour|ciao|olá|querido|caro|cara|cher|chère|liebe[rs]?|pour|para|für)[\s,]+(?:[a-z]+[\s,-]+)?(?:l')?" +
-        @"|(?:^|\n|<!--|//|#|\[|>|\*\*|\(|"")\s*" +
+        @"(?:\b(?:to|for|dear|hey|hi|hello|greetings|attention|whichever|whatever|hola|hallo|bonjour|ciao|olá|querido|caro|cara|cher|chère|liebe[rs]?|pour|para|für)[\s,]+(?:[a-z]+[\s,-]+)?(?:l')?" +
         @"|\bif\s+you(?:'re|’re|\s+are)\s+(?:[a-z]+\s+)?(?:[a-z]+\s+)?|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres)|wenn\s+du|se\s+(?:você(?:\s+(?:for|é))?|sei))\s+(?:[a-z]+\s+)?)";
+
+    // A reader at the start of a line, comment or markup, followed by a colon or comma: "Agent:", "(LLM reviewers:".
+    private const string Heading =
+        @"(?:^|\n|<!--|//|#|\[|>|\*\*|\(|"")\s*(?:ai|llms?|models?|assistants?|agents?|bots?|copilot|automated\s+[a-z]+)(?:\s+[a-z]+)?\s*[:,\]—–]";
 
     /// <summary>The pattern (case-insensitive, linear engine).</summary>
     public const string Pattern =
-        @"(?i)" + Address + @"\b" + Reader +
+        @"(?i)" + Address + @"\b" + Reader + @"|" + Heading +
         @"|\b" + Reader + @"(?:\s+\w+)?\s+(?:that\s+|which\s+|who\s+)?(?:reading|processing|summari[sz]\w*|parsing|reviewing|index\w*|helping|working\s+(?:in|on)|reach\w*|reads|processes|crawling|ingesting)\s+(?:\w+\s+)?(?:this|these|the\s+following)\b" +
         @"|\b(?:automated\s+(?:reviewers?|tools?|agents?|assistants?|systems?)|code\s+assistants?|ai\s+(?:helpers?|tools?|systems?)|reviewer\s+bots?|language\s+models)\b" +
         @"|\b(?:your|tes|vos|tus|deine|suas|tue)\s+[^.\n]*?\b(?:system\s+prompt|prompt|instructions?|programming|developers|consignes|instrucciones|anweisungen|instruções|istruzioni)\b" +

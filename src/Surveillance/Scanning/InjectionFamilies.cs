@@ -25,7 +25,7 @@ internal static class InjectionFamilies
     /// <summary>One family: a name for reports and tests, a weight, a role and its patterns (present when any matches).</summary>
     public sealed record Family(string Name, double Weight, FamilyRole Role, params string[] Patterns);
 
-    /// <summary>The families, anchors first (the scorer stops early when none of them is present).</summary>
+    /// <summary>The families (the scorer checks them in stages by role; see <see cref="InjectionScore.Evaluate"/>).</summary>
     public static readonly Family[] All =
     [
         // Text written to an automated reader rather than about one: vocatives, "if you are an AI", "the agent reading this"

@@ -61,8 +61,9 @@ internal static class InjectionScore
     }
 
     /// <summary>
-    /// Scores <paramref name="passage"/>. Stops after the anchor families when none is present (most passages an
-    /// anchor word lands in), and as soon as the verdict is known.
+    /// Scores <paramref name="passage"/>. Families are checked in stages — asks, then payloads, then anchors — and the
+    /// scoring stops at the first stage that finds nothing (most passages an anchor word lands in ask for nothing
+    /// harmful), or as soon as the verdict is known. With <paramref name="complete"/> every family is checked.
     /// </summary>
     internal static Outcome Evaluate(ReadOnlySpan<char> passage, bool complete = false)
     {
@@ -72,25 +73,43 @@ internal static class InjectionScore
         var asks = false;
         var harmful = false;
         var remaining = TotalWeight;
-        foreach (var (family, patterns) in Families)
+        for (var k = 0; k < Staged.Length; k++)
         {
-            var isAnchor = family.Role.HasFlag(FamilyRole.Anchor);
+            var (family, patterns) = Staged[k];
             if (!complete)
             {
-                if (!isAnchor && anchors == 0) break;
-                var passes = anchors > 0 && asks && harmful && names.Count >= MinFamilies && score + Bonus(anchors) >= Threshold;
-                if (passes || (!isAnchor && score + Bonus(anchors) + remaining < Threshold)) break;
+                if (k == StageEnds[0] && !asks) break;
+                if (k == StageEnds[1] && !harmful) break;
+                if (k == StageEnds[2] && anchors == 0) break;
+                if (anchors > 0 && asks && harmful && names.Count >= MinFamilies && score + Bonus(anchors) >= Threshold) break;
+                if (score + CompoundAnchorBonus + remaining < Threshold) break;
             }
             remaining -= family.Weight;
             if (!Matches(patterns, passage)) continue;
             score += family.Weight;
             names.Add(family.Name);
-            if (isAnchor) anchors++;
+            if (family.Role.HasFlag(FamilyRole.Anchor)) anchors++;
             asks |= family.Role.HasFlag(FamilyRole.Ask);
             harmful |= family.Role.HasFlag(FamilyRole.Payload);
         }
         return new Outcome(score + Bonus(anchors), names, anchors > 0, asks, harmful);
     }
+
+    // The families in checking order: those that ask, then the remaining payloads, then the remaining anchors.
+    private static readonly (InjectionFamilies.Family Family, Regex[] Patterns)[] Staged =
+    [
+        .. Families.Where(f => f.Family.Role.HasFlag(FamilyRole.Ask)),
+        .. Families.Where(f => !f.Family.Role.HasFlag(FamilyRole.Ask) && f.Family.Role.HasFlag(FamilyRole.Payload)),
+        .. Families.Where(f => !f.Family.Role.HasFlag(FamilyRole.Ask) && !f.Family.Role.HasFlag(FamilyRole.Payload)),
+    ];
+
+    // Where each stage ends in Staged (asks, payloads, anchors).
+    private static readonly int[] StageEnds =
+    [
+        Families.Count(f => f.Family.Role.HasFlag(FamilyRole.Ask)),
+        Families.Count(f => f.Family.Role.HasFlag(FamilyRole.Ask) || f.Family.Role.HasFlag(FamilyRole.Payload)),
+        Families.Length,
+    ];
 
     private static bool Matches(Regex[] patterns, ReadOnlySpan<char> passage)
     {
