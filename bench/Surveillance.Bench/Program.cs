@@ -6,7 +6,7 @@ using Smooth.Surveillance.Bench.Corpus;
 using Smooth.Surveillance.Rules;
 
 // Narc benchmark: quality on the labelled corpus, then speed against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick]
+// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile]
 var quick = args.Contains("--quick");
 var rules = RuleSetLoader.LoadBuiltin();
 var engine = new SurveillanceEngine(rules);
@@ -28,6 +28,15 @@ foreach (var s in new[] { secrets, injection, commands, heldOut })
     foreach (var m in s.Missed) Console.WriteLine($"  {s.Name} missed: {m}");
     foreach (var f in s.Flagged) Console.WriteLine($"  {s.Name} false positive: {f}");
 }
+
+Console.WriteLine();
+Console.WriteLine("| injection by source | documents | flagged | rate |");
+Console.WriteLine("|---|---|---|---|");
+foreach (var row in SourceScore.Injection(engine, docs))
+{
+    Console.WriteLine($"| {row.Source} ({(row.Positive ? "recall" : "false positives")}) | {row.Documents} | {row.Flagged} | {Stats.F(row.Rate * 100, "0.0")} % |");
+}
+if (args.Contains("--quality")) return injection.Recall >= 0.90 && injection.FalsePositiveRate <= 0.02 ? 0 : 1;
 
 // ---- speed
 const int Size = 64 * 1024;

@@ -267,6 +267,9 @@ public sealed class SurveillanceEngine
         var decision = VerdictDecision.Allow;
         foreach (var finding in uncertain)
         {
+            // A deny settles the result: asking about the other findings (often the same passage, caught by a
+            // phrase rule and the heuristic alike) cannot undo the block, it only costs judge calls.
+            if (decision == VerdictDecision.Block) break;
             JudgeVerdict judged;
             if (_judge is null)
             {

@@ -9,7 +9,7 @@ public enum CorpusLabel
     NearMiss,
     /// <summary>Contains a prompt injection.</summary>
     Injection,
-    /// <summary>A prompt injection from the held-out set (never used to tune the rules; reported separately).</summary>
+    /// <summary>A prompt injection from the later held-out sets (v3, v4), reported separately; both were used for tuning on 2026-11-30.</summary>
     InjectionHeldOut,
     /// <summary>Ordinary text: code, docs, logs, configuration.</summary>
     Benign,

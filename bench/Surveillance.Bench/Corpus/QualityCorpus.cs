@@ -17,6 +17,12 @@ public static class QualityCorpus
     public const int SamplesPerRule = 6;
     /// <summary>Benign files are cut into documents of this many lines.</summary>
     public const int ChunkLines = 40;
+    /// <summary>
+    /// Hand-written hard negatives (agent conventions, articles about prompt injection, chat-API code, CI scripts,
+    /// review comments): one document per block, like the injection files. Left out of the speed benchmark's text so
+    /// its timings stay comparable with earlier runs.
+    /// </summary>
+    public const string HardNegativesDir = "benign/hard-negatives";
 
     private static readonly string[] Wrappers =
     [
@@ -53,7 +59,7 @@ public static class QualityCorpus
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v4.txt"), CorpusLabel.InjectionHeldOut));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            docs.AddRange(Chunks(file, dir));
+            docs.AddRange(IsHardNegative(file, dir) ? Blocks(file, CorpusLabel.Benign, HardNegativesDir + "/") : Chunks(file, dir));
         }
         docs.AddRange(Lines(Path.Combine(dir, "commands-dangerous.txt"), CorpusLabel.DangerousCommand));
         docs.AddRange(Lines(Path.Combine(dir, "commands-benign.txt"), CorpusLabel.BenignCommand));
@@ -65,7 +71,7 @@ public static class QualityCorpus
     {
         var dir = directory ?? Locate();
         var sb = new StringBuilder();
-        var files = Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Where(f => !IsHardNegative(f, dir)).Order(StringComparer.Ordinal).ToList();
         while (sb.Length < bytes)
         {
             foreach (var f in files)
@@ -114,7 +120,10 @@ public static class QualityCorpus
     }
 
     // Documents separated by a line holding only "----"; lines starting with "#" before the first document are comments.
-    private static IEnumerable<CorpusDocument> Blocks(string path, CorpusLabel label)
+    private static bool IsHardNegative(string file, string root) =>
+        Path.GetRelativePath(root, file).Replace('\\', '/').StartsWith(HardNegativesDir + "/", StringComparison.Ordinal);
+
+    private static IEnumerable<CorpusDocument> Blocks(string path, CorpusLabel label, string prefix = "")
     {
         var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         var n = 0;
@@ -122,7 +131,7 @@ public static class QualityCorpus
         {
             var body = string.Join('\n', block.Split('\n').Where(l => !l.StartsWith("#!", StringComparison.Ordinal))).Trim('\n');
             if (body.Length == 0) continue;
-            yield return new CorpusDocument($"{Path.GetFileName(path)}#{n++}", Unescape(body), label);
+            yield return new CorpusDocument($"{prefix}{Path.GetFileName(path)}#{n++}", Unescape(body), label);
         }
     }
 

@@ -1,0 +1,62 @@
+namespace Smooth.Surveillance.Scanning;
+
+/// <summary>
+/// Word lists shared by the injection heuristic's anchor pattern and its signal families: who an injection talks to,
+/// and the verbs it uses to make that reader act. English first, then French, Spanish, German, Portuguese, Italian,
+/// Russian, Chinese and Japanese forms of the most common words (attacks are translated; the structure is not).
+/// </summary>
+internal static class InjectionVocabulary
+{
+    // Latin and Cyrillic words sit between \b; CJK has no word boundaries between characters, so it stands apart.
+    private const string AiLatin =
+        @"ai|a\.i\.|llms?|(?:large\s+)?language\s+models?|models?|assistants?|agents?|bots?|chatbots?|copilot|claude|chatgpt|gpt|gemini|cursor" +
+        @"|automated\s+(?:tools?|agents?|reviewers?|assistants?|systems?|processes|readers?|scanners?)|coding\s+(?:agents?|assistants?|tools?)" +
+        @"|code\s+assistants?|ai\s+(?:helpers?|tools?|systems?|reviewers?|readers?|agents?|assistants?)|reviewer\s+bots?" +
+        @"|ia|ki|asistentes?|assistentes?|assistent(?:in|en)?|agentes?|agenten|modelos?|modell[eio]?|sprachmodell|robots?" +
+        @"|ассистент\w*|агент\w*|модел\w*|ии|бот\w*|нейросет\w*|помощник\w*";
+
+    /// <summary>The readers in Chinese and Japanese (no word boundaries around them).</summary>
+    public const string AiCjk = @"助手|智能体|人工智能|模型|机器人|アシスタント|エージェント|モデル";
+
+    /// <summary>An automated reader: AI, assistant, agent, model, bot, Copilot, "automated reviewers"... in nine languages.</summary>
+    public const string Ai = @"(?:\b(?:" + AiLatin + @")\b|" + AiCjk + ")";
+
+    /// <summary>Words that open an address: greetings and "to/for" (in the same languages).</summary>
+    public const string Greeting =
+        @"(?:(?:^|\n|[.:;!?(\[]\s*|<!--\s*|//\s*|#\s*)(?:to|for)|dear|hey|hello|greetings|hi(?:\s+there)?|attention|note\s+(?:to|for)|message\s+(?:to|for)|reminder\s+(?:to|for)|instructions?\s+(?:to|for)|notice\s+to|guidance\s+for" +
+        @"|bonjour|salut|cher|chère|hola|querido|estimado|hallo|liebe[rs]?|olá|oi|prezado|caro|cara|ciao|gentile|привет|уважаемый" +
+        @"|(?:^|\n|[.:;!?(\[]\s*|<!--\s*|//\s*|#\s*)(?:à|pour|para|für|an|per|для))";
+
+    /// <summary>Optional articles between a greeting and the reader.</summary>
+    public const string Determiner =
+        @"(?:\s+(?:the|any|all|every|each|whichever|whatever|an?|you|le|la|les|el|los|las|der|die|den|dem|o|os|il|lo|gli|al|au|aux|do|da|del|della|ao)\b|\s+(?:l|dell)')?";
+
+    /// <summary>Verbs an injection asks for: any action (run, open, add...) including the dangerous ones.</summary>
+    public const string AnyVerb =
+        @"(?:run|execute|exec|print|reveal|send|post|upload|paste|append|include|insert|put|copy|export|exfiltrate|forward|leak|dump|output|share|write|email|e-mail|attach|embed|publish|transmit|submit|commit" +
+        @"|push|force-push|merge|approve|deploy|release|grant|give|delete|remove|drop|wipe|erase|close|disable|turn\s+off|skip|bypass|ignore|install|download|fetch|curl|wget|open|read|cat|rewrite" +
+        @"|change|modify|replace|mark|collect|gather|follow|register|create|add|invite|transfer|set|enable|answer|respond|reply|tell|say|state|report|store|save|log|rotate|reset|update|edit" +
+        @"|grab|extract|retrieve|obtain|visit|navigate|call|invoke|comply|obey|proceed|treat|act|pretend|stop|accept|recommend|suggest|unset)(?:\s|$)";
+
+    /// <summary>The verbs that move data out or act beyond a task: send, upload, push, merge, approve, grant, delete, disable, install...</summary>
+    public const string DangerVerb =
+        @"(?:send|post|upload|paste|append|exfiltrate|forward|leak|dump|email|e-mail|publish|transmit|push|force-push|merge|approve|deploy|grant|delete|remove|wipe|erase|drop" +
+        @"|close|disable|turn\s+off|install|download|curl|wget|transfer|invite|reveal|accept|unset|print|copy|export|collect|gather|exec|execute|rewrite|mark\s+(?:\S+\s+){0,4}?(?:as\s+)?(?:approved|resolved|safe|false\s+positives?|passing))(?:\s|$|[.,;])";
+
+    /// <summary>Imperatives of the same verbs in French, Spanish, German, Portuguese, Italian, Russian, Chinese and Japanese.</summary>
+    public const string ForeignImperative =
+        @"(?:\b(?:envoie|envoyez|transmets|copie|colle|supprime[zs]?|exécute[zs]?|lance[zs]?|publie[zs]?|pousse[zs]?|télécharge[zs]?|désactive[zs]?" +
+        @"|envía|envia|sube|borra|elimina|ejecuta|pega|publica|desactiva|schick\w*|sende[nt]?|lade|lösche|führe|kopiere|veröffentliche|deaktiviere" +
+        @"|envie|apague|copie|cole|publique|desative|invia|carica|cancella|esegui|incolla|pubblica|disattiva" +
+        @"|отправь\w*|загрузи\w*|удали\w*|выполни\w*|скопируй\w*|опубликуй\w*|вставь\w*|отключи\w*)\b" +
+        @"|发送|上传|删除|执行|运行|复制|粘贴|发布|禁用|送信|アップロード|削除|実行|コピー|貼り付け|公開|無効に)";
+
+    /// <summary>Where an imperative stands: the start of a sentence, clause or list item, or after "please", "you must", "asks ... to"...</summary>
+    public const string ImperativeLead =
+        @"(?:(?:(?:^|[.!?:;,\]\)]\s*|\n\s*[-*]\s+|\s[-–—]\s+)" +
+        @"|\b(?:then|and|so|also|now|just|simply|must|shall|please|kindly|immediately|first|go\s+ahead\s+and|make\s+sure\s+(?:to|you)|be\s+sure\s+to|remember\s+to" +
+        @"|you\s+(?:must|should|shall|will|need\s+to|have\s+to|are\s+to|are\s+required\s+to|can|may|only)|(?:it|they)\s+(?:must|should|shall|needs?\s+to|has\s+to)" +
+        @"|(?:goal|task|job|objective|mission|step)\s+(?:is|must\s+be|will\s+be)\s+(?:now\s+)?to" +
+        @"|(?:asks?|asked|wants?|would\s+like|needs?|requires?|requested|expects?|instructs?|tells?|told|orders?|authori[sz]ed|allowed|permitted)\s+(?:\S+\s+){0,8}?to)\s+)" +
+        @"(?:(?:also|now|only|immediately|always|first|then|quietly|silently|just)\s+)?)";
+}
