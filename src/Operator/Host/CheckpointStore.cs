@@ -74,7 +74,9 @@ public sealed class CheckpointStore : IAsyncDisposable
         {
             var previous = _behind.GetValueOrDefault(checkpoint.RunId) ?? Task.CompletedTask;
             if (previous.IsFaulted) return false;
-            _behind[checkpoint.RunId] = AfterAsync(previous, pearlId, checkpoint);
+            // On the pool, not inline: SQLite's async calls complete synchronously, and the exchange that carried the
+            // checkpoint must be answered without waiting for the write.
+            _behind[checkpoint.RunId] = Task.Run(() => AfterAsync(previous, pearlId, checkpoint));
             return true;
         }
     }
