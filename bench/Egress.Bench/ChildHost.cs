@@ -37,16 +37,16 @@ sealed class ChildHost : IAsyncDisposable
         return new ChildHost(process, null, int.Parse(line[6..], CultureInfo.InvariantCulture));
     }
 
-    public static Task<ChildHost> InProcessProxyAsync(string socketPath, string[] rules)
+    public static Task<ChildHost> InProcessProxyAsync(string socketPath, string? handoverPath, string[] rules)
     {
-        var proxy = new EgressProxy(AllowListGate.Parse(rules), new NullSink(), new EgressProxyOptions { SocketPath = socketPath });
+        var proxy = new EgressProxy(AllowListGate.Parse(rules), new NullSink(), new EgressProxyOptions { SocketPath = socketPath, HandoverSocketPath = handoverPath });
         proxy.Start();
         return Task.FromResult(new ChildHost(null, proxy, 0));
     }
 
-    public static Task<ChildHost> InProcessBridgeAsync(string socketPath)
+    public static Task<ChildHost> InProcessBridgeAsync(string socketPath, string? handoverPath)
     {
-        var bridge = new EgressBridge(socketPath, new IPEndPoint(IPAddress.Loopback, 0), null);
+        var bridge = new EgressBridge(socketPath, new IPEndPoint(IPAddress.Loopback, 0), null, handoverPath);
         bridge.Start();
         return Task.FromResult(new ChildHost(null, bridge, bridge.HttpEndPoint!.Port));
     }
@@ -68,13 +68,14 @@ sealed class ChildHost : IAsyncDisposable
         int port = 0;
         if (args[0] == "--serve-proxy")
         {
-            var proxy = new EgressProxy(AllowListGate.Parse(args[2..]), new NullSink(), new EgressProxyOptions { SocketPath = args[1] });
+            var proxy = new EgressProxy(AllowListGate.Parse(args[3..]), new NullSink(),
+                new EgressProxyOptions { SocketPath = args[1], HandoverSocketPath = args[2] == "-" ? null : args[2] });
             proxy.Start();
             served = proxy;
         }
         else
         {
-            var bridge = new EgressBridge(args[1], new IPEndPoint(IPAddress.Loopback, 0), null);
+            var bridge = new EgressBridge(args[1], new IPEndPoint(IPAddress.Loopback, 0), null, args[2] == "-" ? null : args[2]);
             bridge.Start();
             port = bridge.HttpEndPoint!.Port;
             served = bridge;

@@ -13,13 +13,14 @@ using Microsoft.Extensions.Logging;
 using Smooth.Egress;
 
 // Egress benchmark: the same loopback Kestrel server reached directly (baseline), through the proxy's Unix socket,
-// and through the full in-sandbox path (TCP bridge -> Unix socket -> proxy), all in one run. Plain HTTP (the proxy
+// and through the full in-sandbox path (the bridge's TCP listener, handed to the proxy as th sandbox run does; with
+// --relay the bridge relays each connection to the proxy's Unix socket instead), all in one run. Plain HTTP (the proxy
 // parses every request) and HTTPS (the proxy opens one CONNECT tunnel per connection and then only relays bytes;
 // the path most real egress takes), each against its own direct baseline.
 // The proxy and the bridge run as child processes with the socket settings `th egress serve` and `th egress bridge`
 // give themselves (as deployed: neither shares a runtime with the client or the server); the client and the server
 // run in this process with default settings for every path. --in-process hosts both here instead.
-//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process]
+//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay]
 if (args.Length > 0 && args[0] is "--serve-proxy" or "--serve-bridge") return await ChildHost.RunAsync(args);
 var quick = args.Contains("--quick");
 var inProcess = args.Contains("--in-process");
@@ -64,8 +65,10 @@ var dir = Path.Combine(Path.GetTempPath(), "smooth-egress-bench-" + Environment.
 Directory.CreateDirectory(dir);
 var socketPath = Path.Combine(dir, "egress.sock");
 string[] rules = [$"127.0.0.1:{port}", $"127.0.0.1:{tlsPort}"];
-await using var proxy = inProcess ? await ChildHost.InProcessProxyAsync(socketPath, rules) : await ChildHost.StartAsync(["--serve-proxy", socketPath, .. rules]);
-await using var bridge = inProcess ? await ChildHost.InProcessBridgeAsync(socketPath) : await ChildHost.StartAsync(["--serve-bridge", socketPath]);
+// As th sandbox run does it, the bridge hands its listener to the proxy (no relay on the path); --relay relays instead.
+var handover = args.Contains("--relay") ? null : Path.Combine(dir, "handover.sock");
+await using var proxy = inProcess ? await ChildHost.InProcessProxyAsync(socketPath, handover, rules) : await ChildHost.StartAsync(["--serve-proxy", socketPath, handover ?? "-", .. rules]);
+await using var bridge = inProcess ? await ChildHost.InProcessBridgeAsync(socketPath, handover) : await ChildHost.StartAsync(["--serve-bridge", socketPath, handover ?? "-"]);
 var bridgeUrl = new Uri($"http://127.0.0.1:{bridge.Port}");
 
 var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)[]

@@ -7,24 +7,32 @@ namespace Smooth.Egress;
 /// <summary>
 /// The in-sandbox end of the egress path: a TCP listener on the sandbox's own loopback (127.0.0.1:3128) that relays each
 /// connection to the proxy's mounted Unix socket, and optionally a SOCKS5 listener that turns SOCKS CONNECTs into proxy
-/// CONNECTs (names are resolved by the proxy, never inside the sandbox).
+/// CONNECTs (names are resolved by the proxy, never inside the sandbox). With a hand-over socket, the HTTP listener is
+/// handed to the proxy itself (SCM_RIGHTS), which then accepts the sandbox's connections with no relay in between;
+/// when the proxy refuses or cannot be asked, the bridge relays as before.
 /// </summary>
 public sealed class EgressBridge : IAsyncDisposable
 {
     private readonly string _socketPath;
     private readonly IPEndPoint _httpEndPoint;
     private readonly IPEndPoint? _socksEndPoint;
+    private readonly string? _handoverPath;
+    private Socket? _handedOver;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Socket> _listeners = [];
     private readonly List<Task> _loops = [];
 
     /// <summary>Creates a bridge to the proxy at <paramref name="socketPath"/>; call <see cref="Start"/>.</summary>
-    public EgressBridge(string socketPath, IPEndPoint httpEndPoint, IPEndPoint? socksEndPoint)
+    public EgressBridge(string socketPath, IPEndPoint httpEndPoint, IPEndPoint? socksEndPoint, string? handoverPath = null)
     {
         _socketPath = socketPath;
         _httpEndPoint = httpEndPoint;
         _socksEndPoint = socksEndPoint;
+        _handoverPath = handoverPath;
     }
+
+    /// <summary>True when the proxy took the HTTP listener and accepts its connections itself.</summary>
+    public bool HandedOver => _handedOver is not null;
 
     /// <summary>The bound HTTP proxy endpoint.</summary>
     public IPEndPoint? HttpEndPoint { get; private set; }
@@ -42,12 +50,40 @@ public sealed class EgressBridge : IAsyncDisposable
         }
         var http = Listen(_httpEndPoint);
         HttpEndPoint = (IPEndPoint)http.LocalEndPoint!;
-        _loops.Add(AcceptLoopAsync(http, RelayToProxyAsync, _stop.Token));
+        if (_handoverPath is not null && TryHandOver(http, _handoverPath))
+        {
+            // The proxy holds its own copy now. This one is kept open, never accepted on and never shut down (closing a
+            // socket .NET has used may shut it down, which would stop the proxy's copy too); it goes with the process.
+            _listeners.Remove(http);
+            _handedOver = http;
+        }
+        else
+        {
+            _loops.Add(AcceptLoopAsync(http, RelayToProxyAsync, _stop.Token));
+        }
         if (_socksEndPoint is not null)
         {
             var socks = Listen(_socksEndPoint);
             SocksEndPoint = (IPEndPoint)socks.LocalEndPoint!;
             _loops.Add(AcceptLoopAsync(socks, (c, ct) => Socks5Session.RunAsync(c, ConnectProxyAsync, ct), _stop.Token));
+        }
+    }
+
+    private static bool TryHandOver(Socket listener, string path)
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists(path)) return false;
+        try
+        {
+            using var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            unix.Connect(new UnixDomainSocketEndPoint(path));
+            DescriptorPassing.Send(unix, listener.SafeHandle, ListenerHandover.HttpListenerTag);
+            unix.ReceiveTimeout = 5000;
+            var answer = new byte[1];
+            return unix.Receive(answer) == 1 && answer[0] == ListenerHandover.Taken;
+        }
+        catch (SocketException)
+        {
+            return false; // relaying works without it
         }
     }
 

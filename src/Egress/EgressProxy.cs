@@ -72,6 +72,26 @@ public sealed class EgressProxy : IAsyncDisposable
         {
             _acceptLoops.Add(AcceptLoopAsync(listener, _stop.Token));
         }
+        if (_options.HandoverSocketPath is { } handover)
+        {
+            var socket = UnixSocketListener.Bind(handover);
+            _acceptLoops.Add(ListenerHandover.TakeAsync(socket, handover, _events, _options.ClientLabel, AddHandedOver, _stop.Token));
+        }
+    }
+
+    // A listener the bridge handed over: served exactly like the proxy's own.
+    private void AddHandedOver(Socket listener)
+    {
+        lock (_listeners)
+        {
+            if (_stop.IsCancellationRequested)
+            {
+                listener.Dispose();
+                return;
+            }
+            _listeners.Add(listener);
+            _acceptLoops.Add(AcceptLoopAsync(listener, _stop.Token));
+        }
     }
 
     private async Task AcceptLoopAsync(Socket listener, CancellationToken ct)
@@ -134,8 +154,13 @@ public sealed class EgressProxy : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        foreach (var listener in _listeners) listener.Dispose();
-        await Task.WhenAll(_acceptLoops);
+        Task[] loops;
+        lock (_listeners)
+        {
+            foreach (var listener in _listeners) listener.Dispose();
+            loops = [.. _acceptLoops];
+        }
+        await Task.WhenAll(loops);
         foreach (var connection in _connections.Keys) await connection.DisposeAsync();
         try { await Task.WhenAll(_connections.Values); }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException) { }

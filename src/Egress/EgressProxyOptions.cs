@@ -23,6 +23,12 @@ public sealed record EgressProxyOptions
     /// <summary>How many client connections may be open at once; more are answered 503 and closed (protects the host's descriptors).</summary>
     public int MaxConnections { get; init; } = 1024;
 
+    /// <summary>
+    /// A Unix socket (0600) where the in-sandbox bridge hands over its loopback listener (SCM_RIGHTS), so the proxy accepts
+    /// the sandbox's connections itself and nothing relays them inside; one hand-over is taken, then the socket closes.
+    /// </summary>
+    public string? HandoverSocketPath { get; init; }
+
     /// <summary>A label for the client side (sandbox or operator id), copied into every event as <c>client</c>.</summary>
     public string? ClientLabel { get; init; }
 }

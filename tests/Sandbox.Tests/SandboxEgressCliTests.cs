@@ -65,6 +65,9 @@ public sealed class SandboxEgressCliTests : IAsyncLifetime
 
         var logs = await Th.RunOkAsync(repo.Path, "logs", "--json", "--type", "egress.", "-n", "50");
         Assert.Contains("egress.decision", logs.StandardOutput);
+        // The bridge handed its listener to the proxy: the sandbox's connections reached it with no relay inside.
+        Assert.Contains("egress.handover", logs.StandardOutput);
+        Assert.DoesNotContain("\"refused\"", logs.StandardOutput);
     }
 
     [Fact]

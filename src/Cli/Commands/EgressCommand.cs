@@ -59,10 +59,11 @@ public static class EgressCommand
         var socket = new Option<string>("--socket") { Description = "The proxy's Unix socket as mounted in the sandbox", Required = true };
         var listen = new Option<string>("--listen") { Description = "HTTP proxy address inside the sandbox", DefaultValueFactory = _ => "127.0.0.1:3128" };
         var socks = new Option<string>("--socks") { Description = "SOCKS5 address inside the sandbox, or 'off'", DefaultValueFactory = _ => "127.0.0.1:1080" };
+        var handover = new Option<string?>("--handover") { Description = "The proxy's hand-over socket: the HTTP listener is given to the proxy, which accepts the sandbox's connections itself" };
         var program = new Argument<string[]>("command") { Description = "The command to run once the bridge is listening (after --)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("bridge", "Inside a sandbox: listen on loopback, relay to the proxy socket, and run COMMAND with the proxy variables set")
         {
-            socket, listen, socks, program,
+            socket, listen, socks, handover, program,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -74,7 +75,7 @@ public static class EgressCommand
             var socksEndPoint = socksText.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : ParseLoopback(socksText, "--socks");
             var argv = parse.GetValue(program)!;
 
-            await using var bridge = new EgressBridge(parse.GetValue(socket)!, http, socksEndPoint);
+            await using var bridge = new EgressBridge(parse.GetValue(socket)!, http, socksEndPoint, parse.GetValue(handover));
             bridge.Start(); // listening before the child exists: its first request cannot race the bridge
             var proxyUrl = $"http://{bridge.HttpEndPoint}";
             var psi = new ProcessStartInfo(argv[0]) { UseShellExecute = false };

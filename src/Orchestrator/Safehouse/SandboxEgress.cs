@@ -14,6 +14,7 @@ namespace Smooth.Orchestrator.Safehouse;
 public sealed class SandboxEgress : IAsyncDisposable
 {
     private const string SocketInside = SandboxPaths.Sockets + "/egress.sock";
+    private const string HandoverInside = SandboxPaths.Sockets + "/egress-handover.sock";
     private readonly EgressProxy _proxy;
     private readonly string? _socketDir;
 
@@ -60,16 +61,20 @@ public sealed class SandboxEgress : IAsyncDisposable
         var dir = Path.Combine(Path.GetTempPath(), $"smooth-egress-{Guid.NewGuid():N}"[..26]);
         Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var socket = Path.Combine(dir, "egress.sock");
-        var proxy = new EgressProxy(gate, events, new EgressProxyOptions { SocketPath = socket, ClientLabel = "sandbox" });
+        var handover = Path.Combine(dir, "handover.sock");
+        var proxy = new EgressProxy(gate, events, new EgressProxyOptions { SocketPath = socket, HandoverSocketPath = handover, ClientLabel = "sandbox" });
         proxy.Start();
         return new SandboxEgress(proxy, dir,
-            [new SandboxMount(socket, SocketInside, ReadOnly: false), new SandboxMount(programDir, SandboxPaths.Program)],
+            [
+                new SandboxMount(socket, SocketInside, ReadOnly: false), new SandboxMount(handover, HandoverInside, ReadOnly: false),
+                new SandboxMount(programDir, SandboxPaths.Program),
+            ],
             new Dictionary<string, string>(), bridged: true);
     }
 
     /// <summary>The command to hand the provider: wrapped in the bridge when bridged.</summary>
     public IReadOnlyList<string> Wrap(IReadOnlyList<string> command) =>
-        Bridged ? [$"{SandboxPaths.Program}/th", "egress", "bridge", "--socket", SocketInside, "--", .. command] : command;
+        Bridged ? [$"{SandboxPaths.Program}/th", "egress", "bridge", "--socket", SocketInside, "--handover", HandoverInside, "--", .. command] : command;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
