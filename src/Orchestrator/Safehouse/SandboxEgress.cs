@@ -7,9 +7,10 @@ namespace Smooth.Orchestrator.Safehouse;
 
 /// <summary>
 /// Gives one sandbox run its only way out: an egress proxy for this run (asking its gate about every
-/// request), reached from inside a bubblewrap sandbox through the bridge on 127.0.0.1:3128 that forwards to the
-/// proxy's Unix socket mounted at <c>/run/smooth/egress.sock</c>. With the <c>direct</c> provider (no network
-/// isolation) the proxy listens on a loopback port and the proxy variables point at it.
+/// request), reached from inside a bubblewrap sandbox on 127.0.0.1:3128: the bridge opens that listener in the
+/// sandbox and hands it to the proxy through <c>/run/smooth/egress-handover.sock</c>, and relays SOCKS5 to the proxy's
+/// Unix socket mounted at <c>/run/smooth/egress.sock</c>. With the <c>direct</c> provider (no network isolation) the
+/// proxy listens on a loopback port and the proxy variables point at it.
 /// </summary>
 public sealed class SandboxEgress : IAsyncDisposable
 {
