@@ -8,7 +8,8 @@ namespace Smooth.Egress;
 /// The proxy's end of the hand-over: takes one loopback TCP listener from the in-sandbox bridge over a Unix socket and
 /// gives it to the proxy, which then accepts the sandbox's connections itself (one hop less than relaying them). The
 /// descriptor comes from inside the sandbox, so it is checked before use: a listening IPv4/IPv6 TCP socket bound to a
-/// loopback address, nothing else. One hand-over is taken; then the socket is closed and removed. Each attempt is an
+/// loopback address, nothing else. One hand-over is taken; then the socket is closed and removed, as it is after
+/// <see cref="MaxAttempts"/> refusals (so nothing inside can fill the audit log through it). Each attempt is an
 /// <c>egress.handover</c> event.
 /// </summary>
 internal static class ListenerHandover
@@ -19,14 +20,17 @@ internal static class ListenerHandover
     /// <summary>The answer to the bridge: taken (it must stop accepting) or refused (it relays as before).</summary>
     public const byte Taken = 1, Refused = 0;
 
+    /// <summary>How many hand-overs are tried before the socket closes (the bridge needs one).</summary>
+    public const int MaxAttempts = 8;
+
     private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Accepts hand-over attempts on <paramref name="socket"/> until one succeeds or <paramref name="ct"/> ends.</summary>
+    /// <summary>Accepts hand-over attempts on <paramref name="socket"/> until one succeeds, <see cref="MaxAttempts"/> are used, or <paramref name="ct"/> ends.</summary>
     public static async Task TakeAsync(Socket socket, string path, IEventSink events, string? client, Action<Socket> take, CancellationToken ct)
     {
         using (socket)
         {
-            while (!ct.IsCancellationRequested)
+            for (var attempt = 0; attempt < MaxAttempts && !ct.IsCancellationRequested; attempt++)
             {
                 Socket peer;
                 try

@@ -105,4 +105,16 @@ public sealed class ListenerHandoverTests
         Assert.Equal(ListenerHandover.Taken, h.HandOver(listener.SafeHandle));
         Assert.Equal(5, h.Handovers().Count);
     }
+
+    [Fact]
+    public async Task The_handover_socket_closes_after_its_attempts_are_used_up()
+    {
+        await using var upstream = await UpstreamServer.StartAsync();
+        await using var h = new Harness(upstream.Port);
+        for (var i = 0; i < ListenerHandover.MaxAttempts; i++) Assert.Equal(ListenerHandover.Refused, h.HandOver(null));
+        await Eventually.GetAsync(() => File.Exists(h.HandoverPath) ? null : "gone");
+        using var late = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        Assert.ThrowsAny<SocketException>(() => late.Connect(new UnixDomainSocketEndPoint(h.HandoverPath)));
+        Assert.Equal(ListenerHandover.MaxAttempts, h.Handovers().Count);
+    }
 }
