@@ -106,18 +106,8 @@ public sealed class EgressBridge : IAsyncDisposable
 
     private static async Task AcceptLoopAsync(Socket listener, Func<Socket, CancellationToken, Task> serve, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        while (await SocketAccept.NextAsync(listener, ct) is { } client)
         {
-            Socket client;
-            try
-            {
-                client = await listener.AcceptAsync(ct);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                if (ct.IsCancellationRequested) return;
-                continue;
-            }
             client.NoDelay = true;
             _ = Task.Run(async () =>
             {

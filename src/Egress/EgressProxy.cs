@@ -96,18 +96,8 @@ public sealed class EgressProxy : IAsyncDisposable
 
     private async Task AcceptLoopAsync(Socket listener, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        while (await SocketAccept.NextAsync(listener, ct) is { } client)
         {
-            Socket client;
-            try
-            {
-                client = await listener.AcceptAsync(ct);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                if (ct.IsCancellationRequested) return;
-                continue;
-            }
             if (client.ProtocolType == ProtocolType.Tcp) client.NoDelay = true;
             // A Unix socket's send buffer (about 200 KiB by default, not autotuned like TCP's) is smaller than a relay
             // chunk: large downloads were written in pieces, one wakeup each. 1 MiB cut the proxy's syscalls for them

@@ -30,18 +30,9 @@ internal static class ListenerHandover
     {
         using (socket)
         {
-            for (var attempt = 0; attempt < MaxAttempts && !ct.IsCancellationRequested; attempt++)
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                Socket peer;
-                try
-                {
-                    peer = await socket.AcceptAsync(ct);
-                }
-                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-                {
-                    if (ct.IsCancellationRequested) break;
-                    continue;
-                }
+                if (await SocketAccept.NextAsync(socket, ct) is not { } peer) break;
                 using (peer)
                 {
                     // recvmsg blocks for at most the timeout: off the pool's async path, on its own task.
