@@ -187,12 +187,7 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
                 await up.Stream.WriteAsync(outMessage, ct);
                 bytesOut = outMessage.Length;
                 var bodyLeft = framing == BodyFraming.Length ? contentLength - bodyBuffered : 0;
-                var bodyTask = framing switch
-                {
-                    BodyFraming.Length => BodyCopier.CopyExactAsync(_clientReader!, up.Stream, bodyLeft, ct),
-                    BodyFraming.Chunked => BodyCopier.CopyChunkedAsync(_clientReader!, up.Stream, ct),
-                    _ => Task.FromResult(0L),
-                };
+                var bodyTask = BodyCopier.CopyAsync(framing, bodyLeft, _clientReader!, up.Stream, ct);
 
                 // The response head is parsed where it lies in the read buffer and forwarded unchanged, with the body bytes
                 // behind it, in one write.

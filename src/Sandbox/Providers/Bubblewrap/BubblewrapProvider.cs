@@ -24,8 +24,7 @@ public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISan
         {
             return;
         }
-        await NamespaceCheck.EnsureAsync(_options.BwrapPath, _options.ProbeCacheDir ?? Path.Combine(Core.ProjectLocator.UserStateDir(), "cache"), ct);
-        _bwrap = ExecutableFinder.Find(_options.BwrapPath);
+        _bwrap = await NamespaceCheck.EnsureAsync(_options.BwrapPath, _options.ProbeCacheDir ?? Path.Combine(Core.ProjectLocator.UserStateDir(), "cache"), ct);
     }
 
     /// <inheritdoc />

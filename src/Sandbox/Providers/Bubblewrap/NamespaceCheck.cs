@@ -12,8 +12,8 @@ namespace Smooth.Sandbox.Providers.Bubblewrap;
 /// </summary>
 internal static class NamespaceCheck
 {
-    /// <summary>Throws a <see cref="SmoothException"/> when the sandbox cannot be created here.</summary>
-    internal static async Task EnsureAsync(string bwrap, string cacheDir, CancellationToken ct)
+    /// <summary>The resolved path of bwrap; throws a <see cref="SmoothException"/> when the sandbox cannot be created here.</summary>
+    internal static async Task<string> EnsureAsync(string bwrap, string cacheDir, CancellationToken ct)
     {
         var resolved = ExecutableFinder.Find(bwrap)
             ?? throw new SmoothException($"bubblewrap ('{bwrap}') is not installed",
@@ -33,7 +33,7 @@ internal static class NamespaceCheck
         var key = string.Join('|', ReadText("/proc/sys/kernel/random/boot_id"), resolved, File.GetLastWriteTimeUtc(resolved).Ticks, new FileInfo(resolved).Length,
             unprivileged, ReadInt("/proc/sys/user/max_user_namespaces"), ReadInt("/proc/sys/kernel/unprivileged_userns_clone"), apparmor);
         var remembered = Path.Combine(cacheDir, "bwrap-probe");
-        if (ReadText(remembered) == key) return;
+        if (ReadText(remembered) == key) return resolved;
 
         var probe = await BoundedProcess.RunAsync(new BoundedStart
         {
@@ -45,7 +45,7 @@ internal static class NamespaceCheck
         if (probe.ExitCode == 0 && probe.Limit is null)
         {
             await RememberAsync(cacheDir, remembered, key, ct);
-            return;
+            return resolved;
         }
         var detail = probe.StandardError.Trim();
         if (unprivileged && apparmorRestricts)
