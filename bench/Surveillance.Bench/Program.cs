@@ -76,7 +76,12 @@ Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each 
 var baselineNeedle = "-----BEGIN";
 static double[][] Interleaved(Action[] actions, int n)
 {
-    foreach (var a in actions) for (var i = 0; i < 50; i++) a();
+    // Warm up until tiered compilation has settled (after 50 rounds a tail of samples still ran in the JIT), and
+    // start from a collected heap so the quality pass's garbage is not collected inside the measurement.
+    for (var i = 0; i < 300; i++) foreach (var a in actions) a();
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
     var t = actions.Select(_ => new double[n]).ToArray();
     for (var i = 0; i < n; i++)
     {

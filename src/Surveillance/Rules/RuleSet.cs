@@ -42,6 +42,9 @@ public sealed class RuleSet
         Matcher = new KeywordMatcher(keywords);
         KeywordRules = keywordRules.Select(l => l.ToArray()).ToArray();
         AlwaysRun = always.ToArray();
+        var triggers = string.Concat(always.Select(r => rules[r].Spec.TriggerChars ?? ""));
+        AnyTrigger = triggers.Length > 0 ? System.Buffers.SearchValues.Create(triggers) : null;
+        TriggersAreNonAscii = triggers.All(c => c > '\x7f');
     }
 
     /// <summary>The enabled rules, built-in first, in file order.</summary>
@@ -55,6 +58,10 @@ public sealed class RuleSet
     internal KeywordMatcher Matcher { get; }
     internal int[][] KeywordRules { get; }
     internal int[] AlwaysRun { get; }
+    /// <summary>Every trigger character of <see cref="AlwaysRun"/>'s rules: one search rules them all out on most texts.</summary>
+    internal System.Buffers.SearchValues<char>? AnyTrigger { get; }
+    /// <summary>True when no trigger character is ASCII, so a search for them may skip ASCII text.</summary>
+    internal bool TriggersAreNonAscii { get; }
 
     /// <summary>The rule with <paramref name="id"/>, or null.</summary>
     public CompiledRule? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);

@@ -43,8 +43,11 @@ internal static class FindingBuilder
         var spans = redact.OrderBy(f => f.Span.Start).ThenByDescending(f => f.Span.Length).ToList();
         count = 0;
         if (spans.Count == 0) return text;
-        var sb = new StringBuilder(text.Length);
+        // Merge first, then build the result in one allocation of its exact length: a tool result is often large
+        // enough that every extra copy lands on the large object heap and costs a full collection later.
+        var merged = new List<(int Start, int End, string Id)>(spans.Count);
         var pos = 0;
+        var length = text.Length;
         var i = 0;
         while (i < spans.Count)
         {
@@ -57,17 +60,33 @@ internal static class FindingBuilder
                 end = Math.Max(end, spans[i].Span.End);
                 i++;
             }
-            if (start < pos)
-            {
-                start = pos;
-            }
-            sb.Append(text, pos, start - pos).Append("[REDACTED:").Append(id).Append(']');
+            start = Math.Max(start, pos);
+            end = Math.Max(end, start);
+            merged.Add((start, end, id));
+            length += RedactedPrefix.Length + id.Length + 1 - (end - start);
             pos = end;
-            count++;
         }
-        sb.Append(text, pos, text.Length - pos);
-        return sb.ToString();
+        count = merged.Count;
+        return string.Create(length, (text, merged), static (dest, state) =>
+        {
+            var (source, parts) = state;
+            var from = 0;
+            foreach (var (start, end, id) in parts)
+            {
+                source.AsSpan(from, start - from).CopyTo(dest);
+                dest = dest[(start - from)..];
+                RedactedPrefix.CopyTo(dest);
+                dest = dest[RedactedPrefix.Length..];
+                id.CopyTo(dest);
+                dest[id.Length] = ']';
+                dest = dest[(id.Length + 1)..];
+                from = end;
+            }
+            source.AsSpan(from).CopyTo(dest);
+        });
     }
+
+    private const string RedactedPrefix = "[REDACTED:";
 
     private static string Preview(string text, RawMatch m, List<RawMatch> secrets)
     {

@@ -44,6 +44,7 @@ internal static class Scanner
         if (!any || text.Length == 0) return results;
 
         set.Matcher.Scan(text.AsSpan(), ref state, OnHit);
+        bool? anyTrigger = null;
         foreach (var r in set.AlwaysRun)
         {
             if (!state.Include[r]) continue;
@@ -55,7 +56,8 @@ internal static class Scanner
             else if (rule.Triggers is { } triggers)
             {
                 // Rare characters (invisible code points): one vectorised search decides whether the rule runs at all.
-                if (text.AsSpan().ContainsAny(triggers)) state.Windows[r] = [(0, text.Length)];
+                anyTrigger ??= ContainsTrigger(text, set.AnyTrigger!, set.TriggersAreNonAscii);
+                if (anyTrigger.Value && ContainsTrigger(text, triggers, set.TriggersAreNonAscii)) state.Windows[r] = [(0, text.Length)];
             }
             else
             {
@@ -129,24 +131,57 @@ internal static class Scanner
         return Dedupe(results);
     }
 
-    private static readonly System.Buffers.SearchValues<char> Base64Chars =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-=");
+    // A search for many non-ASCII characters is slow per character; most text is ASCII with a rare exception, so
+    // only the non-ASCII characters (found by a fast vectorised range search) are looked up.
+    internal static bool ContainsTrigger(string text, System.Buffers.SearchValues<char> triggers, bool nonAsciiOnly)
+    {
+        var span = text.AsSpan();
+        if (!nonAsciiOnly) return span.ContainsAny(triggers);
+        while (true)
+        {
+            var i = span.IndexOfAnyExceptInRange('\0', '\x7f');
+            if (i < 0) return false;
+            if (triggers.Contains(span[i])) return true;
+            span = span[(i + 1)..];
+        }
+    }
 
-    // Windows over runs of base64 characters at least minRun long, found with vectorised searches.
-    private static List<(int Start, int End)> Base64Runs(string text, int minRun)
+    // Characters of standard and URL-safe base64, padding included.
+    private static readonly bool[] Base64Table = BuildBase64Table();
+
+    private static bool[] BuildBase64Table()
+    {
+        var table = new bool[128];
+        foreach (var c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-=") table[c] = true;
+        return table;
+    }
+
+    private static bool IsBase64Char(char c) => c < 128 && Base64Table[c];
+
+    // Maximal runs of base64 characters at least minRun long. Any such run covers one of every minRun-th position, so
+    // only those positions are probed and a run is measured only from a probe that lands in it: ordinary text, where
+    // every word is a short run, costs about one probe and a word's length per minRun characters.
+    internal static List<(int Start, int End)> Base64Runs(string text, int minRun)
     {
         var windows = new List<(int, int)>();
         var span = text.AsSpan();
-        var pos = 0;
-        while (pos < span.Length)
+        var covered = 0;
+        var probe = minRun - 1;
+        while (probe < span.Length)
         {
-            var start = span[pos..].IndexOfAny(Base64Chars);
-            if (start < 0) break;
-            start += pos;
-            var len = span[start..].IndexOfAnyExcept(Base64Chars);
-            var end = len < 0 ? span.Length : start + len;
+            if (!IsBase64Char(span[probe]))
+            {
+                probe += minRun;
+                continue;
+            }
+            var start = probe;
+            while (start > covered && IsBase64Char(span[start - 1])) start--;
+            var end = probe + 1;
+            while (end < span.Length && IsBase64Char(span[end])) end++;
             if (end - start >= minRun) windows.Add((start, end));
-            pos = end;
+            covered = end;
+            // The next run starts after `end`; a run of minRun characters starting at end + 1 covers end + minRun.
+            probe = end + minRun;
         }
         return windows;
     }
