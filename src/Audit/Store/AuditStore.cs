@@ -43,23 +43,39 @@ public sealed class AuditStore : IAsyncDisposable
         try
         {
             await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(ct);
-            var last = await _connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(
-                "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1", transaction: tx, cancellationToken: ct));
-            var seq = last?.seq ?? 0;
-            var prev = last?.hash ?? ChainHasher.Genesis;
+            // Plain commands (SqliteCommandFactory): every th process appends, and Dapper's first use is slow.
+            long seq = 0;
+            var prev = ChainHasher.Genesis;
+            await using (var last = _connection.Command(tx, "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"))
+            {
+                await using var reader = await last.ExecuteReaderAsync(ct);
+                if (await reader.ReadAsync(ct))
+                {
+                    seq = reader.GetInt64(0);
+                    prev = reader.GetString(1);
+                }
+            }
             var stored = new List<AuditRecord>(events.Count);
+            await using var insert = _connection.Command(tx, "INSERT INTO audit_events (seq, time, type, source, trace_parent, attributes, prev_hash, hash) " +
+                "VALUES (@seq, @time, @type, @source, @traceParent, @attributes, @prev, @hash)");
+            var parameters = new[] { "@seq", "@time", "@type", "@source", "@traceParent", "@attributes", "@prev", "@hash" }
+                .Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
+            parameters[0].SqliteType = SqliteType.Integer;
             foreach (var e in events)
             {
                 seq++;
                 var attributes = new SortedDictionary<string, string>(e.Attributes.ToDictionary(), StringComparer.Ordinal);
                 var time = e.Time.UtcDateTime.ToString("O");
                 var hash = ChainHasher.Compute(seq, time, e.Type, e.Source, e.TraceParent, attributes, prev);
-                await _connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO audit_events (seq, time, type, source, trace_parent, attributes, prev_hash, hash) " +
-                    "VALUES (@seq, @time, @type, @source, @traceParent, @attributes, @prev, @hash)",
-                    new { seq, time, type = e.Type, source = e.Source, traceParent = e.TraceParent,
-                          attributes = JsonSerializer.Serialize(attributes, AuditJson.Default.SortedDictionaryStringString), prev, hash },
-                    tx, cancellationToken: ct));
+                parameters[0].Value = seq;
+                parameters[1].Value = time;
+                parameters[2].Value = e.Type;
+                parameters[3].Value = e.Source;
+                parameters[4].Value = (object?)e.TraceParent ?? DBNull.Value;
+                parameters[5].Value = JsonSerializer.Serialize(attributes, AuditJson.Default.SortedDictionaryStringString);
+                parameters[6].Value = prev;
+                parameters[7].Value = hash;
+                await insert.ExecuteNonQueryAsync(ct);
                 stored.Add(new AuditRecord(seq, time, e.Type, e.Source, e.TraceParent, attributes, prev, hash));
                 prev = hash;
             }
@@ -148,7 +164,6 @@ public sealed class AuditStore : IAsyncDisposable
     }
 
 #pragma warning disable IDE1006 // column names
-    private sealed record HeadRow(long seq, string hash);
     private sealed record Row(long seq, string time, string type, string source, string? trace_parent, string attributes, string prev_hash, string hash);
 #pragma warning restore IDE1006
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Smooth.Core.Storage;
@@ -15,9 +14,11 @@ public static class Migrator
         Validate(component, migrations);
         var known = migrations.Count == 0 ? 0 : migrations[^1].Version;
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL, description TEXT NOT NULL, applied_at TEXT NOT NULL)",
-            cancellationToken: ct));
+        await using (var create = connection.Command(null,
+            "CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL, description TEXT NOT NULL, applied_at TEXT NOT NULL)"))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
 
         var current = await CurrentVersionAsync(connection, component, ct);
         if (current > known)
@@ -38,12 +39,15 @@ public static class Migrator
         }
         foreach (var migration in migrations.Where(m => m.Version > current))
         {
-            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: tx, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(
+            await using (var apply = connection.Command(tx, migration.Sql))
+            {
+                await apply.ExecuteNonQueryAsync(ct);
+            }
+            await using var record = connection.Command(tx,
                 "INSERT INTO schema_versions (component, version, description, applied_at) VALUES (@component, @version, @description, @at) " +
                 "ON CONFLICT(component) DO UPDATE SET version = excluded.version, description = excluded.description, applied_at = excluded.applied_at",
-                new { component, version = migration.Version, description = migration.Description, at = DateTimeOffset.UtcNow.ToString("O") },
-                tx, cancellationToken: ct));
+                ("@component", component), ("@version", migration.Version), ("@description", migration.Description), ("@at", DateTimeOffset.UtcNow.ToString("O")));
+            await record.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
     }
@@ -51,8 +55,8 @@ public static class Migrator
     /// <summary>The schema version recorded for <paramref name="component"/>, 0 when none.</summary>
     public static async Task<int> CurrentVersionAsync(SqliteConnection connection, string component, CancellationToken ct, SqliteTransaction? tx = null)
     {
-        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "SELECT version FROM schema_versions WHERE component = @component", new { component }, tx, cancellationToken: ct)) ?? 0;
+        await using var command = connection.Command(tx, "SELECT version FROM schema_versions WHERE component = @component", ("@component", component));
+        return await command.ExecuteScalarAsync(ct) is long version ? (int)version : 0;
     }
 
     private static void Validate(string component, IReadOnlyList<Migration> migrations)

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Smooth.Core.Storage;
@@ -29,8 +28,12 @@ public static class SqliteDatabase
         try
         {
             await connection.OpenAsync(ct);
-            await connection.ExecuteAsync(
-                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            // A plain command, not Dapper: every th process opens a database first (see SqliteCommandFactory).
+            await using (var pragmas = connection.Command(null,
+                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"))
+            {
+                await pragmas.ExecuteNonQueryAsync(ct);
+            }
             await Migrator.ApplyAsync(connection, component, migrations, ct);
             return connection;
         }

@@ -20,29 +20,37 @@ public sealed class SandboxStore : IAsyncDisposable
     public async Task InsertAsync(string runId, string sandboxId, string provider, string commandJson, int cap, CancellationToken ct)
     {
         await using var tx = (SqliteTransaction)await _db.BeginTransactionAsync(ct);
-        var active = await _db.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*) FROM sandboxes WHERE status IN ('pending', 'running')", transaction: tx, cancellationToken: ct));
+        await using var count = _db.Command(tx, "SELECT count(*) FROM sandboxes WHERE status IN ('pending', 'running')");
+        var active = (long)(await count.ExecuteScalarAsync(ct))!;
         if (active >= cap)
         {
             throw new SmoothException($"this project already has {active} sandbox(es) running (the cap is {cap})",
                 "wait for one to finish (th review list shows them), or raise the cap with --max-sandboxes", ExitCodes.Conflict);
         }
         var now = Now();
-        await _db.ExecuteAsync(new CommandDefinition(
+        await using var insert = _db.Command(tx,
             "INSERT INTO sandboxes (run_id, sandbox_id, provider, status, command, created_at, updated_at) VALUES (@runId, @sandboxId, @provider, 'pending', @commandJson, @now, @now)",
-            new { runId, sandboxId, provider, commandJson, now }, tx, cancellationToken: ct));
+            ("@runId", runId), ("@sandboxId", sandboxId), ("@provider", provider), ("@commandJson", commandJson), ("@now", now));
+        await insert.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
     }
 
+    // Inserts and updates use plain commands (SqliteCommandFactory): they are on every th sandbox run's path.
+
     /// <summary>Updates the run's status and outcome fields (null leaves a field as it is).</summary>
-    public Task UpdateAsync(string runId, string sandboxId, string status, CancellationToken ct, string? baseRef = null, int? exitCode = null,
-        string? limitHit = null, string? message = null, string? reviewState = null, string? reviewMessage = null, int? filesChanged = null) =>
-        _db.ExecuteAsync(new CommandDefinition(
+    public async Task UpdateAsync(string runId, string sandboxId, string status, CancellationToken ct, string? baseRef = null, int? exitCode = null,
+        string? limitHit = null, string? message = null, string? reviewState = null, string? reviewMessage = null, int? filesChanged = null)
+    {
+        await using var update = _db.Command(null,
             "UPDATE sandboxes SET status = @status, base_ref = coalesce(@baseRef, base_ref), exit_code = coalesce(@exitCode, exit_code), " +
             "limit_hit = coalesce(@limitHit, limit_hit), message = coalesce(@message, message), review_state = coalesce(@reviewState, review_state), " +
             "review_message = coalesce(@reviewMessage, review_message), files_changed = coalesce(@filesChanged, files_changed), updated_at = @now " +
             "WHERE run_id = @runId AND sandbox_id = @sandboxId",
-            new { runId, sandboxId, status, baseRef, exitCode, limitHit, message, reviewState, reviewMessage, filesChanged, now = Now() }, cancellationToken: ct));
+            ("@status", status), ("@baseRef", baseRef), ("@exitCode", exitCode), ("@limitHit", limitHit), ("@message", message),
+            ("@reviewState", reviewState), ("@reviewMessage", reviewMessage), ("@filesChanged", filesChanged), ("@now", Now()),
+            ("@runId", runId), ("@sandboxId", sandboxId));
+        await update.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>One sandbox by run id (the first sandbox of that run), or null.</summary>
     public async Task<SandboxRow?> GetAsync(string runId, CancellationToken ct) =>
