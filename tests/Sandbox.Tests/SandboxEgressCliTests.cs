@@ -71,6 +71,41 @@ public sealed class SandboxEgressCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_command_runs_under_the_native_bridge_which_sets_the_proxy_and_hides_its_environment()
+    {
+        using var repo = await Repo.CreateAsync();
+        // The parent of the sandboxed command is the bridge; same user, same sandbox, yet its environment (where an
+        // operator's tokens pass) must not be readable.
+        var result = await Th.RunAsync(repo.Path, ["sandbox", "run", "--", "sh", "-c",
+            "cat /proc/$PPID/comm; echo \"proxy=$HTTPS_PROXY socks=$ALL_PROXY\"; cat /proc/$PPID/environ >/dev/null 2>&1 && echo environ-readable || echo environ-hidden"]);
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Contains("smooth-bridge", result.StandardOutput);
+        Assert.Contains("proxy=http://127.0.0.1:3128 socks=socks5h://127.0.0.1:1080", result.StandardOutput);
+        Assert.Contains("environ-hidden", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task The_native_bridge_refuses_bad_arguments_with_a_usage_hint()
+    {
+        var bridge = Path.Combine(Path.GetDirectoryName(new FileInfo(Th.Binary).ResolveLinkTarget(true)?.FullName ?? Th.Binary)!, "smooth-bridge");
+        Assert.True(File.Exists(bridge), $"install.sh builds {bridge}");
+        using var repo = await Repo.CreateAsync();
+        foreach (var (args, expected) in new (string[], string)[]
+        {
+            (["--", "true"], "--socket is required"),
+            (["--socket", "/run/none.sock", "--listen", "10.0.0.1:3128", "--", "true"], "not a loopback address"),
+            (["--socket", "/run/none.sock", "--bogus", "x", "--", "true"], "unknown option '--bogus'"),
+            (["--socket", "/run/none.sock", "--"], "no command after --"),
+        })
+        {
+            var result = await Smooth.Core.Processes.ProcessRunner.RunAsync(bridge, args, new Smooth.Core.Processes.ProcessOptions { WorkingDirectory = repo.Path }, CancellationToken.None);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(expected, result.StandardError);
+            Assert.Contains("hint:", result.StandardError);
+        }
+    }
+
+    [Fact]
     public async Task A_malformed_allow_host_is_refused_before_anything_runs()
     {
         using var repo = await Repo.CreateAsync();

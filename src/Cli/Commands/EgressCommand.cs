@@ -43,7 +43,7 @@ public static class EgressCommand
             {
                 throw new SmoothException($"bad --allow-host: {e.Message}", "write HOST, HOST:PORT, *.SUFFIX[:PORT] or [IPv6]:PORT", ExitCodes.BadInput);
             }
-            var tcp = parse.GetValue(listen) is { } l ? ParseLoopback(l, "--listen") : null;
+            var tcp = parse.GetValue(listen) is { } l ? BridgeLaunch.ParseLoopback(l, "--listen") : null;
             var sink = new ConsoleEventSink(parse.GetValue(json));
             await using var proxy = new EgressProxy(gate, sink, new EgressProxyOptions { SocketPath = parse.GetValue(socket), TcpEndPoint = tcp });
             proxy.Start();
@@ -57,77 +57,23 @@ public static class EgressCommand
     private static Command BuildBridge()
     {
         var socket = new Option<string>("--socket") { Description = "The proxy's Unix socket as mounted in the sandbox", Required = true };
-        var listen = new Option<string>("--listen") { Description = "HTTP proxy address inside the sandbox", DefaultValueFactory = _ => "127.0.0.1:3128" };
-        var socks = new Option<string>("--socks") { Description = "SOCKS5 address inside the sandbox, or 'off'", DefaultValueFactory = _ => "127.0.0.1:1080" };
+        var listen = new Option<string>("--listen") { Description = "HTTP proxy address inside the sandbox", DefaultValueFactory = _ => BridgeLaunch.DefaultListen };
+        var socks = new Option<string>("--socks") { Description = "SOCKS5 address inside the sandbox, or 'off'", DefaultValueFactory = _ => BridgeLaunch.DefaultSocks };
         var handover = new Option<string?>("--handover") { Description = "The proxy's hand-over socket: the HTTP listener is given to the proxy, which accepts the sandbox's connections itself" };
         var program = new Argument<string[]>("command") { Description = "The command to run once the bridge is listening (after --)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("bridge", "Inside a sandbox: listen on loopback, relay to the proxy socket, and run COMMAND with the proxy variables set")
         {
             socket, listen, socks, handover, program,
         };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => BridgeLauncher.RunAsync(new BridgeLaunch
         {
-            // The bridge's environment holds the run's tokens on their way to the operator: no process it starts may read them.
-            Smooth.Operator.Hardening.ProcessHardening.MakeUndumpable();
-            var tuned = SocketTuning.EnableInlineCompletions();
-            var http = ParseLoopback(parse.GetValue(listen)!, "--listen");
-            var socksText = parse.GetValue(socks)!;
-            var socksEndPoint = socksText.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : ParseLoopback(socksText, "--socks");
-            var argv = parse.GetValue(program)!;
-
-            await using var bridge = new EgressBridge(parse.GetValue(socket)!, http, socksEndPoint, parse.GetValue(handover));
-            bridge.Start(); // listening before the child exists: its first request cannot race the bridge
-            var proxyUrl = $"http://{bridge.HttpEndPoint}";
-            var psi = new ProcessStartInfo(argv[0]) { UseShellExecute = false };
-            foreach (var a in argv.Skip(1)) psi.ArgumentList.Add(a);
-            foreach (var name in new[] { "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY" }) psi.Environment[name] = proxyUrl;
-            if (bridge.SocksEndPoint is { } s)
-            {
-                psi.Environment["all_proxy"] = psi.Environment["ALL_PROXY"] = $"socks5h://{s}";
-            }
-            psi.Environment["SMOOTH_EGRESS_PROXY"] = proxyUrl;
-            if (tuned) psi.Environment.Remove(SocketTuning.InlineCompletionsVariable); // the bridge's own tuning, not the child's
-
-            // The child inherits stdin/stdout/stderr, so ProcessRunner (which captures output) does not fit here.
-            using var child = new Process { StartInfo = psi };
-            try
-            {
-                child.Start();
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                throw new SmoothException($"could not start '{argv[0]}': {e.Message}", "check the command after --", ExitCodes.Environment, e);
-            }
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
-            {
-                ctx.Cancel = true;
-                try { child.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            });
-            try
-            {
-                await child.WaitForExitAsync(ct);
-            }
-            catch (OperationCanceledException)
-            {
-                try { child.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                throw;
-            }
-            return child.ExitCode;
-        });
+            SocketPath = parse.GetValue(socket)!,
+            Http = BridgeLaunch.ParseLoopback(parse.GetValue(listen)!, "--listen"),
+            Socks = BridgeLaunch.ParseSocks(parse.GetValue(socks)!),
+            HandoverPath = parse.GetValue(handover),
+            Command = parse.GetValue(program)!,
+        }, ct));
         return command;
-    }
-
-    private static IPEndPoint ParseLoopback(string text, string option)
-    {
-        if (!IPEndPoint.TryParse(text, out var endPoint) || endPoint.Port == 0 && !text.EndsWith(":0", StringComparison.Ordinal))
-        {
-            throw new SmoothException($"{option} '{text}' is not an IP:PORT address", $"e.g. {option} 127.0.0.1:3128", ExitCodes.BadInput);
-        }
-        if (!IPAddress.IsLoopback(endPoint.Address))
-        {
-            throw new SmoothException($"{option} '{text}' is not a loopback address", "the proxy and bridge only listen on loopback (127.0.0.1 or [::1])", ExitCodes.BadInput);
-        }
-        return endPoint;
     }
 
     /// <summary>Waits for Ctrl-C (the token) or SIGTERM.</summary>

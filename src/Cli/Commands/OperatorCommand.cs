@@ -3,7 +3,7 @@ using System.CommandLine;
 using Smooth.Core;
 using Smooth.Llm.Gateway;
 using Smooth.Operator;
-using Smooth.Operator.Hardening;
+using Smooth.Core.Processes;
 using Smooth.Operator.Remote;
 
 namespace Smooth.Cli.Commands;

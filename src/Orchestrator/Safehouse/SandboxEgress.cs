@@ -16,13 +16,17 @@ public sealed class SandboxEgress : IAsyncDisposable
 {
     private const string SocketInside = SandboxPaths.Sockets + "/egress.sock";
     private const string HandoverInside = SandboxPaths.Sockets + "/egress-handover.sock";
+    /// <summary>The natively compiled bridge's file name in th's program directory (install.sh builds it).</summary>
+    public const string NativeBridge = "smooth-bridge";
     private readonly EgressProxy _proxy;
     private readonly string? _socketDir;
+    private readonly bool _nativeBridge;
 
-    private SandboxEgress(EgressProxy proxy, string? socketDir, IReadOnlyList<SandboxMount> mounts, IReadOnlyDictionary<string, string> environment, bool bridged)
+    private SandboxEgress(EgressProxy proxy, string? socketDir, IReadOnlyList<SandboxMount> mounts, IReadOnlyDictionary<string, string> environment, bool bridged, bool nativeBridge = false)
     {
         _proxy = proxy;
         _socketDir = socketDir;
+        _nativeBridge = nativeBridge;
         Mounts = mounts;
         Environment = environment;
         Bridged = bridged;
@@ -70,12 +74,22 @@ public sealed class SandboxEgress : IAsyncDisposable
                 new SandboxMount(socket, SocketInside, ReadOnly: false), new SandboxMount(handover, HandoverInside, ReadOnly: false),
                 new SandboxMount(programDir, SandboxPaths.Program),
             ],
-            new Dictionary<string, string>(), bridged: true);
+            new Dictionary<string, string>(), bridged: true,
+            // The native bridge is built for this host's libc, so it runs where the host's root is mounted (bubblewrap);
+            // a container image gets th's own bridge.
+            nativeBridge: providerId != "docker" && File.Exists(Path.Combine(programDir, NativeBridge)));
     }
 
-    /// <summary>The command to hand the provider: wrapped in the bridge when bridged.</summary>
-    public IReadOnlyList<string> Wrap(IReadOnlyList<string> command) =>
-        Bridged ? [$"{SandboxPaths.Program}/th", "egress", "bridge", "--socket", SocketInside, "--handover", HandoverInside, "--", .. command] : command;
+    /// <summary>
+    /// The command to hand the provider: wrapped in the bridge when bridged. The native bridge (when installed) starts in
+    /// a few milliseconds; <c>th egress bridge</c> is the same code behind a .NET runtime start.
+    /// </summary>
+    public IReadOnlyList<string> Wrap(IReadOnlyList<string> command)
+    {
+        if (!Bridged) return command;
+        string[] bridge = _nativeBridge ? [$"{SandboxPaths.Program}/{NativeBridge}"] : [$"{SandboxPaths.Program}/th", "egress", "bridge"];
+        return [.. bridge, "--socket", SocketInside, "--handover", HandoverInside, "--", .. command];
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

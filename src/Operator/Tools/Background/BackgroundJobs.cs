@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Smooth.Operator.Hardening;
+using Smooth.Core.Processes;
 using Smooth.Operator.Tools.Shell;
 
 namespace Smooth.Operator.Tools.Background;

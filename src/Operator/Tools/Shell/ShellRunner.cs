@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Smooth.Operator.Hardening;
+using Smooth.Core.Processes;
 
 namespace Smooth.Operator.Tools.Shell;
 

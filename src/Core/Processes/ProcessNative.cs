@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace Smooth.Operator.Hardening;
+namespace Smooth.Core.Processes;
 
-/// <summary>The few libc calls the operator needs: signalling process groups and marking itself undumpable.</summary>
-internal static partial class Native
+/// <summary>The few libc calls process hardening needs: signalling process groups and marking a process undumpable.</summary>
+internal static partial class ProcessNative
 {
     internal const int SigTerm = 15;
     internal const int SigKill = 9;
