@@ -19,13 +19,13 @@ internal static class InjectionAnchor
 
     // A reader at the start of a line, comment or markup, followed by a colon or comma: "Agent:", "(LLM reviewers:".
     private const string Heading =
-        @"(?:^|\n|<!--|//|#|\[|>|\*\*|\(|"")\s*(?:ai|llms?|models?|assistants?|agents?|bots?|copilot|automated\s+[a-z]+)(?:\s+[a-z]+)?\s*[:,\]—–]";
+        @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?]\s)\s*(?:[a-z]+\s+)?(?:ai|ki|ia|llms?|models?|assistants?|agents?|bots?|copilot|automated\s+[a-z]+)(?:[\s-]+[a-z]+)?\s*[:,\]—–]";
 
     /// <summary>The pattern (case-insensitive, linear engine).</summary>
     public const string Pattern =
         @"(?i)" + Address + @"\b" + Reader + @"|" + Heading +
-        @"|\b" + Reader + @"(?:\s+\w+)?\s+(?:that\s+|which\s+|who\s+)?(?:reading|processing|summari[sz]\w*|parsing|reviewing|index\w*|helping|working\s+(?:in|on)|reach\w*|reads|processes|crawling|ingesting)\s+(?:\w+\s+)?(?:this|these|the\s+following)\b" +
-        @"|\b(?:automated\s+(?:reviewers?|tools?|agents?|assistants?|systems?)|code\s+assistants?|ai\s+(?:helpers?|tools?|systems?)|reviewer\s+bots?|language\s+models)\b" +
+        @"|\b" + Reader + @"(?:\s+\w+)?\s+(?:that\s+|which\s+|who\s+)?(?:[a-z]+ing|summari[sz]\w*|index\w*|working\s+(?:in|on)|reach\w*|reads|processes)\s+(?:\w+\s+){0,4}?(?:this|these|the\s+following)\b" +
+        @"|\b(?:automated\s+(?:reviewers?|tools?|agents?|assistants?|systems?|contributors?)|code\s+assistants?|ai\s+(?:helpers?|tools?|systems?)|reviewer\s+bots?|language\s+models)\b" +
         @"|\b(?:your|tes|vos|tus|deine|suas|tue)\s+[^.\n]*?\b(?:system\s+prompt|prompt|instructions?|programming|developers|consignes|instrucciones|anweisungen|instruções|istruzioni)\b" +
         @"|\b(?:before|when|while)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]\w*)\b" +
         @"|\b(?:system\s*(?:notice|message|update|alert|override|prompt\s+update)|maintenance\s+mode|admin\s+mode|admin(?:istrator)?\s+(?:notice|message|here)|security\s+team|release\s+manager|compliance\s+(?:requested|requires|asked)" +
@@ -36,6 +36,6 @@ internal static class InjectionAnchor
         @"|\bfrom\s+(?:now|this\s+message)\s+on\b|\bno\s+(?:content\s+|safety\s+)?restrictions\b" +
         @"|\b(?:oubli\w*|ignora|ignorez|ignorier[a-z]*|olvid\w*|vergiss|esque[cç]\w*|dimentic\w*)\b" +
         @"|\b(?:do\s+not|don'?t|never|without|must\s+not)\s+(?:tell|inform|mention|notify|ask)(?:ing)?\b|\b(?:silently|secretly|covertly|quietly|between\s+us|say\s+nothing|stop\s+asking)\b" +
-        @"|\bsans\s+(?:le\s+)?(?:dire|demander)|\bsin\s+(?:decir|avisar)|\bohne\s+zu\s+fragen" +
+        @"|\bsans\s+(?:le\s+|en\s+|lui\s+)?(?:dire|demander|informer|signaler|prévenir)|\bsin\s+(?:decir|avisar)|\bohne\s+zu\s+fragen" +
         @"|display\s*:\s*none|visibility\s*:\s*hidden";
 }
