@@ -45,7 +45,7 @@ internal static class InjectionFamilies
         // Earlier instructions declared void, replaced or to be ignored.
         new("override", 2.0, FamilyRole.Anchor | FamilyRole.Ask | FamilyRole.Payload,
             @"\b(?:ignore|disregard|forget|override|bypass|abandon|discard|drop|set\s+aside|stop\s+following|no\s+longer\s+follow)\s+(?:\w+\s+){0,3}?(?:instructions?|rules|guidance|guidelines|directions|directives|prompts?|constraints|restrictions|polic(?:y|ies)|programming|goals?|tasks?|objectives?|orders)\b" +
-            @"|\b(?:ignore|disregard|forget)\s+(?:what|whatever|everything|anything)\b" +
+            @"|\b(?:ignore|disregard|forget)\s+(?:(?:what|whatever)\s+(?:you|the|they|it|was|were|is|has|had|came|comes|appears?|precedes?|preceded|follows?)\b|everything|anything)\b" +
             @"|\b(?:previous|prior|earlier|original|above|existing|old|current|initial|your)\s+(?:[\w-]+\s+)?(?:guidance|instructions?|rules|directions|polic(?:y|ies)|guidelines|constraints|goals?|tasks?|prompts?)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:now\s+)?(?:obsolete|outdated|void|invalid|superseded|replaced|cancell?ed|revoked|no\s+longer|lifted|suspended|waived|wrong|deprecated)" +
             @"|\b(?:new|real|actual|true|updated|revised)\s+(?:guidance|instructions?|task|objective|role|goal|job|orders|mission|priority|directive)(?:\s+\w+)?\s*(?::|\b(?:is|are|starts?|begins?)\b)|\byour\s+(?:new|real|actual|true)\s+\w+" +
             @"|\b(?:supersedes?|overrides?|replaces?|takes\s+precedence\s+over)\s+(?:whatever|all|any|your|the|every|previous|prior|earlier)\s+(?:\w+\s+){0,2}?(?:rules|instructions|guidance|prompts?|guidelines|directions)" +
