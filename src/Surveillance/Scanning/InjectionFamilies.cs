@@ -24,7 +24,7 @@ internal static class InjectionFamilies
             // A note headed for a reader ("Instruction to the helpdesk AI"), a machine-only tag ("AI_AGENT_NOTICE:",
             // "@ai-instruction:"), an @-mention of a bot, or "whoever is automating changes here".
             NoteTo + "|" + Marker + @"|@(?:copilot|claude|gemini|cursor|[\w-]*bot|[\w-]*-ai|ai-[\w-]+)\b" +
-            @"|\b(?:whoever|anyone|anybody|whatever|any\s+(?:tool|process|program|script|system))\s+(?:that\s+|who\s+)?(?:is\s+)?(?:automat\w+|running|processing|reading|editing|operating|executing)\b",
+            @"|\b(?:whoever|anyone|anybody|whatever|any\s+(?:tool|process|program|script|system))\s+(?:that\s+|who\s+)?(?:is\s+)?(?:automat\w+|[a-z]+ing)\b",
             @"\bif\s+you\s*(?:'re|’re|are)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + Ai +
             @"|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres|es)|wenn\s+du|falls\s+du|se\s+(?:você\s+(?:é|for)|sei|tu\s+és))\s+(?:une?\s+|un[ao]?\s+|ein(?:e|er)?\s+|uma?\s+)?(?:\w+\s+)?" + Ai +
             @"|如果你是|若你是|\bесли\s+(?:ты|вы)\b|もしあなたが",
@@ -39,7 +39,7 @@ internal static class InjectionFamilies
 
         // A fake conversation turn or role inside data: "Human:" / "Assistant:" lines after code, "### Instruction",
         // a JSON "role": "system" object or a "SYSTEM:" value in a tool result.
-        new("turn", 1.5, FamilyRole.Anchor,
+        new("turn", 1.0, FamilyRole.Anchor,
             @"(?:^|\n)\s*(?:human|user|assistant|system)\s*:\s|###\s*(?:instruction|system|response|input)\b|""role""\s*:\s*""(?:system|developer)""|""system\s*:\s|</?(?:tool_result|function_results|system)>"),
 
         // Earlier instructions declared void, replaced or to be ignored.
@@ -78,12 +78,12 @@ internal static class InjectionFamilies
             @"|(?:no\s+need\s+to|do\s+not|don'?t|never)\s+(?:flag|report|highlight|surface|show)\s+(?:this|it|that|these|them)\s+(?:in|to)\s+(?:the|your)\s+(?:\w+\s+)?(?:summary|reply|answer|response|output|report|review|user))\b" +
             @"|\b(?:omit|hide|leave)\s+(?:it|this|that)\s+(?:out\s+)?(?:of|from)\s+(?:your|the)\s+(?:summary|reply|answer|response|output|report)\b" +
             @"|\bsans\s+(?:le\s+|lui\s+|leur\s+|en\s+)?(?:dire|demander|prévenir|informer|signaler)\b|\bne\s+(?:le\s+|lui\s+)?(?:dis|dites)\s+rien\b|\bsin\s+(?:decir|avisar|preguntar|informar)\b|\bno\s+(?:le\s+|se\s+lo\s+)?(?:digas|menciones|avises)\b" +
-            @"|\bohne\s+(?:zu\s+)?(?:fragen|nachzufragen)\b|\bsag\s+(?:\w+\s+)?nichts\b|\bsem\s+(?:avisar|perguntar|contar|dizer|informar)\b|\bnão\s+(?:conte|diga|mencione|avise)\b" +
+            @"|\bohne\s+(?:zu\s+)?(?:fragen|nachzufragen)\b|\bsag\s+(?:\w+\s+)?nichts\b|\bnichts\s+(?:sagen|erwähnen|verraten)\b|\bsem\s+(?:avisar|perguntar|contar|dizer|informar)\b|\bnão\s+(?:conte|diga|mencione|avise)\b" +
             @"|\bsenza\s+(?:dire|chiedere|avvisare|informare)\b|\bnon\s+(?:dire|dirlo|menzionare|avvisare)\b|不要告诉|别告诉|不要提及|悄悄|偷偷|\bне\s+(?:говори|сообщай|рассказывай|спрашивай)\w*|\bмолча\b|\bтайно\b|言わないで|伝えないで|黙って|こっそり"),
 
         // A carrier the person does not see: hidden HTML, comments, alt text, zero-width or tag characters.
         new("hidden", 1.5, FamilyRole.Anchor,
-            @"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*[;""']|opacity\s*:\s*0\s*[;""']|<!--|\baria-hidden\b|\balt\s*=\s*[""'][^""']{20}|\[//\]:\s*#|[\u200B-\u200D\u2060\uFEFF]|\uDB40[\uDC00-\uDC7F]"),
+            @"display\s*:\s*none|visibility\s*:\s*hidden|\b(?:sr-only|visually-hidden)\b|<[a-z]+[^>\n]*\shidden(?:\s*=\s*[""'][^""']*[""'])?\s*>|font-size\s*:\s*0(?:px)?\s*[;""']|opacity\s*:\s*0\s*[;""']|<!--|\baria-hidden\b|\balt\s*=\s*[""'][^""']{20}|\[//\]:\s*#|[\u200B-\u200D\u2060\uFEFF]|\uDB40[\uDC00-\uDC7F]"),
 
         // An order: an imperative verb where a sentence, clause or request starts.
         new("directive", 1.0, FamilyRole.Ask,

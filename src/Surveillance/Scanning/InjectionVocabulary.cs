@@ -64,7 +64,7 @@ internal static class InjectionVocabulary
     /// </summary>
     public const string NoteTo =
         @"\b(?:notes?|notices?|hints?|messages?|reminders?|instructions?|guidance|directives?|hinweis(?:e)?|nota|notas|remarque|consignes?|instrucciones|anweisung(?:en)?|istruzioni|aviso|примечани[ея]|заметка|указани[ея]|инструкци[яи])\s+" +
-        @"(?:to|for|an|für|pour|para|per|à|aux|al|ao|alla|для)\s+(?:(?:the|any|all|every|each|our|le|la|les|el|los|die|den|der|o|os|il|gli|l')\s*)?(?:[\w-]+\s+){0,2}?" + Ai;
+        @"(?:to|for|an|für|pour|para|per|à|aux|al|ao|alla|для)\s+(?:(?:the|any|all|every|each|our|le|la|les|el|los|die|den|der|o|os|il|gli|l')\s*)?(?:[\w-]+\s+){0,2}?(?:\w+-)?" + Ai;
 
     /// <summary>A reader followed by a relative clause in another language: "KI-Agenten, die diese Datei lesen", "agent automatisé qui lit ce fichier".</summary>
     public const string ForeignReaderClause =
