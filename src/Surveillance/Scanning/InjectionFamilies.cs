@@ -23,19 +23,19 @@ internal static class InjectionFamilies
             @"|\b(?:is|are|written|meant|intended)\s+(?:only\s+)?for\s+(?:the\s+|any\s+|all\s+)?" + Ai,
             // A note headed for a reader ("Instruction to the helpdesk AI"), a machine-only tag ("AI_AGENT_NOTICE:",
             // "@ai-instruction:"), an @-mention of a bot, or "whoever is automating changes here".
-            NoteTo + "|" + Marker + @"|@(?:copilot|claude|gemini|cursor|[\w-]*bot|[\w-]*-ai|ai-[\w-]+)\b" +
-            @"|\b(?:whoever|anyone|anybody|whatever|any\s+(?:tool|process|program|script|system))\s+(?:that\s+|who\s+)?(?:is\s+)?(?:automat\w+|[a-z]+ing)\b",
+            NoteTo + "|" + Marker + @"|@(?:copilot|claude|gemini|cursor)\b" +
+            @"|\b(?:whoever|anyone|anybody|whatever|any\s+(?:tool|process|program|script|system))\s+(?:that\s+|who\s+)?(?:is\s+)?automat\w+|\b(?:whoever|whatever)\s+is\s+[a-z]+ing\b",
             @"\bif\s+you\s*(?:'re|’re|are)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + Ai +
             @"|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres|es)|wenn\s+du|falls\s+du|se\s+(?:você\s+(?:é|for)|sei|tu\s+és))\s+(?:une?\s+|un[ao]?\s+|ein(?:e|er)?\s+|uma?\s+)?(?:\w+\s+)?" + Ai +
             @"|如果你是|若你是|\bесли\s+(?:ты|вы)\b|もしあなたが",
             Ai + @"(?:\s+(?:system|tool|agent|assistant|model)s?)?\s+(?:that\s+|which\s+|who\s+)?(?:is\s+|are\s+)?(?:reading|processing|summari[sz]ing|summari[sz]es|parsing|reviewing|indexing|helping|working\s+(?:on|in)|reaches|reads|processes|index(?:es)?|sees|encounters|handles|analy[sz]ing|crawling|visiting|browsing|fetching|ingesting|scanning|[a-z]+ing)\s+(?:\w+\s+){0,4}?(?:this|these|the\s+following)\b" +
             @"|" + Ai + @"\s+(?:of|on|in|for)\s+this\b|" + Ai + @"(?:\s+\w+){0,3}?\s+(?:must|shall|should|need\s+to|have\s+to|are\s+(?:required|expected)\s+to)\s",
             ForeignReaderClause,
-            @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?]\s)\s*(?:[\w-]+\s+)?" + Ai + @"(?:\s*[:,\]：，—–]|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
+            @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?]\s)\s*(?:[\w-]+\s+)?" + Ai + @"(?:\s*[,\]，—–]|\s*[:：]\s*(?:[^i\s]|i[^\s'’])|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
             @"|(?:致|给|親愛なる)\s*(?:ai\s*)?(?:" + AiCjk + @")|(?:" + AiCjk + @")\s*(?:へ|に|宛て)\s*[：:，,]",
             @"\b(?:wants?|would\s+like|asks?|needs?|requires?|expects?|instructs?)\s+(?:the|any|all|every|each)\s+" + Ai + @"\s+to\b" +
             @"|\b(?:your|tes|vos|tus|sus|deine|ihre|suas|tuas|tue)\s+(?:\w+\s+){0,3}?(?:system\s+prompt|prompt|instructions?|programming|training|developers|creators|consignes|instrucciones|anweisungen|instruções|istruzioni)\b|你的(?:指令|指示|提示)|\bтво(?:и|ю)\s+(?:инструкци\w*|указани\w*)|あなたの指示" +
-            @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+your\s+(?:next\s+)?(?:reply|answer|response|summary)\b"),
+            @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+(?:your|the)\s+(?:next\s+)?(?:reply|answer|response|summary)\b"),
 
         // A fake conversation turn or role inside data: "Human:" / "Assistant:" lines after code, "### Instruction",
         // a JSON "role": "system" object or a "SYSTEM:" value in a tool result.
@@ -82,7 +82,7 @@ internal static class InjectionFamilies
             @"|\bsenza\s+(?:dire|chiedere|avvisare|informare)\b|\bnon\s+(?:dire|dirlo|menzionare|avvisare)\b|不要告诉|别告诉|不要提及|悄悄|偷偷|\bне\s+(?:говори|сообщай|рассказывай|спрашивай)\w*|\bмолча\b|\bтайно\b|言わないで|伝えないで|黙って|こっそり"),
 
         // A carrier the person does not see: hidden HTML, comments, alt text, zero-width or tag characters.
-        new("hidden", 1.5, FamilyRole.Anchor,
+        new("hidden", 1.5, FamilyRole.None,
             @"display\s*:\s*none|visibility\s*:\s*hidden|\b(?:sr-only|visually-hidden)\b|<[a-z]+[^>\n]*\shidden(?:\s*=\s*[""'][^""']*[""'])?\s*>|font-size\s*:\s*0(?:px)?\s*[;""']|opacity\s*:\s*0\s*[;""']|<!--|\baria-hidden\b|\balt\s*=\s*[""'][^""']{20}|\[//\]:\s*#|[\u200B-\u200D\u2060\uFEFF]|\uDB40[\uDC00-\uDC7F]"),
 
         // An order: an imperative verb where a sentence, clause or request starts.
