@@ -81,7 +81,8 @@ internal static class InjectionFamilies
             @"|\bohne\s+(?:zu\s+)?(?:fragen|nachzufragen)\b|\bsag\s+(?:\w+\s+)?nichts\b|\bnichts\s+(?:sagen|erwähnen|verraten)\b|\bsem\s+(?:avisar|perguntar|contar|dizer|informar)\b|\bnão\s+(?:conte|diga|mencione|avise)\b" +
             @"|\bsenza\s+(?:dire|chiedere|avvisare|informare)\b|\bnon\s+(?:dire|dirlo|menzionare|avvisare)\b|不要告诉|别告诉|不要提及|悄悄|偷偷|\bне\s+(?:говори|сообщай|рассказывай|спрашивай)\w*|\bмолча\b|\bтайно\b|言わないで|伝えないで|黙って|こっそり"),
 
-        // A carrier the person does not see: hidden HTML, comments, alt text, zero-width or tag characters.
+        // A carrier the person does not see: hidden HTML, comments, alt text, zero-width or tag characters. It adds weight
+        // but does not anchor alone: issue and pull-request templates instruct people inside HTML comments.
         new("hidden", 1.5, FamilyRole.None,
             @"display\s*:\s*none|visibility\s*:\s*hidden|\b(?:sr-only|visually-hidden)\b|<[a-z]+[^>\n]*\shidden(?:\s*=\s*[""'][^""']*[""'])?\s*>|font-size\s*:\s*0(?:px)?\s*[;""']|opacity\s*:\s*0\s*[;""']|<!--|\baria-hidden\b|\balt\s*=\s*[""'][^""']{20}|\[//\]:\s*#|[\u200B-\u200D\u2060\uFEFF]|\uDB40[\uDC00-\uDC7F]"),
 
