@@ -3,8 +3,9 @@ namespace Smooth.Surveillance.Scanning;
 /// <summary>
 /// The compact pattern that finds where the injection heuristic looks: a looser, smaller union of its anchor families
 /// for Latin-script text (the families themselves are too large to join into one linear-engine automaton; Cyrillic
-/// and CJK anchors are the regex of the rule <c>injection-heuristic-intl</c>). Only where it matches is a passage
-/// scored, which keeps ordinary text that merely mentions models or agents cheap.
+/// and CJK anchors are the regex of the rule <c>injection-heuristic-intl</c>, anchors with an implied reader that of
+/// <c>injection-heuristic-implied</c>, since this automaton is close to the engine's size limit). Only where it
+/// matches is a passage scored, which keeps ordinary text that merely mentions models or agents cheap.
 /// </summary>
 internal static class InjectionAnchor
 {
