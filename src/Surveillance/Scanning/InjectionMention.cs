@@ -22,7 +22,7 @@ internal static class InjectionMention
 
     // What turns an order into a description of one: "requests to reveal ...", "attempts to override ...".
     private static readonly Regex DescribedCue = new(
-        @"\b(?:requests?|attempts?|attempting|tries|trying|try)\s+to\s+\z",
+        @"\b(?:requests?|attempts?|attempting|tries|trying)\s+to\s+\z",
         Options, TimeSpan.FromSeconds(1));
 
     // How far before an opening quote the cue may start.
