@@ -11,11 +11,11 @@ internal static class InjectionAnchor
 {
     // A short list of readers: the anchor only has to land near the address; the scorer checks the full list.
     private const string Reader =
-        @"(?:ai|llms?|model[a-z]*|assistan[a-z]*|assistent[a-z]*|asistentes?|agent[a-z]*|bots?|copilot|claude|gpt|gemini|automated|coding|ia|ki|sprachmodell[a-z]*)\b";
+        @"(?:ai|llms?|model[a-z]*|assistan[a-z]*|assistent[a-z]*|asistentes?|agent[a-z]*|bots?|copilot|claude|gpt|gemini|automated|automation|coding|ia|ki|sprachmodell[a-z]*)\b";
 
     // What comes right before a reader that is addressed: a greeting or "to", the start of a line or comment, "if you are".
     private const string Address =
-        @"(?:\b(?:to|for|dear|hey|hi|hello|greetings|attention|whichever|whatever|hola|hallo|bonjour|ciao|olá|querido|caro|cara|cher|chère|liebe[rs]?|pour|para|für)[\s,]+(?:[a-z]+[\s,-]+)?(?:l')?" +
+        @"(?:\b(?:to|for|dear|hey|hi|hello|greetings|attention|whichever|whatever|hola|hallo|bonjour|ciao|olá|querido|caro|cara|cher|chère|liebe[rs]?|pour|para|für)[\s,]+(?:[a-z]+[\s,-]+){0,2}(?:l')?" +
         @"|\bif\s+you(?:'re|’re|\s+are)\s+(?:[a-z]+\s+)?(?:[a-z]+\s+)?|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres)|wenn\s+du|se\s+(?:você(?:\s+(?:for|é))?|sei))\s+(?:[a-z]+\s+)?)";
 
     // A reader at the start of a line, comment or markup, followed by a colon or comma: "Agent:", "(LLM reviewers:".

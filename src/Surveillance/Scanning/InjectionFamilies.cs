@@ -19,7 +19,7 @@ internal static class InjectionFamilies
         new("addressee", 2.0, FamilyRole.Anchor,
             // Split in parts: one automaton for all of them would exceed the linear engine's size limit.
             @"\b" + Greeting + Determiner + @"\s*,?\s*" + Ai +
-            @"|\b(?:to|for)\s+(?:the\s+|any\s+|all\s+|whatever\s+|whichever\s+)?" + Ai + @"[^.\n:]{0,30}:" +
+            @"|\b(?:to|for)\s+(?:the\s+|any\s+|all\s+|whatever\s+|whichever\s+)?(?:[\w-]+\s+)?" + Ai + @"[^.\n:]{0,30}:" +
             @"|\b(?:is|are|written|meant|intended)\s+(?:only\s+)?for\s+(?:the\s+|any\s+|all\s+)?" + Ai,
             // A note headed for a reader ("Instruction to the helpdesk AI"), a machine-only tag ("AI_AGENT_NOTICE:",
             // "@ai-instruction:"), an @-mention of a bot, or "whoever is automating changes here".
@@ -35,7 +35,7 @@ internal static class InjectionFamilies
             @"|(?:致|给|親愛なる)\s*(?:ai\s*)?(?:" + AiCjk + @")|(?:" + AiCjk + @")\s*(?:へ|に|宛て)\s*[：:，,]",
             @"\b(?:wants?|would\s+like|asks?|needs?|requires?|expects?|instructs?)\s+(?:the|any|all|every|each)\s+" + Ai + @"\s+to\b" +
             @"|\b(?:your|tes|vos|tus|sus|deine|ihre|suas|tuas|tue)\s+(?:\w+\s+){0,3}?(?:system\s+prompt|prompt|instructions?|programming|training|developers|creators|consignes|instrucciones|anweisungen|instruções|istruzioni)\b|你的(?:指令|指示|提示)|\bтво(?:и|ю)\s+(?:инструкци\w*|указани\w*)|あなたの指示" +
-            @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+(?:your|the)\s+(?:next\s+)?(?:reply|answer|response|summary)\b"),
+            @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar|seguir|continuar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+(?:your|the)\s+(?:next\s+)?(?:reply|answer|response|summary)\b"),
 
         // A fake conversation turn or role inside data: "Human:" / "Assistant:" lines after code, "### Instruction",
         // a JSON "role": "system" object or a "SYSTEM:" value in a tool result.
@@ -119,7 +119,7 @@ internal static class InjectionFamilies
 
         // Where the data goes: a URL or address after a verb or preposition, a webhook, a public fork, `| sh`.
         new("channel", 1.5, FamilyRole.Payload,
-            @"\b(?:to|at|into|onto|from|via|fetch|download|curl|wget|visit|endpoint|address|url|server|host|à|a|an|para|nach|su|на|到)\s+(?:\S+\s+){0,4}?(?:https?://|(?:\d{1,3}\.){3}\d{1,3})" +
+            @"\b(?:to|at|into|onto|from|via|with|fetch|download|curl|wget|visit|endpoint|address|url|server|host|à|a|an|para|nach|su|на|到)\s+(?:\S+\s+){0,4}?(?:https?://|(?:\d{1,3}\.){3}\d{1,3})" +
             @"|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{2,5}|\s+port\s+\d{2,5})|\bport\s+\d{2,5}\b|\bwebhooks?\b|\bpastebin|\bgists?\b|\brequestbin|\bngrok|\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\bs3://" +
             @"|\b(?:public|external|personal|our|my|their|another)\s+(?:fork|repo(?:sitory)?|gist|bucket|mirror|server|endpoint|registry|inbox|drive|issue)\b" +
             // An address, a git remote, a host path, a chat channel or an image link as the destination; data piped into curl.

@@ -10,7 +10,7 @@ internal static class InjectionVocabulary
     // Latin and Cyrillic words sit between \b; CJK has no word boundaries between characters, so it stands apart.
     private const string AiLatin =
         @"ai|a\.i\.|llms?|(?:large\s+)?language\s+models?|models?|assistants?|agents?|bots?|chatbots?|copilot|claude|chatgpt|gpt|gemini|cursor" +
-        @"|automated\s+(?:tools?|agents?|reviewers?|assistants?|systems?|processes|readers?|scanners?|contributors?|clients?|crawlers?|helpers?|coders?)|build\s+agents?|coding\s+(?:agents?|assistants?|tools?)" +
+        @"|automated\s+(?:tools?|agents?|systems?|processes|clients?|[a-z]+(?:er|or|ant)s?)|automation|build\s+agents?|coding\s+(?:agents?|assistants?|tools?)" +
         @"|code\s+assistants?|ai\s+(?:helpers?|tools?|systems?|reviewers?|readers?|agents?|assistants?)|reviewer\s+bots?" +
         @"|ia|ki|asistentes?|assistentes?|assistent(?:in|en)?|agentes?|agenten|modelos?|modell[eio]?|sprachmodell|robots?" +
         @"|ассистент\w*|агент\w*|модел\w*|ии|бот\w*|нейросет\w*|помощник\w*";
@@ -36,7 +36,7 @@ internal static class InjectionVocabulary
         @"(?:run|execute|exec|print|reveal|send|post|upload|paste|append|include|insert|put|copy|export|exfiltrate|forward|leak|dump|output|share|write|email|e-mail|attach|embed|publish|transmit|submit|commit" +
         @"|push|force-push|merge|approve|deploy|release|grant|give|delete|remove|drop|wipe|erase|close|disable|turn\s+off|skip|bypass|ignore|install|download|fetch|curl|wget|open|read|cat|rewrite" +
         @"|change|modify|replace|mark|collect|gather|follow|register|create|add|invite|transfer|set|enable|answer|respond|reply|tell|say|state|report|store|save|log|rotate|reset|update|edit" +
-        @"|grab|extract|retrieve|obtain|visit|navigate|call|invoke|comply|obey|proceed|treat|act|pretend|stop|accept|recommend|suggest|unset)(?:\s|$)";
+        @"|grab|extract|retrieve|obtain|visit|navigate|call|invoke|comply|obey|proceed|treat|act|pretend|stop|accept|recommend|suggest|unset|swap)(?:\s|$|[.,;!])";
 
     /// <summary>The verbs that move data out or act beyond a task: send, upload, push, merge, approve, grant, delete, disable, install...</summary>
     public const string DangerVerb =
@@ -46,7 +46,7 @@ internal static class InjectionVocabulary
     /// <summary>Imperatives of the same verbs in French, Spanish, German, Portuguese, Italian, Russian, Chinese and Japanese.</summary>
     public const string ForeignImperative =
         @"(?:\b(?:envoie|envoyez|transmets|copie|colle|supprime[zs]?|exécute[zs]?|lance[zs]?|publie[zs]?|pousse[zs]?|télécharge[zs]?|désactive[zs]?" +
-        @"|envía|envia|sube|borra|elimina|ejecuta|pega|publica|desactiva|aprueba|fusiona|cierra|añade|agrega|schick\w*|sende[nt]?|lade|lösche|führe|kopiere|veröffentliche|deaktiviere" +
+        @"|envía|envia|sube|borra|elimina|ejecuta|pega|publica|desactiva|aprueba|fusiona|cierra|añade|agrega|copia|lee|abre|escribe|incluye|schick\w*|sende[nt]?|lade|lösche|führe|kopiere|veröffentliche|deaktiviere" +
         @"|envie|apague|copie|cole|publique|desative|invia|carica|cancella|esegui|incolla|pubblica|disattiva" +
         @"|отправь\w*|загрузи\w*|удали\w*|закоммить\w*|запушь\w*|прочитай\w*|выполни\w*|скопируй\w*|опубликуй\w*|вставь\w*|отключи\w*)\b" +
         @"|发送|上传|删除|执行|运行|复制|粘贴|发布|禁用|读取|附加|贴到|提交|推送|送信|アップロード|削除|実行|コピー|貼り付け|公開|無効に)";
