@@ -87,9 +87,9 @@ public sealed class InjectionSignalTests
     }
 
     [Fact]
-    public void Both_heuristic_rules_send_their_matches_to_the_judge()
+    public void Every_heuristic_rule_sends_its_matches_to_the_judge()
     {
-        foreach (var id in new[] { "injection-heuristic", "injection-heuristic-intl" })
+        foreach (var id in new[] { "injection-heuristic", "injection-heuristic-intl", "injection-heuristic-implied" })
         {
             Assert.Equal(RuleAction.Judge, Engines.Builtin.Find(id)!.Action);
         }

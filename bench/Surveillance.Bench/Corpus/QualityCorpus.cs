@@ -57,7 +57,7 @@ public static class QualityCorpus
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v2.txt"), CorpusLabel.Injection));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v3.txt"), CorpusLabel.InjectionHeldOut));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v4.txt"), CorpusLabel.InjectionHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v5.txt"), CorpusLabel.InjectionHeldOut));
+        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v5.txt"), CorpusLabel.Injection));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             docs.AddRange(IsHardNegative(file, dir) ? Blocks(file, CorpusLabel.Benign, HardNegativesDir + "/") : Chunks(file, dir));

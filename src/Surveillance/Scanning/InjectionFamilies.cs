@@ -19,24 +19,34 @@ internal static class InjectionFamilies
         new("addressee", 2.0, FamilyRole.Anchor,
             // Split in parts: one automaton for all of them would exceed the linear engine's size limit.
             @"\b" + Greeting + Determiner + @"\s*,?\s*" + Ai +
-            @"|\b(?:to|for)\s+(?:the\s+|any\s+|all\s+|whatever\s+|whichever\s+)?" + Ai + @"[^.\n:]{0,30}:" +
+            @"|\b(?:to|for)\s+(?:the\s+|any\s+|all\s+|whatever\s+|whichever\s+)?(?:[\w-]+\s+)?" + Ai + @"[^.\n:]{0,30}:" +
             @"|\b(?:is|are|written|meant|intended)\s+(?:only\s+)?for\s+(?:the\s+|any\s+|all\s+)?" + Ai,
+            // A note headed for a reader ("Instruction to the helpdesk AI"), a machine-only tag ("AI_AGENT_NOTICE:",
+            // "@ai-instruction:"), an @-mention of a bot, or "whoever is automating changes here".
+            NoteTo + "|" + Marker + @"|@(?:copilot|claude|gemini|cursor)\b" +
+            @"|\b(?:whoever|anyone|anybody|whatever|any\s+(?:tool|process|program|script|system))\s+(?:that\s+|who\s+)?(?:is\s+)?automat\w+|\b(?:whoever|whatever)\s+is\s+[a-z]+ing\b",
             @"\bif\s+you\s*(?:'re|’re|are)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + Ai +
             @"|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres|es)|wenn\s+du|falls\s+du|se\s+(?:você\s+(?:é|for)|sei|tu\s+és))\s+(?:une?\s+|un[ao]?\s+|ein(?:e|er)?\s+|uma?\s+)?(?:\w+\s+)?" + Ai +
             @"|如果你是|若你是|\bесли\s+(?:ты|вы)\b|もしあなたが",
-            Ai + @"(?:\s+(?:system|tool|agent|assistant|model)s?)?\s+(?:that\s+|which\s+|who\s+)?(?:is\s+|are\s+)?(?:reading|processing|summari[sz]ing|summari[sz]es|parsing|reviewing|indexing|helping|working\s+(?:on|in)|reaches|reads|processes|index(?:es)?|sees|encounters|handles|analy[sz]ing|crawling|visiting|browsing|fetching|ingesting|scanning|[a-z]+ing)\s+(?:\w+\s+){0,2}?(?:this|these|the\s+following)\b" +
-            @"|" + Ai + @"\s+(?:of|on|in|for)\s+this\b|" + Ai + @"\s+(?:must|shall|should|need\s+to|have\s+to|are\s+(?:required|expected)\s+to)\s",
-            @"(?:^|\n|<!--|//|#|\[|>|\*\*|\(|""|[.!?]\s)\s*" + Ai + @"(?:\s*[:,\]：，—–]|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
+            Ai + @"(?:\s+(?:system|tool|agent|assistant|model)s?)?\s+(?:that\s+|which\s+|who\s+)?(?:is\s+|are\s+)?(?:reading|processing|summari[sz]ing|summari[sz]es|parsing|reviewing|indexing|helping|working\s+(?:on|in)|reaches|reads|processes|index(?:es)?|sees|encounters|handles|analy[sz]ing|crawling|visiting|browsing|fetching|ingesting|scanning|[a-z]+ing)\s+(?:\w+\s+){0,4}?(?:this|these|the\s+following)\b" +
+            @"|" + Ai + @"\s+(?:of|on|in|for)\s+this\b|" + Ai + @"(?:\s+\w+){0,3}?\s+(?:must|shall|should|need\s+to|have\s+to|are\s+(?:required|expected)\s+to)\s",
+            ForeignReaderClause,
+            @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?]\s)\s*(?:[\w-]+\s+)?" + Ai + @"(?:\s*[,\]，—–]|\s*[:：]\s*(?:[^i\s]|i[^\s'’])|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
             @"|(?:致|给|親愛なる)\s*(?:ai\s*)?(?:" + AiCjk + @")|(?:" + AiCjk + @")\s*(?:へ|に|宛て)\s*[：:，,]",
             @"\b(?:wants?|would\s+like|asks?|needs?|requires?|expects?|instructs?)\s+(?:the|any|all|every|each)\s+" + Ai + @"\s+to\b" +
             @"|\b(?:your|tes|vos|tus|sus|deine|ihre|suas|tuas|tue)\s+(?:\w+\s+){0,3}?(?:system\s+prompt|prompt|instructions?|programming|training|developers|creators|consignes|instrucciones|anweisungen|instruções|istruzioni)\b|你的(?:指令|指示|提示)|\bтво(?:и|ю)\s+(?:инструкци\w*|указани\w*)|あなたの指示" +
-            @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing)\b[^.\n,]{0,40},|\bin\s+your\s+(?:next\s+)?(?:reply|answer|response|summary)\b"),
+            @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar|seguir|continuar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+(?:your|the)\s+(?:next\s+)?(?:reply|answer|response|summary)\b"),
+
+        // A fake conversation turn or role inside data: "Human:" / "Assistant:" lines after code, "### Instruction",
+        // a JSON "role": "system" object or a "SYSTEM:" value in a tool result.
+        new("turn", 1.0, FamilyRole.Anchor,
+            @"(?:^|\n)\s*(?:human|user|assistant|system)\s*:\s|###\s*(?:instruction|system|response|input)\b|""role""\s*:\s*""(?:system|developer)""|""system\s*:\s|</?(?:tool_result|function_results|system)>"),
 
         // Earlier instructions declared void, replaced or to be ignored.
         new("override", 2.0, FamilyRole.Anchor | FamilyRole.Ask | FamilyRole.Payload,
             @"\b(?:ignore|disregard|forget|override|bypass|abandon|discard|drop|set\s+aside|stop\s+following|no\s+longer\s+follow)\s+(?:\w+\s+){0,3}?(?:instructions?|rules|guidance|guidelines|directions|directives|prompts?|constraints|restrictions|polic(?:y|ies)|programming|goals?|tasks?|objectives?|orders)\b" +
-            @"|\b(?:ignore|disregard|forget)\s+(?:what|whatever|everything|anything)\b" +
-            @"|\b(?:previous|prior|earlier|original|above|existing|old|current|initial|your)\s+(?:\w+\s+)?(?:guidance|instructions?|rules|directions|polic(?:y|ies)|guidelines|constraints|goals?|tasks?|prompts?)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:now\s+)?(?:obsolete|outdated|void|invalid|superseded|replaced|cancell?ed|revoked|no\s+longer|lifted|suspended|waived|wrong|deprecated)" +
+            @"|\b(?:ignore|disregard|forget)\s+(?:(?:what|whatever)\s+(?:you|the|they|it|was|were|is|has|had|came|comes|appears?|precedes?|preceded|follows?)\b|everything|anything)\b" +
+            @"|\b(?:previous|prior|earlier|original|above|existing|old|current|initial|your)\s+(?:[\w-]+\s+)?(?:guidance|instructions?|rules|directions|polic(?:y|ies)|guidelines|constraints|goals?|tasks?|prompts?)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:now\s+)?(?:obsolete|outdated|void|invalid|superseded|replaced|cancell?ed|revoked|no\s+longer|lifted|suspended|waived|wrong|deprecated)" +
             @"|\b(?:new|real|actual|true|updated|revised)\s+(?:guidance|instructions?|task|objective|role|goal|job|orders|mission|priority|directive)(?:\s+\w+)?\s*(?::|\b(?:is|are|starts?|begins?)\b)|\byour\s+(?:new|real|actual|true)\s+\w+" +
             @"|\b(?:supersedes?|overrides?|replaces?|takes\s+precedence\s+over)\s+(?:whatever|all|any|your|the|every|previous|prior|earlier)\s+(?:\w+\s+){0,2}?(?:rules|instructions|guidance|prompts?|guidelines|directions)" +
             @"|\b(?:has|have|with)\s+no\s+(?:\w+\s+)?(?:restrictions|limits|rules|filters|guardrails)\b|\bno\s+longer\s+(?:bound|apply|applies|in\s+force)\b" +
@@ -50,59 +60,69 @@ internal static class InjectionFamilies
             @"\b(?:pre-?approved|already\s+(?:been\s+)?(?:approved|agreed|authori[sz]ed|signed\s+off|confirmed|consented)|signed\s+off\s+by|authori[sz]ed\s+(?:request|you|this)|(?:has|have)\s+authori[sz]ed|(?:have|has|given)\s+(?:full\s+)?permission" +
             @"|you\s+(?:are|have\s+been)\s+(?:now\s+)?(?:allowed|permitted|authori[sz]ed|granted|elevated|cleared)|(?:session|account|access|privileges?)\s+(?:has|have)\s+been\s+(?:elevated|upgraded|granted)" +
             @"|(?:admin|maintenance|god)\s+mode|system\s*(?:notice|message|update|alert|override|prompt\s+update)|important\s+(?:system\s+)?(?:notice|update)|admin(?:istrator)?\s+(?:notice|message|here)" +
-            @"|(?:authori[sz]ed|official)\s+(?:request|instruction|order)|(?:team|everyone)\s+agreed|is\s+fine\s+with\s+(?:it|this|that))\b" +
-            @"|\b(?:a|ont|ha|han|hat|haben|já|hanno)\s+(?:déjà\s+|ya\s+|bereits\s+|già\s+)?(?:approuvé|autorisé|accepté|aprobado|aprobó|autorizado|genehmigt|zugestimmt|erlaubt|aprovou|autorizou|approvato|autorizzato)\b|\bya\s+(?:aprobó|autorizó)\b" +
+            @"|(?:authori[sz]ed|official)\s+(?:request|instruction|order)|(?:team|everyone)\s+agreed|is\s+fine\s+with\s+(?:it|this|that)" +
+            @"|(?:security|admin(?:istrator)?|maintainer|owner|compliance|ops)\s+(?:team\s+)?(?:notice|note|alert|directive|order)|\((?:verified|official|authori[sz]ed)\))\b" +
+            @"|\b(?:a|ont|ha|han|hat|haben|já|hanno)\s+(?:déjà\s+|ya\s+|bereits\s+|già\s+|das\s+|dies\s+|es\s+)?(?:approuvé|autorisé|accepté|aprobado|aprobó|autorizado|genehmigt|freigegeben|zugestimmt|erlaubt|aprovou|autorizou|approvato|autorizzato)\b|\bya\s+(?:aprobó|autorizó)\b" +
             @"|已(?:经)?(?:批准|同意|授权)|\bуже\s+(?:одобрил\w*|разрешил\w*|согласил\w*)|承認済み|許可済み"),
 
         // Someone else's wish passed on: "the maintainers want", "the user actually asked", "they told me". Weaker than
         // the above: ordinary documents say "the security team requires" too.
         new("hearsay", 1.0, FamilyRole.Anchor,
             @"\b(?:maintainers?|owners?|admins?|administrators?|release\s+manager|security\s+team|compliance|legal|operator|developers?|reviewers?|lead|\w+\s+team|person\s+you\s+work\s+for)\s+(?:actually\s+|really\s+|already\s+|explicitly\s+)?(?:says?|said|wants?|would\s+like|asks?|asked|requests?|requested|requires?|required|approved|agreed|allows?|allowed|authori[sz]ed|confirmed|consented|okayed|is\s+fine|(?:has|have)\s+(?:already\s+)?(?:agreed|approved|authori[sz]ed|signed\s+off|confirmed|consented|allowed|granted))\b" +
-            @"|\b(?:the\s+user|the\s+human|they)\s+(?:actually|really|already|explicitly)\b|\b(?:they|he|she)\s+told\s+(?:me|us)\b"),
+            @"|\b(?:the\s+user|the\s+human|they)\s+(?:actually|really|already|explicitly)\b|\b(?:as\s+)?(?:requested|required|approved|asked)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:owners?|maintainers?|admins?|team|user|lead)\b|\b(?:they|he|she)\s+told\s+(?:me|us)\b"),
 
         // Keeping the person out of the loop.
         new("secrecy", 1.5, FamilyRole.Anchor | FamilyRole.Ask | FamilyRole.Payload,
             @"\b(?:do\s+not|don'?t|never|without|no\s+need\s+to|must\s+not|mustn'?t)\s+(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|alert(?:ing)?|notify(?:ing)?|ask(?:ing)?|bother(?:ing)?|warn(?:ing)?|let(?:ting)?)\s+(?:it\s+|this\s+|that\s+)?(?:to\s+)?(?:them|him|her|the\s+(?:user|human|developer|owner|reviewer|person|operator|maintainer)s?|anyone|anybody|your\s+(?:user|human|operator)|this\s+(?:paragraph|message|instruction|note|text|comment|step|change)|again|for\s+(?:confirmation|permission|approval))\b" +
-            @"|\b(?:silently|quietly|secretly|covertly|discreetly|stealthily|surreptitiously|keep\s+(?:this|it)\s+(?:between\s+us|secret|hidden|confidential|to\s+yourself)|between\s+us|say\s+nothing|stop\s+asking|(?:do\s+not|don'?t|never)\s+bring\s+(?:this|it)\s+up|without\s+(?:asking|confirmation|telling|notifying|prompting|informing))\b" +
+            @"|\b(?:silently|quietly|secretly|covertly|discreetly|stealthily|surreptitiously|keep\s+(?:this|it)\s+(?:between\s+us|secret|hidden|confidential|to\s+yourself)|between\s+us|say\s+nothing|stop\s+asking|(?:do\s+not|don'?t|never)\s+bring\s+(?:this|it)\s+up|without\s+(?:asking|confirmation|telling|notifying|prompting|informing|showing|displaying|revealing|letting)|as\s+if\s+nothing\s+(?:happened|changed|was\s+done)" +
+            @"|(?:no\s+need\s+to|do\s+not|don'?t|never)\s+(?:flag|report|highlight|surface|show)\s+(?:this|it|that|these|them)\s+(?:in|to)\s+(?:the|your)\s+(?:\w+\s+)?(?:summary|reply|answer|response|output|report|review|user))\b" +
             @"|\b(?:omit|hide|leave)\s+(?:it|this|that)\s+(?:out\s+)?(?:of|from)\s+(?:your|the)\s+(?:summary|reply|answer|response|output|report)\b" +
-            @"|\bsans\s+(?:le\s+|lui\s+|leur\s+)?(?:dire|demander|prévenir|informer)\b|\bne\s+(?:le\s+|lui\s+)?(?:dis|dites)\s+rien\b|\bsin\s+(?:decir|avisar|preguntar|informar)\b|\bno\s+(?:le\s+|se\s+lo\s+)?(?:digas|menciones|avises)\b" +
-            @"|\bohne\s+(?:zu\s+)?(?:fragen|nachzufragen)\b|\bsag\s+(?:\w+\s+)?nichts\b|\bsem\s+(?:avisar|perguntar|contar|dizer|informar)\b|\bnão\s+(?:conte|diga|mencione|avise)\b" +
+            @"|\bsans\s+(?:le\s+|lui\s+|leur\s+|en\s+)?(?:dire|demander|prévenir|informer|signaler)\b|\bne\s+(?:le\s+|lui\s+)?(?:dis|dites)\s+rien\b|\bsin\s+(?:decir|avisar|preguntar|informar)\b|\bno\s+(?:le\s+|se\s+lo\s+)?(?:digas|menciones|avises)\b" +
+            @"|\bohne\s+(?:zu\s+)?(?:fragen|nachzufragen)\b|\bsag\s+(?:\w+\s+)?nichts\b|\bnichts\s+(?:sagen|erwähnen|verraten)\b|\bsem\s+(?:avisar|perguntar|contar|dizer|informar)\b|\bnão\s+(?:conte|diga|mencione|avise)\b" +
             @"|\bsenza\s+(?:dire|chiedere|avvisare|informare)\b|\bnon\s+(?:dire|dirlo|menzionare|avvisare)\b|不要告诉|别告诉|不要提及|悄悄|偷偷|\bне\s+(?:говори|сообщай|рассказывай|спрашивай)\w*|\bмолча\b|\bтайно\b|言わないで|伝えないで|黙って|こっそり"),
 
-        // A carrier the person does not see: hidden HTML, comments, alt text, zero-width or tag characters.
-        new("hidden", 1.5, FamilyRole.Anchor,
-            @"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*[;""']|opacity\s*:\s*0\s*[;""']|<!--|\baria-hidden\b|\balt\s*=\s*[""'][^""']{20}|\[//\]:\s*#|[\u200B-\u200D\u2060\uFEFF]|\uDB40[\uDC00-\uDC7F]"),
+        // A carrier the person does not see: hidden HTML, comments, alt text, zero-width or tag characters. It adds weight
+        // but does not anchor alone: issue and pull-request templates instruct people inside HTML comments.
+        new("hidden", 1.5, FamilyRole.None,
+            @"display\s*:\s*none|visibility\s*:\s*hidden|\b(?:sr-only|visually-hidden)\b|<[a-z]+[^>\n]*\shidden(?:\s*=\s*[""'][^""']*[""'])?\s*>|font-size\s*:\s*0(?:px)?\s*[;""']|opacity\s*:\s*0\s*[;""']|<!--|\baria-hidden\b|\balt\s*=\s*[""'][^""']{20}|\[//\]:\s*#|[\u200B-\u200D\u2060\uFEFF]|\uDB40[\uDC00-\uDC7F]"),
 
         // An order: an imperative verb where a sentence, clause or request starts.
         new("directive", 1.0, FamilyRole.Ask,
-            ImperativeLead + AnyVerb + @"|" + ForeignImperative),
+            ImperativeLead + AnyVerb + @"|" + ForeignImperative + "|" + ForeignModal),
 
         // The order is to move data out or act beyond the task.
         new("danger", 1.0, FamilyRole.Payload,
-            ImperativeLead + DangerVerb + @"|" + ForeignImperative),
+            ImperativeLead + DangerVerb + @"|" + ForeignImperative +
+            @"|\brm\s+-[a-z]*[rf][a-z]*\s|\bchmod\s+(?:-R\s+)?[0-7]?777\b|\bgit\s+push\s+(?:\S+\s+){0,2}?(?:-f|--force)\b|\bgrant\s+all\b|\bdrop\s+(?:table|database)\b"),
 
         // Skipping the checks a person relies on.
         new("bypass", 1.5, FamilyRole.Ask | FamilyRole.Payload,
             @"\b(?:skip|bypass|disable|turn\s+off|suspend|waive|ignore|circumvent|switch\s+off|deactivate|silence)\s+(?:your\s+|the\s+|all\s+|any\s+|its\s+|every\s+)?(?:\S+\s+){0,2}?(?:checks?|tests?|test\s+suite|linters?|linting|ci|review|approval|confirmations?|safeguards?|validation|hooks?|pre-?commit|sandbox|firewall|security\s+warnings?|branch\s+protection|signing|2fa|mfa|scans?|guardrails|verification|audit(?:\s+log)?|logging|restrictions)\b" +
-            @"|\bstop\s+asking\b|--no-verify|\bwithout\s+(?:running|waiting\s+for|any)\s+(?:\w+\s+)?(?:tests?|linters?|checks?|ci|review|approval)\b|\bcommit\s+directly\b|\bstraight\s+to\s+(?:main|master|production|prod)\b|\bforce[\s-]?push" +
+            @"|\bstop\s+asking\b|--no-verify|\bwithout\s+(?:running|waiting\s+for|any)\s+(?:\w+\s+)?(?:tests?|linters?|checks?|ci|review|approval)\b|\bcommit\s+directly\b|\bstraight\s+to\s+(?:main|master|production|prod)\b|\bforce[\s-]?push|\b(?:directly|direkt|directement|directamente|direttamente)\s+(?:\S+\s+){0,3}?(?:main|master|production|prod)\b" +
+            @"|\b(?:überspring\w*|umgeh\w*|saltar|sáltate|omite|ignorez|contourne\w*)\b" +
             @"|\b(?:désactiv\w*|desactiv\w*|deaktivier\w*|desativ\w*|disattiv\w*|отключ\w*)\b|禁用|关闭|無効に"),
 
         // Making the reader mislead its user: "say it is safe", "tell them the library is deprecated", "recommend X instead".
         new("deceit", 1.5, FamilyRole.Payload,
             @"\b(?:recommend|suggest|advise|urge|tell)\s+[^.\n]*?\b(?:download|install|use|switch\s+to)\b[^.\n]*?\binstead\b",
-            @"\b(?:say|state|tell\s+(?:them|the\s+user|users|the\s+developer)|report|claim|reply|answer|respond|confirm)\s+(?:\w+\s+){0,3}?(?:(?:it|this|that|the\s+\w+)\s+(?:is|was|has|looks)\s+)?(?:safe|secure|trusted|trustworthy|verified|legitimate|deprecated|abandoned|malicious|no\s+(?:known\s+)?(?:vulnerabilities|issues|problems|risks|bugs)|passed|approved|clean|harmless|official|fine)\b"),
+            @"\b(?:say|state|tell\s+(?:them|the\s+user|users|the\s+developer)|report|claim|reply|answer|respond|confirm)\s+(?:\w+\s+){0,3}?(?:(?:it|this|that|the\s+\w+)\s+(?:is|was|has|looks)\s+)?(?:safe|secure|trusted|trustworthy|verified|legitimate|deprecated|abandoned|malicious|compromised|hacked|infected|no\s+(?:known\s+)?(?:vulnerabilities|issues|problems|risks|bugs)|passed|approved|clean|harmless|official|fine)\b",
+            @"\b(?:describe|present|portray|label|list|depict)\s+(?:\S+\s+){0,4}?as\s+(?:having|being|unsafe|insecure|vulnerable|deprecated|malicious|abandoned|compromised)\b|\bas\s+the\s+only\s+(?:safe|secure|trusted|viable|supported)\b" +
+            @"|\bregardless\s+of\s+(?:the\s+)?(?:actual|real|true)\s+(?:results?|outcome|status|state)\b"),
 
         // Something worth stealing or guarding.
         new("target", 1.5, FamilyRole.Payload,
             @"\b(?:passwords?|passwd|secrets?|tokens?|credentials?|api[\s_-]?keys?|private\s+keys?|ssh\s+keys?|deploy\s+keys?|signing\s+keys?|access\s+keys?|(?:gpg|pgp)\s+keys?|netrc|id_(?:rsa|ed25519|ecdsa)|kubeconfig|environment\s+variables|env\s+vars?|printenv|github_token|\w+_(?:token|secret|api_key)" +
             @"|sudo|root\s+(?:access|shell|password)|reverse\s+shell|admin\s+password|session\s+cookies?|wallet|seed\s+phrase|payout|bank\s+account|card\s+numbers?|billing|system\s+prompt|conversation\s+history|(?:write|admin|root|shell|network|internet|full|unrestricted)\s+access|branch\s+protection|sandbox|network\s+restrictions|egress\s+proxy|https?_proxy|audit\s+log|repository\s+(?:archive|contents?|settings)|home\s+directory)\b" +
-            @"|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.git-credentials|`env`|--force\b|~/" +
+            @"|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.netrc|\.git-credentials|`env`|--force\b|~/" +
+            @"|\b(?:getenv|os\.environ|process\.env|os\.Environ|authorized_keys|all\s+privileges|write-all|admin:\w+|admin\s+(?:collaborator|rights|role|privileges|scopes?)|\w+_(?:key|password|pat))\b|\benv\s*\|" +
             @"|\b(?:mot\s+de\s+passe|clés?|identifiants|jetons?|contraseñas?|claves?|credenciales|passwort|passwörter|schlüssel|zugangsdaten|senhas?|chaves?|credenciais|chiavi|credenziali|парол\w*|ключ\w*|токен\w*)\b|密钥|密码|令牌|凭据|凭证|パスワード|秘密鍵|トークン|認証情報"),
 
         // Where the data goes: a URL or address after a verb or preposition, a webhook, a public fork, `| sh`.
         new("channel", 1.5, FamilyRole.Payload,
-            @"\b(?:to|at|into|onto|from|via|fetch|download|curl|wget|visit|endpoint|address|url|server|host|à|a|an|para|nach|su|на|到)\s+(?:\S+\s+){0,2}?(?:https?://|(?:\d{1,3}\.){3}\d{1,3})" +
+            @"\b(?:to|at|into|onto|from|via|with|fetch|download|curl|wget|visit|endpoint|address|url|server|host|à|a|an|para|nach|su|на|到)\s+(?:\S+\s+){0,4}?(?:https?://|(?:\d{1,3}\.){3}\d{1,3})" +
             @"|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{2,5}|\s+port\s+\d{2,5})|\bport\s+\d{2,5}\b|\bwebhooks?\b|\bpastebin|\bgists?\b|\brequestbin|\bngrok|\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\bs3://" +
-            @"|\b(?:public|external|personal|our|my|their|another)\s+(?:fork|repo(?:sitory)?|gist|bucket|mirror|server|endpoint|registry|inbox|drive)\b"),
+            @"|\b(?:public|external|personal|our|my|their|another)\s+(?:fork|repo(?:sitory)?|gist|bucket|mirror|server|endpoint|registry|inbox|drive|issue)\b" +
+            // An address, a git remote, a host path, a chat channel or an image link as the destination; data piped into curl.
+            @"|\b(?:to|at)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开"),
     ];
 }

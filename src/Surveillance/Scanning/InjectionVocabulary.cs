@@ -10,7 +10,7 @@ internal static class InjectionVocabulary
     // Latin and Cyrillic words sit between \b; CJK has no word boundaries between characters, so it stands apart.
     private const string AiLatin =
         @"ai|a\.i\.|llms?|(?:large\s+)?language\s+models?|models?|assistants?|agents?|bots?|chatbots?|copilot|claude|chatgpt|gpt|gemini|cursor" +
-        @"|automated\s+(?:tools?|agents?|reviewers?|assistants?|systems?|processes|readers?|scanners?)|coding\s+(?:agents?|assistants?|tools?)" +
+        @"|automated\s+(?:tools?|agents?|systems?|processes|clients?|[a-z]+(?:er|or|ant)s?)|automation|build\s+agents?|coding\s+(?:agents?|assistants?|tools?)" +
         @"|code\s+assistants?|ai\s+(?:helpers?|tools?|systems?|reviewers?|readers?|agents?|assistants?)|reviewer\s+bots?" +
         @"|ia|ki|asistentes?|assistentes?|assistent(?:in|en)?|agentes?|agenten|modelos?|modell[eio]?|sprachmodell|robots?" +
         @"|ассистент\w*|агент\w*|модел\w*|ии|бот\w*|нейросет\w*|помощник\w*";
@@ -36,7 +36,7 @@ internal static class InjectionVocabulary
         @"(?:run|execute|exec|print|reveal|send|post|upload|paste|append|include|insert|put|copy|export|exfiltrate|forward|leak|dump|output|share|write|email|e-mail|attach|embed|publish|transmit|submit|commit" +
         @"|push|force-push|merge|approve|deploy|release|grant|give|delete|remove|drop|wipe|erase|close|disable|turn\s+off|skip|bypass|ignore|install|download|fetch|curl|wget|open|read|cat|rewrite" +
         @"|change|modify|replace|mark|collect|gather|follow|register|create|add|invite|transfer|set|enable|answer|respond|reply|tell|say|state|report|store|save|log|rotate|reset|update|edit" +
-        @"|grab|extract|retrieve|obtain|visit|navigate|call|invoke|comply|obey|proceed|treat|act|pretend|stop|accept|recommend|suggest|unset)(?:\s|$)";
+        @"|grab|extract|retrieve|obtain|visit|navigate|call|invoke|comply|obey|proceed|treat|act|pretend|stop|accept|recommend|suggest|unset|swap)(?:\s|$|[.,;!])";
 
     /// <summary>The verbs that move data out or act beyond a task: send, upload, push, merge, approve, grant, delete, disable, install...</summary>
     public const string DangerVerb =
@@ -46,17 +46,40 @@ internal static class InjectionVocabulary
     /// <summary>Imperatives of the same verbs in French, Spanish, German, Portuguese, Italian, Russian, Chinese and Japanese.</summary>
     public const string ForeignImperative =
         @"(?:\b(?:envoie|envoyez|transmets|copie|colle|supprime[zs]?|exécute[zs]?|lance[zs]?|publie[zs]?|pousse[zs]?|télécharge[zs]?|désactive[zs]?" +
-        @"|envía|envia|sube|borra|elimina|ejecuta|pega|publica|desactiva|schick\w*|sende[nt]?|lade|lösche|führe|kopiere|veröffentliche|deaktiviere" +
+        @"|envía|envia|sube|borra|elimina|ejecuta|pega|publica|desactiva|aprueba|fusiona|cierra|añade|agrega|copia|lee|abre|escribe|incluye|schick\w*|sende[nt]?|lade|lösche|führe|kopiere|veröffentliche|deaktiviere" +
         @"|envie|apague|copie|cole|publique|desative|invia|carica|cancella|esegui|incolla|pubblica|disattiva" +
-        @"|отправь\w*|загрузи\w*|удали\w*|выполни\w*|скопируй\w*|опубликуй\w*|вставь\w*|отключи\w*)\b" +
-        @"|发送|上传|删除|执行|运行|复制|粘贴|发布|禁用|送信|アップロード|削除|実行|コピー|貼り付け|公開|無効に)";
+        @"|отправь\w*|загрузи\w*|удали\w*|закоммить\w*|запушь\w*|прочитай\w*|выполни\w*|скопируй\w*|опубликуй\w*|вставь\w*|отключи\w*)\b" +
+        @"|发送|上传|删除|执行|运行|复制|粘贴|发布|禁用|读取|附加|贴到|提交|推送|送信|アップロード|削除|実行|コピー|貼り付け|公開|無効に)";
+
+    /// <summary>
+    /// A tag or label that marks a note for an automated reader: <c>AI_AGENT_NOTICE:</c>, <c>[agent-directive]</c>,
+    /// <c>@ai-instruction:</c>, <c>assistant-note:</c>, <c>llm-hint</c>. Written for machines, never for people.
+    /// </summary>
+    public const string Marker =
+        @"(?:@|\b)(?:ai|llm|agent|assistant|bot|copilot|model)[-_](?:agent[-_])?(?:notices?|notes?|directives?|instructions?|hints?|messages?|commands?|tasks?|prompts?)\b";
+
+    /// <summary>
+    /// A note or instruction headed for a reader, with up to two words between ("Hinweis an automatisierte
+    /// Assistenten", "Instruction to the helpdesk AI", "Nota para el asistente automático", "Notice to build agents").
+    /// </summary>
+    public const string NoteTo =
+        @"\b(?:notes?|notices?|hints?|messages?|reminders?|instructions?|guidance|directives?|hinweis(?:e)?|nota|notas|remarque|consignes?|instrucciones|anweisung(?:en)?|istruzioni|aviso|примечани[ея]|заметка|указани[ея]|инструкци[яи])\s+" +
+        @"(?:to|for|an|für|pour|para|per|à|aux|al|ao|alla|для)\s+(?:(?:the|any|all|every|each|our|le|la|les|el|los|die|den|der|o|os|il|gli|l')\s*)?(?:[\w-]+\s+){0,2}?(?:\w+-)?" + Ai;
+
+    /// <summary>A reader followed by a relative clause in another language: "KI-Agenten, die diese Datei lesen", "agent automatisé qui lit ce fichier".</summary>
+    public const string ForeignReaderClause =
+        Ai + @"(?:[\s-]+\w+)?\s*,?\s+(?:die|der|welche|qui|que|che|которы\w*)\s+(?:\w+\s+){0,3}?(?:diese[snmr]?|dieses|ce|cet|cette|ces|este|esta|estos|estas|questo|questa|этот|эту|это)\b";
+
+    /// <summary>Words that order in another language without an imperative form: modal verbs and "please".</summary>
+    public const string ForeignModal =
+        @"\b(?:bitte|sollen|sollst|soll|müssen|musst|muss|doit|doivent|devez|dois|debe|deben|debes|deve|devono|devi|должен|должны|должна|нужно|необходимо)\b|请|請|务必|必须";
 
     /// <summary>Where an imperative stands: the start of a sentence, clause or list item, or after "please", "you must", "asks ... to"...</summary>
     public const string ImperativeLead =
         @"(?:(?:(?:^|[.!?:;,\]\)]\s*|\n\s*[-*]\s+|\s[-–—]\s+)" +
-        @"|\b(?:then|and|so|also|now|just|simply|must|shall|please|kindly|immediately|first|go\s+ahead\s+and|make\s+sure\s+(?:to|you)|be\s+sure\s+to|remember\s+to" +
+        @"|\b(?:then|and|so|also|now|just|simply|must|shall|should|please|kindly|immediately|first|go\s+ahead\s+and|make\s+sure\s+(?:to|you)|be\s+sure\s+to|remember\s+to" +
         @"|you\s+(?:must|should|shall|will|need\s+to|have\s+to|are\s+to|are\s+required\s+to|can|may|only)|(?:it|they)\s+(?:must|should|shall|needs?\s+to|has\s+to)" +
-        @"|(?:goal|task|job|objective|mission|step)\s+(?:is|must\s+be|will\s+be)\s+(?:now\s+)?to" +
+        @"|(?:goal|task|job|objective|mission|step)\s+(?:is|must\s+be|will\s+be)\s+(?:now\s+)?to|(?:are|is)\s+(?:expected|required|asked|supposed|instructed|requested)\s+to" +
         @"|(?:asks?|asked|wants?|would\s+like|needs?|requires?|requested|expects?|instructs?|tells?|told|orders?|authori[sz]ed|allowed|permitted)\s+(?:\S+\s+){0,8}?to)\s+)" +
         @"(?:(?:also|now|only|immediately|always|first|then|quietly|silently|just)\s+)?)";
 }

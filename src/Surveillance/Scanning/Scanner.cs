@@ -245,6 +245,8 @@ internal static class Scanner
     {
         uncertain = false;
         if (length == 0) return false;
+        // Articles and detector tests cite attacks; a cited or described injection is not addressed to the reader.
+        if (rule.Category == RuleCategory.Injection && InjectionMention.IsMention(text, start, length)) return false;
         if (rule.Spec.Heuristic == "injection" && !InjectionScore.Passes(text, start, length)) return false;
         var value = text.AsSpan(start, length);
         foreach (var a in rule.Allow)
