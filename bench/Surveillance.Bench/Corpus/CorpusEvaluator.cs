@@ -5,7 +5,7 @@ namespace Smooth.Surveillance.Bench.Corpus;
 /// <summary>Runs an engine over the labelled corpus and scores each category.</summary>
 public static class CorpusEvaluator
 {
-    /// <summary>Scores secrets (vs near-misses and benign text), injection (vs benign text) and commands (vs ordinary commands); the held-out injection set is scored apart.</summary>
+    /// <summary>Scores secrets (vs near-misses and benign text), injection (vs benign text) and commands (vs ordinary commands); the held-out set (injections and its own hard negatives) is scored apart.</summary>
     public static (CategoryScore Secrets, CategoryScore Injection, CategoryScore Commands, CategoryScore InjectionHeldOut) Evaluate(SurveillanceEngine engine, IReadOnlyList<CorpusDocument> docs)
     {
         var heldOut = new CategoryScore("injection (held out)");
@@ -27,6 +27,9 @@ public static class CorpusEvaluator
                     break;
                 case CorpusLabel.InjectionHeldOut:
                     heldOut.Positive(First(engine.ScanToolResult("web_fetch", doc.Text), RuleCategory.Injection) is not null, $"{doc.Name} \"{Snippet(doc.Text)}\"");
+                    break;
+                case CorpusLabel.BenignHeldOut:
+                    heldOut.Negative(First(engine.ScanToolResult("read_file", doc.Text), RuleCategory.Injection), doc.Name);
                     break;
                 case CorpusLabel.Benign:
                     var result = engine.ScanToolResult("read_file", doc.Text);

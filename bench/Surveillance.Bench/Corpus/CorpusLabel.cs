@@ -9,8 +9,10 @@ public enum CorpusLabel
     NearMiss,
     /// <summary>Contains a prompt injection.</summary>
     Injection,
-    /// <summary>A prompt injection from the later held-out sets (v3, v4), reported separately; both were used for tuning on 2026-11-30.</summary>
+    /// <summary>A prompt injection of the current held-out set (v6), reported separately and never tuned on.</summary>
     InjectionHeldOut,
+    /// <summary>Legitimate text of the current held-out set (v6 hard negatives), reported separately and never tuned on.</summary>
+    BenignHeldOut,
     /// <summary>Ordinary text: code, docs, logs, configuration.</summary>
     Benign,
     /// <summary>A dangerous shell command.</summary>

@@ -55,9 +55,13 @@ public static class QualityCorpus
         docs.AddRange(Blocks(Path.Combine(dir, "injection.txt"), CorpusLabel.Injection));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v1.txt"), CorpusLabel.Injection));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v2.txt"), CorpusLabel.Injection));
-        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v3.txt"), CorpusLabel.InjectionHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v4.txt"), CorpusLabel.InjectionHeldOut));
+        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v3.txt"), CorpusLabel.Injection));
+        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v4.txt"), CorpusLabel.Injection));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v5.txt"), CorpusLabel.Injection));
+        // The current held-out set: written without reading the detector, measured once, never tuned on. Its hard
+        // negatives live outside benign/ so that neither the benign set nor the speed benchmark's text includes them.
+        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v6.txt"), CorpusLabel.InjectionHeldOut));
+        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v6.txt"), CorpusLabel.BenignHeldOut));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             docs.AddRange(IsHardNegative(file, dir) ? Blocks(file, CorpusLabel.Benign, HardNegativesDir + "/") : Chunks(file, dir));

@@ -16,8 +16,8 @@ public static class SourceScore
         var rows = new Dictionary<string, (int Docs, int Flagged, bool Positive)>(StringComparer.Ordinal);
         foreach (var doc in docs)
         {
-            if (doc.Label is not (CorpusLabel.Injection or CorpusLabel.InjectionHeldOut or CorpusLabel.Benign)) continue;
-            var positive = doc.Label != CorpusLabel.Benign;
+            if (doc.Label is not (CorpusLabel.Injection or CorpusLabel.InjectionHeldOut or CorpusLabel.Benign or CorpusLabel.BenignHeldOut)) continue;
+            var positive = doc.Label is CorpusLabel.Injection or CorpusLabel.InjectionHeldOut;
             var flagged = engine.ScanToolResult(positive ? "web_fetch" : "read_file", doc.Text).Findings.Any(f => f.Category == RuleCategory.Injection);
             var source = Source(doc.Name, positive);
             var (n, f, _) = rows.GetValueOrDefault(source);

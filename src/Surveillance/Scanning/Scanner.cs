@@ -245,8 +245,10 @@ internal static class Scanner
     {
         uncertain = false;
         if (length == 0) return false;
-        // Articles and detector tests cite attacks; a cited or described injection is not addressed to the reader.
-        if (rule.Category == RuleCategory.Injection && InjectionMention.IsMention(text, start, length)) return false;
+        // Articles and detector tests cite attacks, but the cue ("such as", "e.g.") is something an attacker can write
+        // too: a cited or described injection is never dropped. A blocking rule's match goes to the judge instead,
+        // which reads it in context; redaction (markers, invisible text, exfiltration images) stays, it costs nothing.
+        if (rule.Category == RuleCategory.Injection && rule.Action == RuleAction.Block && InjectionMention.IsMention(text, start, length)) uncertain = true;
         if (rule.Spec.Heuristic == "injection" && !InjectionScore.Passes(text, start, length)) return false;
         var value = text.AsSpan(start, length);
         foreach (var a in rule.Allow)
