@@ -95,7 +95,33 @@ public static class SandboxCommand
         });
         var sandbox = new Command("sandbox", "The Safehouse: run commands in isolated sandboxes");
         sandbox.Add(run);
+        sandbox.Add(BuildPrune());
         return sandbox;
+    }
+
+    private static Command BuildPrune()
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only say what would be removed" };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+        var prune = new Command("prune", "Free the checkouts, git directories and snapshot refs of settled sandboxes (finished, failed or cancelled, no review waiting); bundles and history stay")
+        {
+            dryRun, json,
+        };
+        prune.SetAction(async (parse, ct) =>
+        {
+            var root = ProjectLocator.RequireProjectRoot(Directory.GetCurrentDirectory());
+            await using var events = await ProjectAuditSink.OpenAsync(ProjectLocator.StateDir(root), ct);
+            var report = await new SandboxPruner(root, events).PruneAsync(parse.GetValue(dryRun), ct);
+            if (parse.GetValue(json))
+            {
+                CliOutput.Json(report, BundleJson.Default.PruneReport);
+                return ExitCodes.Ok;
+            }
+            var verb = report.DryRun ? "would free" : "freed";
+            Console.WriteLine($"{verb} {report.Sandboxes.Count} settled sandbox(es), {report.BytesFreed / (1024.0 * 1024.0):0.0} MiB, and {report.SnapshotRefs.Count} snapshot ref(s); kept {report.Kept} (running or waiting for review)");
+            return ExitCodes.Ok;
+        });
+        return prune;
     }
 
     private static void PrintSummary(SandboxRunReport report)

@@ -14,4 +14,5 @@ namespace Smooth.Sandbox.Bundles;
 [JsonSerializable(typeof(Review.ReviewDetails))]
 [JsonSerializable(typeof(Runs.SandboxRunReport))]
 [JsonSerializable(typeof(ApplyOutcome))]
+[JsonSerializable(typeof(Runs.PruneReport))]
 public sealed partial class BundleJson : JsonSerializerContext;
