@@ -1,5 +1,8 @@
 // Whole-process `th sandbox run -- true` (bubblewrap, in a th-initialised repository) against `srt -c true` from
 // @anthropic-ai/sandbox-runtime, alternating in the same run. Install srt first: bench/SandboxCompare.Bench/install-srt.sh
+//   dotnet run -c Release --project bench/SandboxCompare.Bench [-- --rounds N] [--also PATH_TO_ANOTHER_TH]
+// --also measures a second th build in the same rounds (e.g. the parent commit's, installed elsewhere), for a
+// before/after that shares the machine's load.
 using System.Diagnostics;
 using System.Globalization;
 using Smooth.Bench;
@@ -11,6 +14,11 @@ foreach (var (name, path) in new[] { ("th", th), ("srt", srt) })
 {
     if (!File.Exists(path)) throw new InvalidOperationException($"{name} not found at {path}: install th (./install.sh --prefix \"$PWD/artifacts/test-install/bin\" --skip-system-packages) and srt (bench/SandboxCompare.Bench/install-srt.sh)");
 }
+var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(15);
+var also = args.SkipWhile(a => a != "--also").Skip(1).Select(Path.GetFullPath).FirstOrDefault();
+var contenders = new List<(string Name, string File, string[] Args)> { ("th sandbox run -- true", th, ["sandbox", "run", "--", "true"]) };
+if (also is not null) contenders.Add(($"th sandbox run -- true ({also})", also, ["sandbox", "run", "--", "true"]));
+contenders.Add(("srt -c true", srt, ["-c", "true"]));
 var root = Path.Combine(Path.GetTempPath(), $"smooth-cmp-{Guid.NewGuid():N}"[..24]);
 var repo = Path.Combine(root, "repo");
 var home = Path.Combine(root, "home");
@@ -24,25 +32,27 @@ try
     await ProcessRunner.RunCheckedAsync("git", ["add", "-A"], new ProcessOptions { WorkingDirectory = repo }, CancellationToken.None);
     await ProcessRunner.RunCheckedAsync("git", ["-c", "user.name=b", "-c", "user.email=b@b", "commit", "-q", "-m", "init"], new ProcessOptions { WorkingDirectory = repo }, CancellationToken.None);
     await ProcessRunner.RunCheckedAsync(th, ["init"], new ProcessOptions { WorkingDirectory = repo, Environment = env }, CancellationToken.None);
-    var thMs = new List<double>();
-    var srtMs = new List<double>();
-    for (var round = 0; round < 17; round++)
+    var times = contenders.Select(_ => new List<double>()).ToArray();
+    for (var round = 0; round < rounds + 2; round++)
     {
-        var sw = Stopwatch.StartNew();
-        await ProcessRunner.RunCheckedAsync(th, ["sandbox", "run", "--", "true"], new ProcessOptions { WorkingDirectory = repo, Environment = env }, CancellationToken.None);
-        var a = sw.Elapsed.TotalMilliseconds;
-        sw.Restart();
-        await ProcessRunner.RunCheckedAsync(srt, ["-c", "true"], new ProcessOptions { WorkingDirectory = repo, Environment = env }, CancellationToken.None);
-        var b = sw.Elapsed.TotalMilliseconds;
-        if (round < 2) continue;
-        thMs.Add(a);
-        srtMs.Add(b);
+        for (var c = 0; c < contenders.Count; c++)
+        {
+            var sw = Stopwatch.StartNew();
+            await ProcessRunner.RunCheckedAsync(contenders[c].File, contenders[c].Args, new ProcessOptions { WorkingDirectory = repo, Environment = env }, CancellationToken.None);
+            if (round >= 2) times[c].Add(sw.Elapsed.TotalMilliseconds);
+        }
     }
-    Console.WriteLine("| whole process (ms), 15 rounds after 2 warm-up | median | p99 |");
+    Console.WriteLine($"| whole process (ms), {rounds} rounds after 2 warm-up, alternating | median | p99 |");
     Console.WriteLine("|---|---|---|");
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| th sandbox run -- true | {Stats.Median([.. thMs]):0} | {Stats.Percentile([.. thMs], 99):0} |"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| srt -c true | {Stats.Median([.. srtMs]):0} | {Stats.Percentile([.. srtMs], 99):0} |"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio th / srt (medians): {Stats.Median([.. thMs]) / Stats.Median([.. srtMs]):0.00}x (target ≤ 0.5x)"));
+    for (var c = 0; c < contenders.Count; c++)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {contenders[c].Name} | {Stats.Median([.. times[c]]):0} | {Stats.Percentile([.. times[c]], 99):0} |"));
+    }
+    var srtMedian = Stats.Median([.. times[^1]]);
+    for (var c = 0; c < contenders.Count - 1; c++)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio {contenders[c].Name} / srt (medians): {Stats.Median([.. times[c]]) / srtMedian:0.00}x (target ≤ 0.5x)"));
+    }
 }
 finally
 {
