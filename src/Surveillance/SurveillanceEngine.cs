@@ -77,7 +77,7 @@ public sealed class SurveillanceEngine
     /// <summary>Scans a tool result: secrets are redacted, injection is blocked, redacted, alerted or marked for the judge.</summary>
     public ScanResult ScanToolResult(string toolName, string text)
     {
-        var findings = Find(text, r => r.Category is RuleCategory.Secret or RuleCategory.Injection, null);
+        var findings = Find(text, ScanScope.Secrets | ScanScope.Injection, null);
         var redacted = FindingBuilder.Redact(text, findings.Where(FindingBuilder.Redacts), out var count);
         var verdict = ResultVerdict(findings);
         if (count > 0)
@@ -100,14 +100,14 @@ public sealed class SurveillanceEngine
     /// <summary>Scans any text with the secret, injection and command rules (for <c>th narc scan</c>); emits nothing.</summary>
     public ScanResult ScanText(string text, string? path = null)
     {
-        var findings = Find(text, r => r.Category is RuleCategory.Secret or RuleCategory.Injection or RuleCategory.Command, path);
+        var findings = Find(text, ScanScope.Secrets | ScanScope.Injection | ScanScope.Commands, path);
         var redacted = FindingBuilder.Redact(text, findings.Where(FindingBuilder.Redacts), out var count);
         return new ScanResult { Findings = findings, RedactedText = redacted, Verdict = ResultVerdict(findings), RedactionCount = count };
     }
 
-    private List<Finding> Find(string text, Func<CompiledRule, bool> include, string? path)
+    private List<Finding> Find(string text, ScanScope scope, string? path)
     {
-        var raw = Scanner.Scan(_rules, text, include, path, OnTimeout);
+        var raw = Scanner.Scan(_rules, text, scope, path, OnTimeout);
         return FindingBuilder.Build(text, raw);
     }
 
@@ -140,13 +140,13 @@ public sealed class SurveillanceEngine
             return Blocked([], $"Blocked by Narc (surveillance): '{toolName}' was called without a 'command' argument.");
         }
         var command = args.Command;
-        var findings = Find(command, r => r.Category == RuleCategory.Command, null);
+        var findings = Find(command, ScanScope.Commands, null);
         var normalized = CommandNormalizer.Normalize(command);
         if (normalized != command)
         {
             // Disguised forms (quotes or backslashes inside words) are caught on the normalised text; spans then cover the command.
             var seen = findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
-            foreach (var f in Find(normalized, r => r.Category == RuleCategory.Command, null))
+            foreach (var f in Find(normalized, ScanScope.Commands, null))
             {
                 if (seen.Add(f.RuleId)) findings.Add(f with { Span = new FindingSpan(0, command.Length, 1, 1) });
             }
@@ -180,7 +180,7 @@ public sealed class SurveillanceEngine
         // Fixture paths may hold secrets only when every path the call writes is one: a patch that also touches
         // src/ cannot smuggle a credential in under a testdata/ header.
         var allowlisted = args.Paths.All(p => _rules.AllowPaths.Any(g => g.IsMatch(PathNormalizer.Normalize(p, _options.WorkspaceRoot, out _))));
-        findings.AddRange(Find(content, r => r.Category == RuleCategory.Secret, allowlisted ? args.Paths[0] : null));
+        findings.AddRange(Find(content, ScanScope.Secrets, allowlisted ? args.Paths[0] : null));
         return CallVerdict(findings, null);
     }
 

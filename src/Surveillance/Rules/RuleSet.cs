@@ -5,8 +5,8 @@ using Smooth.Surveillance.Scanning;
 namespace Smooth.Surveillance.Rules;
 
 /// <summary>
-/// The active rules after merging the built-in, user and project files, with the keyword automaton that decides
-/// which rules run on a text. Immutable: a reload builds a new set and swaps it in.
+/// The active rules after merging the built-in, user and project files, with a scan plan per kind of scan (the keyword
+/// automaton over the rules in scope, which decides where they run). Immutable: a reload builds a new set and swaps it in.
 /// </summary>
 public sealed class RuleSet
 {
@@ -16,35 +16,8 @@ public sealed class RuleSet
         AllowValues = allowValues;
         AllowPaths = allowPaths;
         Files = files;
-        var keywords = new List<string>();
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var keywordRules = new List<List<int>>();
-        var always = new List<int>();
-        for (var r = 0; r < rules.Count; r++)
-        {
-            if (rules[r].Keywords.Count == 0)
-            {
-                always.Add(r);
-                continue;
-            }
-            foreach (var k in rules[r].Keywords)
-            {
-                if (!index.TryGetValue(k, out var ki))
-                {
-                    ki = keywords.Count;
-                    index[k] = ki;
-                    keywords.Add(k);
-                    keywordRules.Add(new());
-                }
-                if (!keywordRules[ki].Contains(r)) keywordRules[ki].Add(r);
-            }
-        }
-        Matcher = new KeywordMatcher(keywords);
-        KeywordRules = keywordRules.Select(l => l.ToArray()).ToArray();
-        AlwaysRun = always.ToArray();
-        var triggers = string.Concat(always.Select(r => rules[r].Spec.TriggerChars ?? ""));
-        AnyTrigger = triggers.Length > 0 ? System.Buffers.SearchValues.Create(triggers) : null;
-        TriggersAreNonAscii = triggers.All(c => c > '\x7f');
+        // The plans every scan kind uses, built up front so no scan pays for building an automaton.
+        foreach (var scope in CommonScopes) PlanFor(scope);
     }
 
     /// <summary>The enabled rules, built-in first, in file order.</summary>
@@ -55,13 +28,19 @@ public sealed class RuleSet
 
     internal IReadOnlyList<Regex> AllowValues { get; }
     internal IReadOnlyList<PathGlob> AllowPaths { get; }
-    internal KeywordMatcher Matcher { get; }
-    internal int[][] KeywordRules { get; }
-    internal int[] AlwaysRun { get; }
-    /// <summary>Every trigger character of <see cref="AlwaysRun"/>'s rules: one search rules them all out on most texts.</summary>
-    internal System.Buffers.SearchValues<char>? AnyTrigger { get; }
-    /// <summary>True when no trigger character is ASCII, so a search for them may skip ASCII text.</summary>
-    internal bool TriggersAreNonAscii { get; }
+    private static readonly ScanScope[] CommonScopes =
+    [
+        ScanScope.Secrets | ScanScope.Injection,
+        ScanScope.Secrets | ScanScope.Injection | ScanScope.Commands,
+        ScanScope.Commands,
+        ScanScope.Secrets,
+        ScanScope.Injection | ScanScope.Commands | ScanScope.NoDecoding,
+    ];
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ScanScope, ScanPlan> _plans = new();
+
+    /// <summary>The scan plan for <paramref name="scope"/> (built once; the rule set never changes).</summary>
+    internal ScanPlan PlanFor(ScanScope scope) => _plans.GetOrAdd(scope, static (s, rules) => new ScanPlan(rules, s), Rules);
 
     /// <summary>The rule with <paramref name="id"/>, or null.</summary>
     public CompiledRule? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);

@@ -18,36 +18,30 @@ internal static class Scanner
 
     private struct HitState
     {
-        public RuleSet Set;
+        public ScanPlan Plan;
+        public IReadOnlyList<CompiledRule> Rules;
         public string Text;
-        public bool[] Include;
         public List<(int Start, int End)>?[] Windows;
     }
 
-    public static List<RawMatch> Scan(RuleSet set, string text, Func<CompiledRule, bool> include, string? path, Action<CompiledRule>? onTimeout = null)
+    public static List<RawMatch> Scan(RuleSet set, string text, ScanScope scope, string? path, Action<CompiledRule>? onTimeout = null)
     {
         var rules = set.Rules;
+        var plan = set.PlanFor(scope);
+        var results = new List<RawMatch>();
+        if (plan.Empty || text.Length == 0) return results;
         var state = new HitState
         {
-            Set = set,
+            Plan = plan,
+            Rules = rules,
             Text = text,
-            Include = new bool[rules.Count],
             Windows = new List<(int, int)>?[rules.Count],
         };
-        var any = false;
-        for (var r = 0; r < rules.Count; r++)
-        {
-            state.Include[r] = include(rules[r]);
-            any |= state.Include[r];
-        }
-        var results = new List<RawMatch>();
-        if (!any || text.Length == 0) return results;
 
-        set.Matcher.Scan(text.AsSpan(), ref state, OnHit);
+        plan.Matcher.Scan(text.AsSpan(), ref state, OnHit);
         bool? anyTrigger = null;
-        foreach (var r in set.AlwaysRun)
+        foreach (var r in plan.AlwaysRun)
         {
-            if (!state.Include[r]) continue;
             var rule = rules[r];
             if (rule.Spec.Decode is not null && rule.Spec.MinRun is { } minRun)
             {
@@ -56,8 +50,8 @@ internal static class Scanner
             else if (rule.Triggers is { } triggers)
             {
                 // Rare characters (invisible code points): one vectorised search decides whether the rule runs at all.
-                anyTrigger ??= ContainsTrigger(text, set.AnyTrigger!, set.TriggersAreNonAscii);
-                if (anyTrigger.Value && ContainsTrigger(text, triggers, set.TriggersAreNonAscii)) state.Windows[r] = [(0, text.Length)];
+                anyTrigger ??= ContainsTrigger(text, plan.AnyTrigger!, plan.TriggersAreNonAscii);
+                if (anyTrigger.Value && ContainsTrigger(text, triggers, plan.TriggersAreNonAscii)) state.Windows[r] = [(0, text.Length)];
             }
             else
             {
@@ -188,13 +182,12 @@ internal static class Scanner
 
     private static void OnHit(ref HitState state, int keyword, int last)
     {
-        var ruleIndexes = state.Set.KeywordRules[keyword];
+        var ruleIndexes = state.Plan.KeywordRules[keyword];
         var text = state.Text;
-        var first = last - state.Set.Matcher.Keywords[keyword].Length + 1;
+        var first = last - state.Plan.Matcher.Keywords[keyword].Length + 1;
         int lineWindowStart = -1, lineWindowEnd = -1;
         foreach (var r in ruleIndexes)
         {
-            if (!state.Include[r]) continue;
             var windows = state.Windows[r] ??= [];
             // Most hits fall inside the window an earlier hit opened: nothing to do.
             if (windows.Count > 0 && first >= windows[^1].Start && last < windows[^1].End) continue;
@@ -208,7 +201,7 @@ internal static class Scanner
                 lineWindowEnd = nextNl < 0 ? limit : last + 1 + nextNl;
             }
             var start = lineWindowStart;
-            var end = state.Set.Rules[r].Spec.Reach is { } reach ? (int)Math.Min(text.Length, (long)last + 1 + reach) : lineWindowEnd;
+            var end = state.Rules[r].Spec.Reach is { } reach ? (int)Math.Min(text.Length, (long)last + 1 + reach) : lineWindowEnd;
             if (windows.Count > 0 && start <= windows[^1].End)
             {
                 var prev = windows[^1];
@@ -278,7 +271,7 @@ internal static class Scanner
                 if (!decodedPattern.IsMatch(decoded)) return false;
             }
             // Without decoded_regex, the decoded text must trip an injection or command rule (one level deep).
-            else if (Scan(set, decoded, r => r.Category is RuleCategory.Injection or RuleCategory.Command && r.Spec.Decode is null, null).Count == 0)
+            else if (Scan(set, decoded, ScanScope.Injection | ScanScope.Commands | ScanScope.NoDecoding, null).Count == 0)
             {
                 return false;
             }

@@ -1,0 +1,81 @@
+using System.Buffers;
+using Smooth.Surveillance.Rules;
+
+namespace Smooth.Surveillance.Scanning;
+
+/// <summary>
+/// What a scan of one <see cref="ScanScope"/> needs from a rule set: a keyword automaton over the keywords of only the
+/// rules in scope (a tool result is not searched for <c>nc</c> or <c>dd</c>, which only command rules want), which rules
+/// each keyword opens, and the keyword-less rules with their trigger characters. Built once per scope and rule set.
+/// </summary>
+internal sealed class ScanPlan
+{
+    public ScanPlan(IReadOnlyList<CompiledRule> rules, ScanScope scope)
+    {
+        Include = rules.Select(r => InScope(r, scope)).ToArray();
+        var keywords = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var keywordRules = new List<List<int>>();
+        var always = new List<int>();
+        for (var r = 0; r < rules.Count; r++)
+        {
+            if (!Include[r]) continue;
+            if (rules[r].Keywords.Count == 0)
+            {
+                always.Add(r);
+                continue;
+            }
+            foreach (var k in rules[r].Keywords)
+            {
+                if (!index.TryGetValue(k, out var ki))
+                {
+                    ki = keywords.Count;
+                    index[k] = ki;
+                    keywords.Add(k);
+                    keywordRules.Add([]);
+                }
+                if (!keywordRules[ki].Contains(r)) keywordRules[ki].Add(r);
+            }
+        }
+        Matcher = new KeywordMatcher(keywords);
+        KeywordRules = [.. keywordRules.Select(l => l.ToArray())];
+        AlwaysRun = [.. always];
+        var triggers = string.Concat(always.Select(r => rules[r].Spec.TriggerChars ?? ""));
+        AnyTrigger = triggers.Length > 0 ? SearchValues.Create(triggers) : null;
+        TriggersAreNonAscii = triggers.All(c => c > '\x7f');
+        Empty = !Include.Any(i => i);
+    }
+
+    /// <summary>Per rule index: whether the rule is in scope.</summary>
+    public bool[] Include { get; }
+
+    /// <summary>True when no rule is in scope.</summary>
+    public bool Empty { get; }
+
+    /// <summary>The automaton over the in-scope rules' keywords.</summary>
+    public KeywordMatcher Matcher { get; }
+
+    /// <summary>Per keyword: the rule indexes it opens a window for.</summary>
+    public int[][] KeywordRules { get; }
+
+    /// <summary>In-scope rules without keywords (run over the whole text, or gated by trigger characters or base64 runs).</summary>
+    public int[] AlwaysRun { get; }
+
+    /// <summary>Every trigger character of <see cref="AlwaysRun"/>'s rules: one search rules them all out on most texts.</summary>
+    public SearchValues<char>? AnyTrigger { get; }
+
+    /// <summary>True when no trigger character is ASCII, so a search for them may skip ASCII text.</summary>
+    public bool TriggersAreNonAscii { get; }
+
+    private static bool InScope(CompiledRule rule, ScanScope scope)
+    {
+        if (scope.HasFlag(ScanScope.NoDecoding) && rule.Spec.Decode is not null) return false;
+        return rule.Category switch
+        {
+            RuleCategory.Secret => scope.HasFlag(ScanScope.Secrets),
+            RuleCategory.Injection => scope.HasFlag(ScanScope.Injection),
+            RuleCategory.Command => scope.HasFlag(ScanScope.Commands),
+            _ => false,
+        };
+    }
+}
