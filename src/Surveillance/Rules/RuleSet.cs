@@ -16,8 +16,6 @@ public sealed class RuleSet
         AllowValues = allowValues;
         AllowPaths = allowPaths;
         Files = files;
-        // The plans every scan kind uses, built up front so no scan pays for building an automaton.
-        foreach (var scope in CommonScopes) PlanFor(scope);
     }
 
     /// <summary>The enabled rules, built-in first, in file order.</summary>
@@ -28,18 +26,12 @@ public sealed class RuleSet
 
     internal IReadOnlyList<Regex> AllowValues { get; }
     internal IReadOnlyList<PathGlob> AllowPaths { get; }
-    private static readonly ScanScope[] CommonScopes =
-    [
-        ScanScope.Secrets | ScanScope.Injection,
-        ScanScope.Secrets | ScanScope.Injection | ScanScope.Commands,
-        ScanScope.Commands,
-        ScanScope.Secrets,
-        ScanScope.Injection | ScanScope.Commands | ScanScope.NoDecoding,
-    ];
-
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ScanScope, ScanPlan> _plans = new();
 
-    /// <summary>The scan plan for <paramref name="scope"/> (built once; the rule set never changes).</summary>
+    /// <summary>
+    /// The scan plan for <paramref name="scope"/>, built on its first use (a few milliseconds, once per rule set and
+    /// kind of scan) rather than at load, where every th process that reads the rules would pay for all of them.
+    /// </summary>
     internal ScanPlan PlanFor(ScanScope scope) => _plans.GetOrAdd(scope, static (s, rules) => new ScanPlan(rules, s), Rules);
 
     /// <summary>The rule with <paramref name="id"/>, or null.</summary>
