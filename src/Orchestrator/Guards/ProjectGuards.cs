@@ -39,13 +39,23 @@ public sealed class ProjectGuards : IAsyncDisposable
     /// <summary>Narc.</summary>
     public SurveillanceEngine Surveillance { get; }
 
+    /// <summary>
+    /// Starts reading the policy files and Narc's rules of <paramref name="projectRoot"/> on the thread pool: together
+    /// about 200 ms of parsing and regex building, which can overlap the other host services' start-up. Pass the result to
+    /// <see cref="LoadAsync"/>, which rethrows any error (a malformed file still stops the start).
+    /// </summary>
+    public static (Task<PolicyLayers> Policy, Task<RuleSet> Rules) StartReading(string projectRoot, CancellationToken ct) =>
+        (Task.Run(() => PolicyLayers.Load(projectRoot), ct), Task.Run(() => RuleSetLoader.LoadForProjectAsync(projectRoot, ct), ct));
+
     /// <summary>Loads the rules of <paramref name="projectRoot"/>; <paramref name="gateway"/> (when running) serves the judge.</summary>
-    public static async Task<ProjectGuards> LoadAsync(string projectRoot, IEventSink events, LlmGateway? gateway, CancellationToken ct)
+    public static async Task<ProjectGuards> LoadAsync(string projectRoot, IEventSink events, LlmGateway? gateway, CancellationToken ct,
+        (Task<PolicyLayers> Policy, Task<RuleSet> Rules)? reading = null)
     {
-        var policy = PolicyLayers.Load(projectRoot);
+        var (policyTask, rulesTask) = reading ?? StartReading(projectRoot, ct);
+        var policy = await policyTask;
         policy.Rejected += error => events.Emit(SmoothEvent.Create("policy.rejected", "policy", new Dictionary<string, string> { ["error"] = error, ["kept"] = "the last good policy" }));
         policy.Reloaded += files => events.Emit(SmoothEvent.Create("policy.reloaded", "policy", new Dictionary<string, string> { ["files"] = files }));
-        var rules = await RuleSetLoader.LoadForProjectAsync(projectRoot, ct);
+        var rules = await rulesTask;
         GatewayClient? judgeClient = null;
         ISurveillanceJudge? judge = null;
         if (gateway is not null)

@@ -71,11 +71,13 @@ public sealed class OperatorHostServices : IAsyncDisposable
         try
         {
             var stateDir = Core.ProjectLocator.StateDir(projectRoot);
+            // The guards' files are parsed while the stores open and the gateway starts (the longest part of a start).
+            var reading = ProjectGuards.StartReading(projectRoot, ct);
             // One connection shared by every run and the operator API: calls take turns.
             pearls = new SerializedPearlStore(await SqlitePearlStore.OpenAsync(SqlitePearlStore.DatabasePathFor(projectRoot), "operator", ct: ct));
             checkpoints = await CheckpointStore.OpenAsync(stateDir, ct);
             gateway = await LlmGatewayFactory.StartAsync(providers, Path.Combine(dir, "llm.sock"), new RunRegistry(), ct, events, environment: environment);
-            var guards = await ProjectGuards.LoadAsync(projectRoot, events, gateway, ct);
+            var guards = await ProjectGuards.LoadAsync(projectRoot, events, gateway, ct, reading);
             credentials = await SandboxCredentials.StartAsync(null, events, ct);
             var api = await OperatorApiServer.StartAsync(Path.Combine(dir, "operator.sock"), checkpoints, pearls, ct);
             return new OperatorHostServices(projectRoot, dir, gateway, api, checkpoints, pearls, events, guards, credentials);
