@@ -39,7 +39,16 @@ public static class BridgeLauncher
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new SmoothException($"could not start '{launch.Command[0]}': {e.Message}", "check the command after --", ExitCodes.Environment, e);
+            // Spelled out here: the runtime's own text is a resource key in trimmed builds (th, smooth-bridge).
+            var reason = e.NativeErrorCode switch
+            {
+                2 => "no such file or directory",
+                13 => "permission denied",
+                8 => "not an executable this system can run",
+                _ => $"error {e.NativeErrorCode}",
+            };
+            throw new SmoothException($"could not start '{launch.Command[0]}': {reason}",
+                "check the command after --: is it installed in the sandbox's system (the host's /usr, read-only) or the workspace, and on PATH?", ExitCodes.Environment, e);
         }
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
         {

@@ -85,6 +85,15 @@ public sealed class SandboxEgressCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_command_that_does_not_exist_in_the_sandbox_is_named_with_the_reason()
+    {
+        using var repo = await Repo.CreateAsync();
+        var result = await Th.RunAsync(repo.Path, ["sandbox", "run", "--", "no-such-command-in-any-sandbox"]);
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("could not start 'no-such-command-in-any-sandbox': no such file or directory", result.StandardError);
+    }
+
+    [Fact]
     public async Task The_native_bridge_refuses_bad_arguments_with_a_usage_hint()
     {
         var bridge = Path.Combine(Path.GetDirectoryName(new FileInfo(Th.Binary).ResolveLinkTarget(true)?.FullName ?? Th.Binary)!, "smooth-bridge");
