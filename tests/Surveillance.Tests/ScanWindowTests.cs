@@ -71,6 +71,11 @@ public sealed class ScanWindowTests
         Assert.False(Scanner.ContainsTrigger(filler, triggers, nonAsciiOnly: true));
         Assert.True(Scanner.ContainsTrigger(filler + "\u202E", triggers, nonAsciiOnly: true));
         Assert.True(Scanner.ContainsTrigger("\u200B" + filler, triggers, nonAsciiOnly: true));
+        // Text dense in other non-ASCII characters (here Korean) is searched the plain way after a few lookups.
+        var dense = string.Concat(Enumerable.Repeat("\uD55C\uAD6D\uC5B4 \uBB38\uC11C\uC785\uB2C8\uB2E4. ", 400));
+        Assert.False(Scanner.ContainsTrigger(dense, triggers, nonAsciiOnly: true));
+        Assert.True(Scanner.ContainsTrigger(dense + "\u200B", triggers, nonAsciiOnly: true));
+        Assert.True(Scanner.ContainsTrigger(dense[..40] + "\u202E" + dense, triggers, nonAsciiOnly: true));
         // A user rule may name ASCII triggers: then every character is looked at.
         var ascii = System.Buffers.SearchValues.Create("~\u200B");
         Assert.True(Scanner.ContainsTrigger(filler + "~", ascii, nonAsciiOnly: false));

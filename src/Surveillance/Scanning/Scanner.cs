@@ -126,17 +126,21 @@ internal static class Scanner
     }
 
     // A search for many non-ASCII characters is slow per character; most text is ASCII with a rare exception, so
-    // only the non-ASCII characters (found by a fast vectorised range search) are looked up.
+    // only the non-ASCII characters (found by a fast vectorised range search) are looked up. Text dense in non-ASCII
+    // (Korean, Greek: a hop per character) goes back to the plain search, which is the faster of the two there.
     internal static bool ContainsTrigger(string text, System.Buffers.SearchValues<char> triggers, bool nonAsciiOnly)
     {
+        const int MinLookups = 32;
+        const int SparseGap = 16;
         var span = text.AsSpan();
         if (!nonAsciiOnly) return span.ContainsAny(triggers);
-        while (true)
+        for (var lookups = 1; ; lookups++)
         {
             var i = span.IndexOfAnyExceptInRange('\0', '\x7f');
             if (i < 0) return false;
             if (triggers.Contains(span[i])) return true;
             span = span[(i + 1)..];
+            if (lookups >= MinLookups && text.Length - span.Length < lookups * SparseGap) return span.ContainsAny(triggers);
         }
     }
 
