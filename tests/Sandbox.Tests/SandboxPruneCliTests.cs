@@ -50,6 +50,7 @@ public sealed class SandboxPruneCliTests
             Assert.True(report.RootElement.GetProperty("bytesFreed").GetInt64() > 0);
         }
         Assert.True(Directory.Exists(Path.Combine(settledDir, "workspace")), "a dry run removes nothing");
+        Assert.Equal(UnixFileMode.None, File.GetUnixFileMode(Path.Combine(settledDir, "workspace", "junk", "locked")));
         Assert.Equal(2, (await SnapshotRefsAsync(repo)).Length);
 
         var pruned = await Th.RunOkAsync(repo.Path, "sandbox", "prune", "--json");

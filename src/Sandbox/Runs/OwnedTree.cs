@@ -7,11 +7,13 @@ namespace Smooth.Sandbox.Runs;
 /// </summary>
 internal static class OwnedTree
 {
-    /// <summary>The bytes under <paramref name="path"/> (links counted as links); 0 when it does not exist.</summary>
+    /// <summary>
+    /// The bytes under <paramref name="path"/> that can be read as it is (links counted as links, directories the agent
+    /// locked left out); changes nothing, so a dry run can report it. 0 when it does not exist.
+    /// </summary>
     public static long Size(string path)
     {
         if (!Directory.Exists(path)) return 0;
-        Unlock(path);
         long total = 0;
         foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true }))
         {
@@ -20,12 +22,14 @@ internal static class OwnedTree
         return total;
     }
 
-    /// <summary>Deletes <paramref name="path"/> and everything under it; nothing outside it.</summary>
-    public static void Delete(string path)
+    /// <summary>Deletes <paramref name="path"/> and everything under it, nothing outside it; returns the bytes freed.</summary>
+    public static long Delete(string path)
     {
-        if (!Directory.Exists(path)) return;
+        if (!Directory.Exists(path)) return 0;
         Unlock(path);
+        var size = Size(path);
         Directory.Delete(path, recursive: true);
+        return size;
     }
 
     // Gives every real directory under path (not through links) owner rwx, top down, so its entries can be listed and removed.

@@ -36,11 +36,8 @@ public sealed partial class SandboxPruner(string projectRoot, IEventSink events)
             if (!Path.GetFullPath(dirs.Root).StartsWith(sandboxesRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
             string[] heavy = [dirs.Workspace, dirs.HostGit, dirs.Scratch];
             if (!heavy.Any(Directory.Exists)) continue;
-            bytes += heavy.Sum(OwnedTree.Size);
-            if (!dryRun)
-            {
-                foreach (var dir in heavy) OwnedTree.Delete(dir);
-            }
+            // A dry run measures what it can read without touching anything (not inside directories the agent locked).
+            bytes += dryRun ? heavy.Sum(OwnedTree.Size) : heavy.Sum(OwnedTree.Delete);
             pruned.Add($"{row.RunId}/{row.SandboxId}");
         }
 
