@@ -47,15 +47,17 @@ public sealed class ProjectGuards : IAsyncDisposable
     public static (Task<PolicyLayers> Policy, Task<RuleSet> Rules) StartReading(string projectRoot, CancellationToken ct) =>
         (Task.Run(() => PolicyLayers.Load(projectRoot), ct), Task.Run(() => RuleSetLoader.LoadForProjectAsync(projectRoot, ct), ct));
 
-    /// <summary>Loads the rules of <paramref name="projectRoot"/>; <paramref name="gateway"/> (when running) serves the judge.</summary>
-    public static async Task<ProjectGuards> LoadAsync(string projectRoot, IEventSink events, LlmGateway? gateway, CancellationToken ct,
-        (Task<PolicyLayers> Policy, Task<RuleSet> Rules)? reading = null)
+    /// <summary>
+    /// Builds the guards of <paramref name="projectRoot"/> from the files <paramref name="reading"/> (from
+    /// <see cref="StartReading"/>) parses; <paramref name="gateway"/> (when running) serves the judge.
+    /// </summary>
+    public static async Task<ProjectGuards> LoadAsync(string projectRoot, (Task<PolicyLayers> Policy, Task<RuleSet> Rules) reading,
+        IEventSink events, LlmGateway? gateway, CancellationToken ct)
     {
-        var (policyTask, rulesTask) = reading ?? StartReading(projectRoot, ct);
-        var policy = await policyTask;
+        var policy = await reading.Policy;
         policy.Rejected += error => events.Emit(SmoothEvent.Create("policy.rejected", "policy", new Dictionary<string, string> { ["error"] = error, ["kept"] = "the last good policy" }));
         policy.Reloaded += files => events.Emit(SmoothEvent.Create("policy.reloaded", "policy", new Dictionary<string, string> { ["files"] = files }));
-        var rules = await rulesTask;
+        var rules = await reading.Rules;
         GatewayClient? judgeClient = null;
         ISurveillanceJudge? judge = null;
         if (gateway is not null)

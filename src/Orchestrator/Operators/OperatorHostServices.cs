@@ -77,7 +77,7 @@ public sealed class OperatorHostServices : IAsyncDisposable
             pearls = new SerializedPearlStore(await SqlitePearlStore.OpenAsync(SqlitePearlStore.DatabasePathFor(projectRoot), "operator", ct: ct));
             checkpoints = await CheckpointStore.OpenAsync(stateDir, ct);
             gateway = await LlmGatewayFactory.StartAsync(providers, Path.Combine(dir, "llm.sock"), new RunRegistry(), ct, events, environment: environment);
-            var guards = await ProjectGuards.LoadAsync(projectRoot, events, gateway, ct, reading);
+            var guards = await ProjectGuards.LoadAsync(projectRoot, reading, events, gateway, ct);
             credentials = await SandboxCredentials.StartAsync(null, events, ct);
             var api = await OperatorApiServer.StartAsync(Path.Combine(dir, "operator.sock"), checkpoints, pearls, ct);
             return new OperatorHostServices(projectRoot, dir, gateway, api, checkpoints, pearls, events, guards, credentials);
