@@ -5,10 +5,10 @@ namespace Smooth.Surveillance.Scanning;
 /// <summary>
 /// Tells an injection that is quoted or described from one that is addressed to the reader. Articles, threat models
 /// and detector tests cite attacks: <c>a hidden line such as "ignore your previous instructions ..."</c>,
-/// <c>sample = "Please disregard the system prompt ..."</c>, <c>requests to reveal the system prompt</c>. A match of
-/// an injection rule is dropped when it sits inside a quotation on its line that a cue introduces as an example, or
-/// right after "requests to", "attempts to", "tries to". An attacker gains nothing from the cue that a reader would
-/// not also read as a citation; an injection quoted without a cue (a JSON value, a CSV cell) still counts.
+/// <c>sample = "Please disregard the system prompt ..."</c>, <c>requests to reveal the system prompt</c>: a match that
+/// sits inside a quotation on its line that a cue introduces as an example, or right after "requests to", "attempts
+/// to", "tries to". An attacker can write the cue too, so the scanner never drops such a match: a blocking rule's match
+/// goes to the judge instead. An injection quoted without a cue (a JSON value, a CSV cell) is not a mention.
 /// </summary>
 internal static class InjectionMention
 {
