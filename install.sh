@@ -54,9 +54,11 @@ libdir="$(dirname "$prefix")/lib/smooth"
 stage="$(dirname "$prefix")/lib/.smooth-stage.$$"
 trap 'rm -rf "$stage" "$stage.bridge"' EXIT
 
-say "building th (self-contained, ReadyToRun)"
+say "building th (self-contained, ReadyToRun composite of its start-up path)"
+# Precompiled images left by a build with other ReadyToRun settings would be taken as up to date: start clean.
+rm -rf "$here/src/Cli/obj/Release/net10.0/linux-x64/R2R"
 dotnet publish "$here/src/Cli/Cli.csproj" -c Release -r linux-x64 --self-contained \
-  -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
+  -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:DebugType=none -p:GenerateDocumentationFile=false \
   -o "$stage" --nologo -v quiet
 
 say "building smooth-bridge (the in-sandbox egress bridge, Native AOT)"

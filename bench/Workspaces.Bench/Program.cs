@@ -35,8 +35,8 @@ try
         var dirs = SandboxDirs.For(Path.Combine(repo, ".smooth"), runId, "sb-1");
         var sw = Stopwatch.StartNew();
         var snapshotRef = $"refs/smooth/snapshots/{runId}";
-        var baseCommit = await RepoSnapshot.CreateAsync(repo, "bench snapshot", snapshotRef, CancellationToken.None);
-        var checkout = await RunCheckout.CreateAsync(repo, snapshotRef, baseCommit, dirs.Workspace, dirs.HostGit, CancellationToken.None);
+        var snapshot = await RepoSnapshot.CreateAsync(repo, "bench snapshot", snapshotRef, CancellationToken.None);
+        var checkout = await RunCheckout.CreateAsync(repo, snapshotRef, snapshot, dirs.Workspace, dirs.HostGit, CancellationToken.None);
         var prepare = sw.Elapsed.TotalMilliseconds;
 
         var clone = Path.Combine(root, $"clone{round}");

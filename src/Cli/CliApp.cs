@@ -8,40 +8,58 @@ namespace Smooth.Cli;
 /// <summary>Builds the <c>th</c> command tree and runs it, turning errors into clear messages and exit codes.</summary>
 public static class CliApp
 {
-    /// <summary>Builds the root command. Each command group lives in its own file under Commands/.</summary>
-    public static RootCommand Build()
+    // Every top-level command with the builder that makes it, in help order. Each group lives in its own file under
+    // Commands/.
+    private static readonly (string Name, Func<Command> Build)[] Commands =
+    [
+        ("init", InitCommand.Build),
+        ("audit", AuditCommand.Build),
+        ("logs", AuditCommand.BuildLogs),
+        ("events", AuditCommand.BuildEvents),
+        ("up", DaemonCommand.BuildUp),
+        ("down", DaemonCommand.BuildDown),
+        ("status", DaemonCommand.BuildStatus),
+        ("daemon", DaemonCommand.BuildRun),
+        ("operators", OperatorsCommand.BuildList),
+        ("steer", () => OperatorsCommand.BuildControl("steer", "Give a running operator guidance before its next model call")),
+        ("pause", () => OperatorsCommand.BuildControl("pause", "Hold a running operator at its next tool boundary")),
+        ("resume", () => OperatorsCommand.BuildControl("resume", "Let a paused operator go on")),
+        ("cancel", () => OperatorsCommand.BuildControl("cancel", "Stop a run cleanly (a queued run never starts)")),
+        ("answer", () => OperatorsCommand.BuildControl("answer", "Answer the question a running operator asked")),
+        ("run", RunCommand.Build),
+        ("inbox", InboxCommand.Build),
+        ("access", AccessCommand.Build),
+        ("sandbox", SandboxCommand.Build),
+        ("review", ReviewCommand.Build),
+        ("egress", EgressCommand.Build),
+        ("host-stub", HostStubCommand.Build),
+        ("creds", CredsCommand.Build),
+        ("auth", AuthCommand.Build),
+        ("dev", DevCommand.Build),
+        ("pearls", PearlsCommand.Build),
+        ("memory", MemoryCommand.Build),
+        ("exec", ExecCommand.Build),
+        ("demo", DemoCommand.Build),
+        ("operator", OperatorCommand.Build),
+        ("narc", NarcCommands.Build),
+    ];
+
+    /// <summary>Builds the root command with every command.</summary>
+    public static RootCommand Build() => Build(null);
+
+    /// <summary>
+    /// Builds the root command; with <paramref name="only"/> naming a top-level command, that command alone (a
+    /// command's run never needs the others, and building all of them is a measurable part of a short command's start).
+    /// </summary>
+    public static RootCommand Build(string? only)
     {
         var root = new RootCommand("th: run a crew of AI coding agents on your repository, safely.");
-        root.Add(InitCommand.Build());
-        root.Add(AuditCommand.Build());
-        root.Add(AuditCommand.BuildLogs());
-        root.Add(AuditCommand.BuildEvents());
-        root.Add(DaemonCommand.BuildUp());
-        root.Add(DaemonCommand.BuildDown());
-        root.Add(DaemonCommand.BuildStatus());
-        root.Add(DaemonCommand.BuildRun());
-        root.Add(OperatorsCommand.BuildList());
-        root.Add(OperatorsCommand.BuildControl("steer", "Give a running operator guidance before its next model call"));
-        root.Add(OperatorsCommand.BuildControl("pause", "Hold a running operator at its next tool boundary"));
-        root.Add(OperatorsCommand.BuildControl("resume", "Let a paused operator go on"));
-        root.Add(OperatorsCommand.BuildControl("cancel", "Stop a run cleanly (a queued run never starts)"));
-        root.Add(OperatorsCommand.BuildControl("answer", "Answer the question a running operator asked"));
-        root.Add(RunCommand.Build());
-        root.Add(InboxCommand.Build());
-        root.Add(AccessCommand.Build());
-        root.Add(SandboxCommand.Build());
-        root.Add(ReviewCommand.Build());
-        root.Add(EgressCommand.Build());
-        root.Add(HostStubCommand.Build());
-        root.Add(CredsCommand.Build());
-        root.Add(AuthCommand.Build());
-        root.Add(DevCommand.Build());
-        root.Add(PearlsCommand.Build());
-        root.Add(MemoryCommand.Build());
-        root.Add(ExecCommand.Build());
-        root.Add(DemoCommand.Build());
-        root.Add(OperatorCommand.Build());
-        root.Add(NarcCommands.Build());
+        var known = only is not null && Commands.Any(c => c.Name == only);
+        foreach (var (name, build) in Commands)
+        {
+            // An unknown or missing name builds everything: help and "did you mean" need the whole tree.
+            if (!known || name == only) root.Add(build());
+        }
         return root;
     }
 
@@ -50,6 +68,12 @@ public static class CliApp
     /// interrupt was handled and the command is not cancelled.
     /// </summary>
     public static Func<bool>? OnInterrupt { get; set; }
+
+    // Commands whose first real work is opening a project database: SQLite gets ready while the arguments are parsed.
+    private static readonly HashSet<string> CommandsOpeningDatabases = new(StringComparer.Ordinal)
+    {
+        "sandbox", "exec", "review", "run", "demo", "pearls", "inbox", "logs", "events", "audit", "memory", "operators",
+    };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -62,7 +86,11 @@ public static class CliApp
             cts.Cancel();
         };
 
-        var root = Build();
+        if (args.Length > 0 && CommandsOpeningDatabases.Contains(args[0]))
+        {
+            Core.Storage.SqliteWarmup.Start();
+        }
+        var root = Build(args.FirstOrDefault());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

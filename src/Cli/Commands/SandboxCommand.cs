@@ -62,25 +62,36 @@ public static class SandboxCommand
                 throw new SmoothException("--allow-host is not available with the docker provider: containers run with --network none",
                     "use the bubblewrap provider (the default) to open a door through the egress proxy", ExitCodes.BadInput);
             }
-            await using var events = await ProjectAuditSink.OpenAsync(ProjectLocator.StateDir(root), ct);
-            var programDir = AppContext.BaseDirectory.TrimEnd('/');
-            await using var egress = SandboxEgress.Start(providerId, gate, events, programDir);
-            // Containers get neither the proxy nor the credential stub: they run with no network at all.
-            await using var credentials = providerId == "docker" ? null : await SandboxCredentials.StartAsync(null, events, ct);
-            var (mounts, environment) = SandboxWiring.Combine(egress, credentials, providerId == "direct", programDir);
-            var report = await new SandboxRunner(registry, events).RunAsync(new SandboxRunRequest
+            var request = new SandboxRunRequest
             {
                 ProjectRoot = root,
                 ProviderId = providerId,
-                Command = egress?.Wrap(parse.GetValue(command)!) ?? parse.GetValue(command)!,
-                Mounts = mounts,
-                Environment = environment,
+                RunId = SandboxRunner.NewRunId(),
+                Command = parse.GetValue(command)!,
                 Limits = limits,
                 AutoAcceptDiffs = parse.GetValue(autoAccept),
                 AllowNested = parse.GetValue(allowNested),
                 CallerLineage = Environment.GetEnvironmentVariable(SandboxPaths.LineageEnvVar),
                 OnStandardOutput = line => (asJson ? Console.Error : Console.Out).WriteLine(line),
                 OnStandardError = line => Console.Error.WriteLine(line),
+            };
+            // The run uses the provider the checks were made on (its engine probe is not repeated).
+            request = request with { Provider = await SandboxRunner.PreflightAsync(registry, request, ct) };
+            // The snapshot and the run's checkout (git processes) go on while the audit log, the proxy and the
+            // credential stub start; a run refused after this point removes what they made.
+            await using var prepared = PreparedWorkspace.Start(root, request.RunId!, ct);
+            await using var events = await ProjectAuditSink.OpenAsync(ProjectLocator.StateDir(root), ct);
+            var programDir = AppContext.BaseDirectory.TrimEnd('/');
+            await using var egress = SandboxEgress.Start(providerId, gate, events, programDir);
+            // Containers get neither the proxy nor the credential stub: they run with no network at all.
+            await using var credentials = providerId == "docker" ? null : await SandboxCredentials.StartAsync(null, events, ct);
+            var (mounts, environment) = SandboxWiring.Combine(egress, credentials, providerId == "direct", programDir);
+            var report = await new SandboxRunner(registry, events).RunAsync(request with
+            {
+                Command = egress?.Wrap(request.Command) ?? request.Command,
+                Mounts = mounts,
+                Environment = environment,
+                Prepared = prepared,
             }, ct);
             if (asJson)
             {

@@ -20,8 +20,8 @@ public static partial class DiffApplier
         if (bundle.Patches.Count == 0) return new ApplyOutcome(true, false, [], [], "nothing to apply: the run changed no files");
 
         using var turn = await ApplyQueue.EnterAsync(repo, ct);
-        var now = await RepoSnapshot.CreateAsync(repo, "smooth: state before apply", null, ct);
-        var nowTree = await RepoSnapshot.TreeOfAsync(repo, now, ct);
+        var snapshot = await RepoSnapshot.CreateAsync(repo, "smooth: state before apply", null, ct);
+        var (now, nowTree) = (snapshot.Commit, snapshot.Tree);
         var baseTree = await RepoSnapshot.TreeOfAsync(repo, bundle.BaseRef, ct);
         var threeWay = nowTree != baseTree;
         var patch = string.Concat(bundle.Patches.Select(p => p.Diff));

@@ -10,17 +10,32 @@ namespace Smooth.Sandbox.Diffs;
 /// </summary>
 public static class DiffCollector
 {
+    // One shell (GitCli.RunScriptAsync): $1 the scratch index, $2 the base commit, $3 "read" when the index must be
+    // read from the base (no saved index to start from), then the arguments naming the host-private git directory and
+    // the workspace. Stages the whole workspace and prints what changed against the base, NUL-separated.
+    private const string StageScript = """
+        export GIT_INDEX_FILE="$1"
+        base=$2 read=$3
+        shift 3
+        if [ "$read" = read ]; then git "$@" read-tree "$base"; fi
+        git "$@" add -A -- .
+        git "$@" diff --cached -M --name-status -z --no-ext-diff "$base"
+        """;
+
     /// <summary>Collects the bundle; <paramref name="seq"/> numbers it within the run.</summary>
     public static async Task<DiffBundle> CollectAsync(RunCheckout checkout, int seq, CancellationToken ct)
     {
         var index = Path.Combine(checkout.HostGitDir, "smooth-diff.index");
         File.Delete(index);
         string[] host = checkout.HostGitArgs;
-        await GitCli.RunCheckedAsync(checkout.Workspace, [.. host, "read-tree", checkout.BaseCommit], ct, index);
-        await GitCli.RunCheckedAsync(checkout.Workspace, [.. host, "add", "-A", "--", "."], ct, index);
-
-        var names = await GitCli.RunCheckedAsync(checkout.Workspace,
-            [.. host, "diff", "--cached", "-M", "--name-status", "-z", "--no-ext-diff", checkout.BaseCommit], ct, index);
+        // The index written when the base was checked out (host-private, never the agent's) when there is one.
+        var seeded = IndexFile.TryCopy(checkout.BaseIndex, index);
+        var staged = await GitCli.RunScriptAsync(checkout.Workspace, StageScript, [index, checkout.BaseCommit, seeded ? "seeded" : "read", .. host], ct);
+        if (!staged.Succeeded)
+        {
+            throw new SmoothException($"git could not read the run's workspace: {staged.StandardError.Trim()}");
+        }
+        var names = staged.StandardOutput;
         var entries = ParseNameStatus(names);
         if (entries.Count == 0) return new DiffBundle(seq, checkout.BaseCommit, []);
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Smooth.Core;
 using Smooth.Core.Events;
 using Smooth.Core.Git;
+using Smooth.Sandbox.Workspaces;
 
 namespace Smooth.Sandbox.Runs;
 
@@ -14,8 +15,6 @@ namespace Smooth.Sandbox.Runs;
 /// </summary>
 public sealed partial class SandboxPruner(string projectRoot, IEventSink events)
 {
-    private const string SnapshotRefs = "refs/smooth/snapshots/";
-
     /// <summary>Prunes every settled sandbox (with <paramref name="dryRun"/>, only reports what would go).</summary>
     public async Task<PruneReport> PruneAsync(bool dryRun, CancellationToken ct)
     {
@@ -43,9 +42,9 @@ public sealed partial class SandboxPruner(string projectRoot, IEventSink events)
 
         // A run's snapshot ref goes once none of its sandboxes runs or waits for review.
         var settledRuns = settled.Select(r => r.RunId).Where(id => !liveRuns.Contains(id)).ToHashSet(StringComparer.Ordinal);
-        var refs = (await GitCli.RunCheckedAsync(projectRoot, ["for-each-ref", "--format=%(refname)", SnapshotRefs], ct))
+        var refs = (await GitCli.RunCheckedAsync(projectRoot, ["for-each-ref", "--format=%(refname)", RepoSnapshot.RefPrefix], ct))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(r => settledRuns.Contains(r[SnapshotRefs.Length..]))
+            .Where(r => settledRuns.Contains(r[RepoSnapshot.RefPrefix.Length..]))
             .ToList();
         if (!dryRun && refs.Count > 0)
         {

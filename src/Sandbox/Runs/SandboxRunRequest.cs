@@ -59,6 +59,12 @@ public sealed record SandboxRunRequest
     /// </summary>
     public bool Resume { get; init; }
 
+    /// <summary>
+    /// The run's snapshot and checkout, started ahead by the caller for <see cref="RunId"/>; null to make them in the
+    /// run. The runner owns it once the run's row exists.
+    /// </summary>
+    public PreparedWorkspace? Prepared { get; init; }
+
     /// <summary>How often a heartbeat event is emitted while the command runs.</summary>
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(10);
 }

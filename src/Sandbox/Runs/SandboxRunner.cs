@@ -23,25 +23,43 @@ public sealed partial class SandboxRunner(SandboxProviderRegistry registry, IEve
 {
     private readonly BundleLimits _limits = limits ?? new BundleLimits();
 
-    /// <summary>Runs the request to its end (review, finished, failed or cancelled).</summary>
-    public async Task<SandboxRunReport> RunAsync(SandboxRunRequest request, CancellationToken ct)
+    /// <summary>The id of a run's one sandbox.</summary>
+    internal const string SandboxId = "sb-1";
+
+    /// <summary>
+    /// The checks that refuse a run before anything is written (unknown provider, a nested start that is not allowed,
+    /// no command, a missing engine); returns the provider. <see cref="RunAsync"/> makes them itself; callers that
+    /// start a <see cref="PreparedWorkspace"/> make them first.
+    /// </summary>
+    public static async Task<ISandboxProvider> PreflightAsync(SandboxProviderRegistry registry, SandboxRunRequest request, CancellationToken ct)
     {
-        // Everything that can refuse does so before the first file, row or event.
         var provider = request.Provider ?? registry.Resolve(request.ProviderId);
-        var parentLineage = ParseLineage(request.CallerLineage);
-        if (parentLineage is not null && !request.AllowNested)
+        if (ParseLineage(request.CallerLineage) is not null && !request.AllowNested)
         {
             throw new SmoothException("refusing to start a sandbox from inside a sandbox (nested sandboxes are off)",
                 "pass --allow-nested if this nesting is intended and its provider and diff policy are designed for it", ExitCodes.Denied);
         }
         if (request.Command.Count == 0) throw new SmoothException("no command to run", "give it after --, e.g. th sandbox run -- make test", ExitCodes.BadInput);
         await provider.EnsureAvailableAsync(ct);
+        return provider;
+    }
+
+    /// <summary>Runs the request to its end (review, finished, failed or cancelled).</summary>
+    public async Task<SandboxRunReport> RunAsync(SandboxRunRequest request, CancellationToken ct)
+    {
+        // Everything that can refuse does so before the first file, row or event.
+        var provider = await PreflightAsync(registry, request, ct);
+        var parentLineage = ParseLineage(request.CallerLineage);
+        if (request.Prepared is not null && (request.Resume || request.RunId != request.Prepared.RunId))
+        {
+            throw new ArgumentException("a prepared workspace belongs to a new run with the same run id", nameof(request));
+        }
 
         var stateDir = ProjectLocator.StateDir(request.ProjectRoot);
         if (request.Resume && request.RunId is null) throw new SmoothException("resuming needs the run id", null, ExitCodes.BadInput);
         var runId = request.RunId ?? NewRunId();
         if (!RunIdPattern().IsMatch(runId)) throw new SmoothException($"'{runId}' is not a run id", "run ids look like run-0123456789ab", ExitCodes.BadInput);
-        const string sandboxId = "sb-1";
+        const string sandboxId = SandboxId;
         var lineage = parentLineage is null ? new SandboxLineage() : parentLineage with { Depth = parentLineage.Depth };
         var dir = SandboxDirs.For(stateDir, runId, sandboxId);
 
@@ -80,9 +98,10 @@ public sealed partial class SandboxRunner(SandboxProviderRegistry registry, IEve
             }
             else
             {
-                var snapshotRef = $"refs/smooth/snapshots/{runId}";
-                baseCommit = await RepoSnapshot.CreateAsync(request.ProjectRoot, $"smooth snapshot for {runId}", snapshotRef, ct);
-                checkout = await RunCheckout.CreateAsync(request.ProjectRoot, snapshotRef, baseCommit, dir.Workspace, dir.HostGit, ct);
+                checkout = request.Prepared is { } prepared
+                    ? await prepared.ClaimAsync()
+                    : await PreparedWorkspace.CreateAsync(request.ProjectRoot, runId, ct);
+                baseCommit = checkout.BaseCommit;
                 await store.UpdateAsync(runId, sandboxId, "pending", ct, baseRef: baseCommit);
             }
 
@@ -177,23 +196,19 @@ public sealed partial class SandboxRunner(SandboxProviderRegistry registry, IEve
 
     private async Task<ProviderResult> RunWithHeartbeatAsync(ISandboxProvider provider, SandboxExecution execution, string runId, string sandboxId, TimeSpan every, CancellationToken ct)
     {
-        using var stop = new CancellationTokenSource();
+        // Disposing the timer ends the loop (the tick answers false): no cancellation exception on every run's way out.
+        var timer = new PeriodicTimer(every);
         var beats = Task.Run(async () =>
         {
-            using var timer = new PeriodicTimer(every);
-            try
-            {
-                while (await timer.WaitForNextTickAsync(stop.Token)) Emit("sandbox.heartbeat", runId, sandboxId);
-            }
-            catch (OperationCanceledException) { }
-        });
+            while (await timer.WaitForNextTickAsync(CancellationToken.None)) Emit("sandbox.heartbeat", runId, sandboxId);
+        }, CancellationToken.None);
         try
         {
             return await provider.RunAsync(execution, ct);
         }
         finally
         {
-            await stop.CancelAsync();
+            timer.Dispose();
             await beats;
         }
     }

@@ -1,3 +1,4 @@
+using Smooth.Core;
 using Smooth.Core.Git;
 
 namespace Smooth.Sandbox.Workspaces;
@@ -10,30 +11,40 @@ namespace Smooth.Sandbox.Workspaces;
 /// </summary>
 public sealed record RunCheckout(string Workspace, string HostGitDir, string BaseCommit)
 {
+    /// <summary>
+    /// The workspace's index as git wrote it when checking out the base, before the agent had the workspace: the
+    /// diff starts from it so unchanged files are known by their cached stats instead of being hashed again.
+    /// </summary>
+    internal string BaseIndex => Path.Combine(HostGitDir, "smooth-base.index");
+
+    // One shell for the steps (GitCli.RunScriptAsync). A fresh repository needs no upkeep: no "git maintenance run
+    // --auto" after the fetch. The index of the fresh checkout is kept host-side with its time (cp -p) as the diff's
+    // starting point.
+    private const string CheckoutScript = """
+        url=$1 ref=$2 base_index=$3
+        git -c maintenance.auto=false -c gc.auto=0 fetch -q --no-tags --depth=1 "$url" "$ref"
+        git reset -q --hard FETCH_HEAD
+        cp -p .git/index "$base_index"
+        """;
+
     /// <summary>Creates the workspace at <paramref name="workspace"/> from <paramref name="snapshotRef"/> of <paramref name="repo"/>.</summary>
-    public static async Task<RunCheckout> CreateAsync(string repo, string snapshotRef, string baseCommit, string workspace, string hostGitDir, CancellationToken ct)
+    public static async Task<RunCheckout> CreateAsync(string repo, string snapshotRef, SnapshotResult snapshot, string workspace, string hostGitDir, CancellationToken ct)
     {
         Directory.CreateDirectory(workspace);
-        // The two repositories do not depend on each other: they are made side by side.
-        await Task.WhenAll(WorkspaceAsync(repo, snapshotRef, workspace, ct), HostGitDirAsync(repo, hostGitDir, ct));
-        return new RunCheckout(workspace, hostGitDir, baseCommit);
-    }
+        // Both repositories are laid out here rather than by "git init" (a process each); the identity is the one the
+        // agent's own commits carry.
+        GitDirectory.Create(Path.Combine(workspace, ".git"), bare: false, snapshot.ObjectFormat, "smooth-work",
+            "[user]\n\tname = Smooth operator\n\temail = operator@smooth.invalid\n");
+        GitDirectory.Create(hostGitDir, bare: true, snapshot.ObjectFormat, "main");
+        await File.WriteAllTextAsync(Path.Combine(hostGitDir, "objects", "info", "alternates"), Path.Combine(snapshot.GitCommonDir, "objects") + "\n", ct);
 
-    private static async Task WorkspaceAsync(string repo, string snapshotRef, string workspace, CancellationToken ct)
-    {
-        await GitCli.RunCheckedAsync(workspace, ["init", "-q", "-b", "smooth-work", "."], ct);
-        // The identity the agent's own commits carry, written into the config git init just made (one process less each).
-        await File.AppendAllTextAsync(Path.Combine(workspace, ".git", "config"), "[user]\n\tname = Smooth operator\n\temail = operator@smooth.invalid\n", ct);
-        // A fresh repository needs no upkeep: no "git maintenance run --auto" process after the fetch.
-        await GitCli.RunCheckedAsync(workspace, ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "fetch", "-q", "--no-tags", "--depth=1", new Uri(repo).AbsoluteUri, snapshotRef], ct);
-        await GitCli.RunCheckedAsync(workspace, ["reset", "-q", "--hard", "FETCH_HEAD"], ct);
-    }
-
-    private static async Task HostGitDirAsync(string repo, string hostGitDir, CancellationToken ct)
-    {
-        await GitCli.RunCheckedAsync(repo, ["init", "-q", "--bare", hostGitDir], ct);
-        var objects = (await GitCli.RunCheckedAsync(repo, ["rev-parse", "--path-format=absolute", "--git-common-dir"], ct)).Trim();
-        await File.WriteAllTextAsync(Path.Combine(hostGitDir, "objects", "info", "alternates"), Path.Combine(objects, "objects") + "\n", ct);
+        var checkout = new RunCheckout(workspace, hostGitDir, snapshot.Commit);
+        var result = await GitCli.RunScriptAsync(workspace, CheckoutScript, [new Uri(repo).AbsoluteUri, snapshotRef, checkout.BaseIndex], ct);
+        if (!result.Succeeded)
+        {
+            throw new SmoothException($"git could not check out the snapshot for the run: {result.StandardError.Trim()}", null, ExitCodes.Failure);
+        }
+        return checkout;
     }
 
     /// <summary>Arguments that point git at the host-private directory with the workspace as work tree.</summary>

@@ -76,8 +76,10 @@ internal static class NamespaceCheck
         }
     }
 
+    // Settings this kernel does not have are simply absent: checked first, since a thrown exception costs a CLI start.
     private static string? ReadText(string path)
     {
+        if (!File.Exists(path)) return null;
         try
         {
             return File.ReadAllText(path).Trim();
@@ -90,6 +92,7 @@ internal static class NamespaceCheck
 
     private static int? ReadInt(string path)
     {
+        if (!File.Exists(path)) return null;
         try
         {
             return int.TryParse(File.ReadAllText(path).Trim(), out var v) ? v : null;
