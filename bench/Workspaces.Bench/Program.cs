@@ -35,8 +35,7 @@ try
         var dirs = SandboxDirs.For(Path.Combine(repo, ".smooth"), runId, "sb-1");
         var sw = Stopwatch.StartNew();
         var snapshotRef = $"refs/smooth/snapshots/{runId}";
-        var snapshot = await RepoSnapshot.CreateAsync(repo, "bench snapshot", snapshotRef, CancellationToken.None);
-        var checkout = await RunCheckout.CreateAsync(repo, snapshotRef, snapshot, dirs.Workspace, dirs.HostGit, CancellationToken.None);
+        var checkout = await RunCheckout.CreateAsync(repo, snapshotRef, "bench snapshot", dirs.Workspace, dirs.HostGit, CancellationToken.None);
         var prepare = sw.Elapsed.TotalMilliseconds;
 
         var clone = Path.Combine(root, $"clone{round}");

@@ -35,9 +35,7 @@ public sealed class PreparedWorkspace : IAsyncDisposable
     internal static async Task<RunCheckout> CreateAsync(string projectRoot, string runId, CancellationToken ct)
     {
         var dir = SandboxDirs.For(ProjectLocator.StateDir(projectRoot), runId, SandboxRunner.SandboxId);
-        var snapshotRef = RepoSnapshot.RefFor(runId);
-        var snapshot = await RepoSnapshot.CreateAsync(projectRoot, $"smooth snapshot for {runId}", snapshotRef, ct);
-        return await RunCheckout.CreateAsync(projectRoot, snapshotRef, snapshot, dir.Workspace, dir.HostGit, ct);
+        return await RunCheckout.CreateAsync(projectRoot, RepoSnapshot.RefFor(runId), $"smooth snapshot for {runId}", dir.Workspace, dir.HostGit, ct);
     }
 
     /// <summary>Hands the work to the runner, which owns what it made from now on.</summary>

@@ -1,5 +1,6 @@
 using Smooth.Core;
 using Smooth.Core.Git;
+using Smooth.Core.Processes;
 
 namespace Smooth.Sandbox.Workspaces;
 
@@ -15,12 +16,15 @@ public static class RepoSnapshot
 
     private const int NotARepository = 90;
 
-    // One shell runs every step (GitCli.RunScriptAsync); values come as $1..$4 and are never parsed by the shell.
-    // The scratch index starts as a copy of the user's own (cp -p keeps its time, which git compares file stats
-    // against), so "git add" trusts the stats it caches and reads only files changed since the user's last git
-    // command.
-    private const string Script = """
-        scratch=$1 message=$2 ref=$3 state=$4
+    /// <summary>
+    /// The snapshot as shell steps (run by <see cref="GitCli.RunScriptAsync"/>, alone or followed by the checkout's).
+    /// They read <c>$scratch</c> (a scratch index path), <c>$message</c>, <c>$ref</c> (empty for none) and
+    /// <c>$state</c> (the directory left out), and set <c>$commit</c>, <c>$tree</c>, <c>$common</c> (the common git
+    /// directory) and <c>$format</c> (the object format). The scratch index starts as a copy of the user's own (cp -p
+    /// keeps its time, which git compares file stats against), so "git add" trusts the stats it caches and reads only
+    /// files changed since the user's last git command.
+    /// </summary>
+    internal const string Steps = """
         info=$(git rev-parse --is-inside-work-tree --path-format=absolute --git-common-dir --git-path index --show-object-format) || exit 90
         { read -r inside; read -r common; read -r index; read -r format; } <<EOF
         $info
@@ -32,10 +36,13 @@ public static class RepoSnapshot
         git rm -r -q --cached --ignore-unmatch -- "$state"
         git add -A -- . ":(exclude)$state"
         tree=$(git write-tree)
+        unset GIT_INDEX_FILE
         if [ -n "$head" ]; then commit=$(git commit-tree "$tree" -p "$head" -m "$message"); else commit=$(git commit-tree "$tree" -m "$message"); fi
         if [ -n "$ref" ]; then git update-ref "$ref" "$commit"; fi
-        printf '%s\n%s\n%s\n%s\n' "$commit" "$tree" "$common" "$format"
+
         """;
+
+    private const string Script = "scratch=$1 message=$2 ref=$3 state=$4\n" + Steps + "printf '%s\\n%s\\n%s\\n%s\\n' \"$commit\" \"$tree\" \"$common\" \"$format\"\n";
 
     /// <summary>The snapshot ref of <paramref name="runId"/>.</summary>
     public static string RefFor(string runId) => RefPrefix + runId;
@@ -43,25 +50,38 @@ public static class RepoSnapshot
     /// <summary>Creates the snapshot commit; when <paramref name="refName"/> is given, points that ref at it.</summary>
     public static async Task<SnapshotResult> CreateAsync(string repo, string message, string? refName, CancellationToken ct)
     {
+        var output = await RunAsync(repo, Script, message, refName, [], ct);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length != 4) throw new SmoothException($"git could not snapshot '{repo}': unexpected output");
+        return new SnapshotResult(lines[0], lines[1], lines[2], lines[3]);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> (the snapshot's <see cref="Steps"/> and what follows them) in <paramref name="repo"/>
+    /// with a scratch index that is removed afterwards; its positional parameters are the scratch index, the message,
+    /// the ref, the state directory, then <paramref name="more"/>. Returns the script's output.
+    /// </summary>
+    internal static async Task<string> RunAsync(string repo, string script, string message, string? refName, IReadOnlyList<string> more, CancellationToken ct)
+    {
         var scratch = Path.Combine(Path.GetTempPath(), $"smooth-snapshot-{Guid.NewGuid():N}.index");
+        ProcessResult result;
         try
         {
-            var result = await GitCli.RunScriptAsync(repo, Script, [scratch, message, refName ?? "", ProjectLocator.StateDirName], ct);
-            if (result.ExitCode == NotARepository && result.StandardError.Contains("not a git repository", StringComparison.Ordinal))
-            {
-                throw new SmoothException($"'{repo}' is not a git repository", "run this inside a git repository (git init)", ExitCodes.Environment);
-            }
-            var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            if (!result.Succeeded || lines.Length != 4)
-            {
-                throw new SmoothException($"git could not snapshot '{repo}': {result.StandardError.Trim()}", null, ExitCodes.Failure);
-            }
-            return new SnapshotResult(lines[0], lines[1], lines[2], lines[3]);
+            result = await GitCli.RunScriptAsync(repo, script, [scratch, message, refName ?? "", ProjectLocator.StateDirName, .. more], ct);
         }
         finally
         {
             File.Delete(scratch);
         }
+        if (result.ExitCode == NotARepository && result.StandardError.Contains("not a git repository", StringComparison.Ordinal))
+        {
+            throw new SmoothException($"'{repo}' is not a git repository", "run this inside a git repository (git init)", ExitCodes.Environment);
+        }
+        if (!result.Succeeded)
+        {
+            throw new SmoothException($"git could not snapshot '{repo}' for the run: {result.StandardError.Trim()}", null, ExitCodes.Failure);
+        }
+        return result.StandardOutput;
     }
 
     /// <summary>The tree id of a commit.</summary>

@@ -1,5 +1,4 @@
 using Smooth.Core;
-using Smooth.Core.Git;
 
 namespace Smooth.Sandbox.Workspaces;
 
@@ -11,40 +10,49 @@ namespace Smooth.Sandbox.Workspaces;
 /// </summary>
 public sealed record RunCheckout(string Workspace, string HostGitDir, string BaseCommit)
 {
+    /// <summary>The name, in the host-private git directory, of <see cref="BaseIndex"/>.</summary>
+    internal const string BaseIndexName = "smooth-base.index";
+
+    // Follows RepoSnapshot.Steps in the same shell: one process start for the whole preparation. $5 the workspace,
+    // $6 the host-private git directory, $7 the repository's URL. Both repositories are made without git's templates
+    // (no sample hooks) in the repository's object format; the identity is the one the agent's own commits carry. A
+    // fresh repository needs no upkeep: no "git maintenance run --auto" after the fetch. The index of the fresh
+    // checkout is kept host-side with its time (cp -p) as the diff's starting point.
+    private const string Steps = """
+        workspace=$5 host=$6 url=$7
+        git init -q --template= --object-format="$format" -b smooth-work "$workspace"
+        mkdir -p "$workspace/.git/hooks" "$workspace/.git/info"
+        printf '[user]\n\tname = Smooth operator\n\temail = operator@smooth.invalid\n' >> "$workspace/.git/config"
+        git init -q --bare --template= --object-format="$format" "$host"
+        printf '%s/objects\n' "$common" > "$host/objects/info/alternates"
+        cd "$workspace"
+        git -c maintenance.auto=false -c gc.auto=0 fetch -q --no-tags --depth=1 "$url" "$ref"
+        git reset -q --hard FETCH_HEAD
+        cp -p .git/index "$host/smooth-base.index"
+        printf '%s\n' "$commit"
+        """;
+
+    private const string Script = "scratch=$1 message=$2 ref=$3 state=$4\n" + RepoSnapshot.Steps + Steps;
+
     /// <summary>
     /// The workspace's index as git wrote it when checking out the base, before the agent had the workspace: the
     /// diff starts from it so unchanged files are known by their cached stats instead of being hashed again.
     /// </summary>
-    internal string BaseIndex => Path.Combine(HostGitDir, "smooth-base.index");
+    internal string BaseIndex => Path.Combine(HostGitDir, BaseIndexName);
 
-    // One shell for the steps (GitCli.RunScriptAsync). A fresh repository needs no upkeep: no "git maintenance run
-    // --auto" after the fetch. The index of the fresh checkout is kept host-side with its time (cp -p) as the diff's
-    // starting point.
-    private const string CheckoutScript = """
-        url=$1 ref=$2 base_index=$3
-        git -c maintenance.auto=false -c gc.auto=0 fetch -q --no-tags --depth=1 "$url" "$ref"
-        git reset -q --hard FETCH_HEAD
-        cp -p .git/index "$base_index"
-        """;
-
-    /// <summary>Creates the workspace at <paramref name="workspace"/> from <paramref name="snapshotRef"/> of <paramref name="repo"/>.</summary>
-    public static async Task<RunCheckout> CreateAsync(string repo, string snapshotRef, SnapshotResult snapshot, string workspace, string hostGitDir, CancellationToken ct)
+    /// <summary>
+    /// Snapshots <paramref name="repo"/> under <paramref name="snapshotRef"/> and makes the run's workspace at
+    /// <paramref name="workspace"/> and its host-private git directory at <paramref name="hostGitDir"/> from it.
+    /// </summary>
+    public static async Task<RunCheckout> CreateAsync(string repo, string snapshotRef, string message, string workspace, string hostGitDir, CancellationToken ct)
     {
-        Directory.CreateDirectory(workspace);
-        // Both repositories are laid out here rather than by "git init" (a process each); the identity is the one the
-        // agent's own commits carry.
-        GitDirectory.Create(Path.Combine(workspace, ".git"), bare: false, snapshot.ObjectFormat, "smooth-work",
-            "[user]\n\tname = Smooth operator\n\temail = operator@smooth.invalid\n");
-        GitDirectory.Create(hostGitDir, bare: true, snapshot.ObjectFormat, "main");
-        await File.WriteAllTextAsync(Path.Combine(hostGitDir, "objects", "info", "alternates"), Path.Combine(snapshot.GitCommonDir, "objects") + "\n", ct);
-
-        var checkout = new RunCheckout(workspace, hostGitDir, snapshot.Commit);
-        var result = await GitCli.RunScriptAsync(workspace, CheckoutScript, [new Uri(repo).AbsoluteUri, snapshotRef, checkout.BaseIndex], ct);
-        if (!result.Succeeded)
+        if (Directory.Exists(workspace) || Directory.Exists(hostGitDir))
         {
-            throw new SmoothException($"git could not check out the snapshot for the run: {result.StandardError.Trim()}", null, ExitCodes.Failure);
+            throw new SmoothException($"the run's workspace '{workspace}' already exists");
         }
-        return checkout;
+        Directory.CreateDirectory(Path.GetDirectoryName(workspace)!);
+        var output = await RepoSnapshot.RunAsync(repo, Script, message, snapshotRef, [Path.GetFullPath(workspace), Path.GetFullPath(hostGitDir), new Uri(repo).AbsoluteUri], ct);
+        return new RunCheckout(workspace, hostGitDir, output.Trim());
     }
 
     /// <summary>Arguments that point git at the host-private directory with the workspace as work tree.</summary>
