@@ -17,7 +17,8 @@ public sealed class EgressBridge : IAsyncDisposable
     private readonly IPEndPoint _httpEndPoint;
     private readonly IPEndPoint? _socksEndPoint;
     private readonly string? _handoverPath;
-    private Socket? _handedOver;
+    private static readonly TimeSpan HandOverAnswerTimeout = TimeSpan.FromSeconds(5);
+    private volatile Socket? _handedOver;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Socket> _listeners = [];
     private readonly List<Task> _loops = [];
@@ -50,12 +51,11 @@ public sealed class EgressBridge : IAsyncDisposable
         }
         var http = Listen(_httpEndPoint);
         HttpEndPoint = (IPEndPoint)http.LocalEndPoint!;
-        if (_handoverPath is not null && TryHandOver(http, _handoverPath))
+        if (_handoverPath is not null && SendHandOver(http, _handoverPath) is { } handover)
         {
-            // The proxy holds its own copy now. This one is kept open, never accepted on and never shut down (closing a
-            // socket .NET has used may shut it down, which would stop the proxy's copy too); it goes with the process.
-            _listeners.Remove(http);
-            _handedOver = http;
+            // The command may start before the proxy answers: the listener is bound, so a first connection waits in its
+            // backlog until the proxy's copy accepts it, or this bridge's own loop if the proxy declines.
+            _loops.Add(FinishHandOverAsync(handover, http));
         }
         else
         {
@@ -69,22 +69,49 @@ public sealed class EgressBridge : IAsyncDisposable
         }
     }
 
-    private static bool TryHandOver(Socket listener, string path)
+    // Sends the listener to the proxy; the connection that waits for its answer, or null when it could not be sent.
+    private static Socket? SendHandOver(Socket listener, string path)
     {
-        if (!OperatingSystem.IsLinux() || !File.Exists(path)) return false;
+        if (!OperatingSystem.IsLinux() || !File.Exists(path)) return null;
+        var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            using var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             unix.Connect(new UnixDomainSocketEndPoint(path));
             DescriptorPassing.Send(unix, listener.SafeHandle, ListenerHandover.HttpListenerTag);
-            unix.ReceiveTimeout = 5000;
-            var answer = new byte[1];
-            return unix.Receive(answer) == 1 && answer[0] == ListenerHandover.Taken;
+            return unix;
         }
         catch (SocketException)
         {
-            return false; // relaying works without it
+            unix.Dispose();
+            return null; // relaying works without it
         }
+    }
+
+    private async Task FinishHandOverAsync(Socket handover, Socket http)
+    {
+        var taken = false;
+        using (handover)
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token))
+        {
+            wait.CancelAfter(HandOverAnswerTimeout);
+            try
+            {
+                var answer = new byte[1];
+                taken = await handover.ReceiveAsync(answer, SocketFlags.None, wait.Token) == 1 && answer[0] == ListenerHandover.Taken;
+            }
+            catch (Exception e) when (e is SocketException or OperationCanceledException)
+            {
+            }
+        }
+        if (taken)
+        {
+            // The proxy holds its own copy now. This one is kept open, never accepted on and never shut down (closing a
+            // socket .NET has used may shut it down, which would stop the proxy's copy too); it goes with the process.
+            lock (_listeners) _listeners.Remove(http);
+            _handedOver = http;
+            return;
+        }
+        await AcceptLoopAsync(http, RelayToProxyAsync, _stop.Token);
     }
 
     private Socket Listen(IPEndPoint endPoint)
@@ -100,7 +127,7 @@ public sealed class EgressBridge : IAsyncDisposable
             socket.Dispose();
             throw new SmoothException($"could not listen on {endPoint}: {e.SocketErrorCode}", "choose another address with --listen / --socks", ExitCodes.Environment, e);
         }
-        _listeners.Add(socket);
+        lock (_listeners) _listeners.Add(socket);
         return socket;
     }
 
@@ -155,7 +182,10 @@ public sealed class EgressBridge : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        foreach (var listener in _listeners) listener.Dispose();
+        lock (_listeners)
+        {
+            foreach (var listener in _listeners) listener.Dispose();
+        }
         await Task.WhenAll(_loops);
         _stop.Dispose();
     }
