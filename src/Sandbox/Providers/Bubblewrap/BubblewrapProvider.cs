@@ -25,6 +25,7 @@ public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISan
             return;
         }
         _bwrap = await NamespaceCheck.EnsureAsync(_options.BwrapPath, _options.ProbeCacheDir ?? Path.Combine(Core.ProjectLocator.UserStateDir(), "cache"), ct);
+        SeccompFilter.CompileAhead();
     }
 
     /// <inheritdoc />

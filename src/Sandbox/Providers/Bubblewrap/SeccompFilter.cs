@@ -38,6 +38,30 @@ internal static class SeccompFilter
 
     private static readonly byte[]?[] Compiled = new byte[2][];
 
+    /// <summary>
+    /// Compiles the common (no nesting) program on a background thread, so a run finds it ready: the first compile
+    /// loads libseccomp and compiles the interop calls, a few milliseconds in front of bwrap otherwise. Failures are
+    /// left to <see cref="Export"/>, which reports them.
+    /// </summary>
+    internal static void CompileAhead() => _ = Task.Run(() =>
+    {
+        if (Volatile.Read(ref Compiled[0]) is not null) return;
+        var temp = Path.Combine(Path.GetTempPath(), $"smooth-seccomp-{Environment.ProcessId}-{Guid.NewGuid():N}.bpf");
+        try
+        {
+            Compile(temp, allowNested: false);
+            Volatile.Write(ref Compiled[0], File.ReadAllBytes(temp));
+        }
+        catch (Exception)
+        {
+            // Export compiles again and reports the error.
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    });
+
     /// <summary>Writes the BPF program to <paramref name="path"/> (created fresh, mode 0600); compiled once per process.</summary>
     internal static void Export(string path, bool allowNested)
     {
