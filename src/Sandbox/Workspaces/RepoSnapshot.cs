@@ -20,17 +20,18 @@ public static class RepoSnapshot
     /// The snapshot as shell steps (run by <see cref="GitCli.RunScriptAsync"/>, alone or followed by the checkout's).
     /// They read <c>$scratch</c> (a scratch index path), <c>$message</c>, <c>$ref</c> (empty for none) and
     /// <c>$state</c> (the directory left out), and set <c>$commit</c>, <c>$tree</c>, <c>$common</c> (the common git
-    /// directory) and <c>$format</c> (the object format). The scratch index starts as a copy of the user's own (cp -p
+    /// directory) and <c>$format</c> (the object format). One rev-parse answers every question about the repository,
+    /// a line each; HEAD's line is missing (and the exit code 1) before the first commit. The scratch index starts as a copy of the user's own (cp -p
     /// keeps its time, which git compares file stats against), so "git add" trusts the stats it caches and reads only
     /// files changed since the user's last git command.
     /// </summary>
     internal const string Steps = """
-        info=$(git rev-parse --is-inside-work-tree --path-format=absolute --git-common-dir --git-path index --show-object-format) || exit 90
-        { read -r inside; read -r common; read -r index; read -r format; } <<EOF
+        info=$(git rev-parse --is-inside-work-tree --path-format=absolute --git-common-dir --git-path index --show-object-format --verify -q 'HEAD^{commit}') || [ $? -eq 1 ] || exit 90
+        head=
+        { read -r inside; read -r common; read -r index; read -r format; read -r head || true; } <<EOF
         $info
         EOF
         [ "$inside" = true ] || exit 90
-        head=$(git rev-parse --verify -q 'HEAD^{commit}') || head=
         export GIT_INDEX_FILE="$scratch"
         if [ -f "$index" ]; then cp -p "$index" "$scratch"; elif [ -n "$head" ]; then git read-tree "$head"; fi
         git rm -r -q --cached --ignore-unmatch -- "$state"
@@ -73,9 +74,10 @@ public static class RepoSnapshot
         {
             File.Delete(scratch);
         }
-        if (result.ExitCode == NotARepository && result.StandardError.Contains("not a git repository", StringComparison.Ordinal))
+        if (result.ExitCode == NotARepository)
         {
-            throw new SmoothException($"'{repo}' is not a git repository", "run this inside a git repository (git init)", ExitCodes.Environment);
+            var detail = result.StandardError.Trim();
+            throw new SmoothException($"'{repo}' is not a git work tree{(detail.Length > 0 ? $" ({detail})" : "")}", "run this inside a git repository (git init)", ExitCodes.Environment);
         }
         if (!result.Succeeded)
         {

@@ -1,4 +1,5 @@
 using Smooth.Core;
+using Smooth.Core.Git;
 
 namespace Smooth.Sandbox.Workspaces;
 
@@ -10,25 +11,20 @@ namespace Smooth.Sandbox.Workspaces;
 /// </summary>
 public sealed record RunCheckout(string Workspace, string HostGitDir, string BaseCommit)
 {
-    /// <summary>The name, in the host-private git directory, of <see cref="BaseIndex"/>.</summary>
-    internal const string BaseIndexName = "smooth-base.index";
-
     // Follows RepoSnapshot.Steps in the same shell: one process start for the whole preparation. $5 the workspace,
     // $6 the host-private git directory, $7 the repository's URL. Both repositories are made without git's templates
-    // (no sample hooks) in the repository's object format; the identity is the one the agent's own commits carry. A
-    // fresh repository needs no upkeep: no "git maintenance run --auto" after the fetch. The index of the fresh
-    // checkout is kept host-side with its time (cp -p) as the diff's starting point.
+    // (no sample hooks; the empty hooks/ and info/ that tools expect are made beforehand) in the repository's object
+    // format; the identity is the one the agent's own commits carry. A fresh repository needs no upkeep: no "git
+    // maintenance run --auto" after the fetch.
     private const string Steps = """
         workspace=$5 host=$6 url=$7
         git init -q --template= --object-format="$format" -b smooth-work "$workspace"
-        mkdir -p "$workspace/.git/hooks" "$workspace/.git/info"
         printf '[user]\n\tname = Smooth operator\n\temail = operator@smooth.invalid\n' >> "$workspace/.git/config"
         git init -q --bare --template= --object-format="$format" "$host"
         printf '%s/objects\n' "$common" > "$host/objects/info/alternates"
         cd "$workspace"
         git -c maintenance.auto=false -c gc.auto=0 fetch -q --no-tags --depth=1 "$url" "$ref"
         git reset -q --hard FETCH_HEAD
-        cp -p .git/index "$host/smooth-base.index"
         printf '%s\n' "$commit"
         """;
 
@@ -38,7 +34,7 @@ public sealed record RunCheckout(string Workspace, string HostGitDir, string Bas
     /// The workspace's index as git wrote it when checking out the base, before the agent had the workspace: the
     /// diff starts from it so unchanged files are known by their cached stats instead of being hashed again.
     /// </summary>
-    internal string BaseIndex => Path.Combine(HostGitDir, BaseIndexName);
+    internal string BaseIndex => Path.Combine(HostGitDir, "smooth-base.index");
 
     /// <summary>
     /// Snapshots <paramref name="repo"/> under <paramref name="snapshotRef"/> and makes the run's workspace at
@@ -50,9 +46,13 @@ public sealed record RunCheckout(string Workspace, string HostGitDir, string Bas
         {
             throw new SmoothException($"the run's workspace '{workspace}' already exists");
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(workspace)!);
+        Directory.CreateDirectory(Path.Combine(workspace, ".git", "hooks"));
+        Directory.CreateDirectory(Path.Combine(workspace, ".git", "info"));
         var output = await RepoSnapshot.RunAsync(repo, Script, message, snapshotRef, [Path.GetFullPath(workspace), Path.GetFullPath(hostGitDir), new Uri(repo).AbsoluteUri], ct);
-        return new RunCheckout(workspace, hostGitDir, output.Trim());
+        var checkout = new RunCheckout(workspace, hostGitDir, output.Trim());
+        // The fresh checkout's index, with its time, is the diff's starting point; kept where the agent cannot reach it.
+        IndexFile.TryCopy(Path.Combine(workspace, ".git", "index"), checkout.BaseIndex);
+        return checkout;
     }
 
     /// <summary>Arguments that point git at the host-private directory with the workspace as work tree.</summary>
