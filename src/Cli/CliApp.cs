@@ -44,14 +44,11 @@ public static class CliApp
         ("narc", NarcCommands.Build),
     ];
 
-    /// <summary>Builds the root command with every command.</summary>
-    public static RootCommand Build() => Build(null);
-
     /// <summary>
     /// Builds the root command; with <paramref name="only"/> naming a top-level command, that command alone (a
     /// command's run never needs the others, and building all of them is a measurable part of a short command's start).
     /// </summary>
-    public static RootCommand Build(string? only)
+    public static RootCommand Build(string? only = null)
     {
         var root = new RootCommand("th: run a crew of AI coding agents on your repository, safely.");
         var known = only is not null && Commands.Any(c => c.Name == only);

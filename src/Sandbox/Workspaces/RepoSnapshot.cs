@@ -21,9 +21,9 @@ public static class RepoSnapshot
     /// They read <c>$scratch</c> (a scratch index path), <c>$message</c>, <c>$ref</c> (empty for none) and
     /// <c>$state</c> (the directory left out), and set <c>$commit</c>, <c>$tree</c>, <c>$common</c> (the common git
     /// directory) and <c>$format</c> (the object format). One rev-parse answers every question about the repository,
-    /// a line each; HEAD's line is missing (and the exit code 1) before the first commit. The scratch index starts as a copy of the user's own (cp -p
-    /// keeps its time, which git compares file stats against), so "git add" trusts the stats it caches and reads only
-    /// files changed since the user's last git command.
+    /// a line each; HEAD's line is missing (and the exit code 1) before the first commit. The scratch index starts as
+    /// a copy of the user's own (cp -p keeps its time, which git compares file stats against), so "git add" trusts the
+    /// stats it caches and reads only files changed since the user's last git command.
     /// </summary>
     internal const string Steps = """
         info=$(git rev-parse --is-inside-work-tree --path-format=absolute --git-common-dir --git-path index --show-object-format --verify -q 'HEAD^{commit}') || [ $? -eq 1 ] || exit 90
@@ -43,7 +43,7 @@ public static class RepoSnapshot
 
         """;
 
-    private const string Script = "scratch=$1 message=$2 ref=$3 state=$4\n" + Steps + "printf '%s\\n%s\\n%s\\n%s\\n' \"$commit\" \"$tree\" \"$common\" \"$format\"\n";
+    private const string Script = "scratch=$1 message=$2 ref=$3 state=$4\n" + Steps + "printf '%s\\n%s\\n' \"$commit\" \"$tree\"\n";
 
     /// <summary>The snapshot ref of <paramref name="runId"/>.</summary>
     public static string RefFor(string runId) => RefPrefix + runId;
@@ -53,8 +53,8 @@ public static class RepoSnapshot
     {
         var output = await RunAsync(repo, Script, message, refName, [], ct);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length != 4) throw new SmoothException($"git could not snapshot '{repo}': unexpected output");
-        return new SnapshotResult(lines[0], lines[1], lines[2], lines[3]);
+        if (lines.Length != 2) throw new SmoothException($"git could not snapshot '{repo}': unexpected output");
+        return new SnapshotResult(lines[0], lines[1]);
     }
 
     /// <summary>
