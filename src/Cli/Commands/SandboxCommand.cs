@@ -3,6 +3,7 @@ using System.Globalization;
 using Smooth.Audit.Scribe;
 using Smooth.Cli.Output;
 using Smooth.Core;
+using Smooth.Core.Diagnostics;
 using Smooth.Egress;
 using Smooth.Orchestrator.Safehouse;
 using Smooth.Sandbox.Bundles;
@@ -33,6 +34,7 @@ public static class SandboxCommand
         };
         run.SetAction(async (parse, ct) =>
         {
+            PhaseTrace.Mark("action");
             var seconds = parse.GetValue(timeout);
             if (seconds is < 1 or > 86_400) throw new SmoothException($"--timeout must be 1..86400 seconds (got {seconds})", null, ExitCodes.BadInput);
             var maxProcesses = parse.GetValue(processes);
@@ -79,8 +81,10 @@ public static class SandboxCommand
             request = request with { Provider = await SandboxRunner.PreflightAsync(registry, request, ct) };
             // The snapshot and the run's checkout (git processes) go on while the audit log, the proxy and the
             // credential stub start; a run refused after this point removes what they made.
+            PhaseTrace.Mark("preflight done");
             await using var prepared = PreparedWorkspace.Start(root, request.RunId!, ct);
             await using var events = await ProjectAuditSink.OpenAsync(ProjectLocator.StateDir(root), ct);
+            PhaseTrace.Mark("audit open");
             var programDir = AppContext.BaseDirectory.TrimEnd('/');
             await using var egress = SandboxEgress.Start(providerId, gate, events, programDir);
             // Containers get neither the proxy nor the credential stub: they run with no network at all.
@@ -93,6 +97,7 @@ public static class SandboxCommand
                 Environment = environment,
                 Prepared = prepared,
             }, ct);
+            PhaseTrace.Mark("runner done");
             if (asJson)
             {
                 CliOutput.Json(report, BundleJson.Default.SandboxRunReport);

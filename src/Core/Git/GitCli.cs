@@ -1,3 +1,4 @@
+using Smooth.Core.Diagnostics;
 using Smooth.Core.Processes;
 
 namespace Smooth.Core.Git;
@@ -59,6 +60,7 @@ public static class GitCli
             env[$"GIT_CONFIG_KEY_{i}"] = Hardening[i].Key;
             env[$"GIT_CONFIG_VALUE_{i}"] = Hardening[i].Value;
         }
+        PhaseTrace.Mark("git script starts");
         return ProcessRunner.RunAsync("/bin/sh", ["-c", "set -eu\n" + script, "smooth-git", .. args],
             new ProcessOptions { WorkingDirectory = cwd, Environment = env, Timeout = TimeSpan.FromMinutes(10) }, ct);
     }

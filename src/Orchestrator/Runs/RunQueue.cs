@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Smooth.Core;
@@ -36,7 +35,7 @@ public sealed class RunQueue : IAsyncDisposable
     /// <summary>Queues a run of <paramref name="pearlId"/>; refused when the pearl already has a queued or running run.</summary>
     public async Task<RunRecord> EnqueueAsync(string pearlId, CancellationToken ct)
     {
-        var id = "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var id = Smooth.Sandbox.Runs.SandboxRunner.NewRunId();
         try
         {
             await LockedAsync(() => _db.ExecuteAsync(new CommandDefinition(

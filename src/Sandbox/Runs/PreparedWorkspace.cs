@@ -1,4 +1,5 @@
 using Smooth.Core;
+using Smooth.Core.Diagnostics;
 using Smooth.Core.Git;
 using Smooth.Sandbox.Workspaces;
 
@@ -29,13 +30,17 @@ public sealed class PreparedWorkspace : IAsyncDisposable
 
     /// <summary>Starts snapshot and checkout of <paramref name="projectRoot"/> for <paramref name="runId"/> in the background.</summary>
     public static PreparedWorkspace Start(string projectRoot, string runId, CancellationToken ct) =>
-        new(projectRoot, runId, Task.Run(() => CreateAsync(projectRoot, runId, ct), ct));
+        // Called directly, not through the pool: the caller starts the git process itself and goes on at its first
+        // wait (the pool's first use would cost milliseconds in front of the process start).
+        new(projectRoot, runId, CreateAsync(projectRoot, runId, ct));
 
     /// <summary>Snapshot of <paramref name="projectRoot"/> under the run's ref, then the run's own checkout of it.</summary>
     internal static async Task<RunCheckout> CreateAsync(string projectRoot, string runId, CancellationToken ct)
     {
         var dir = SandboxDirs.For(ProjectLocator.StateDir(projectRoot), runId, SandboxRunner.SandboxId);
-        return await RunCheckout.CreateAsync(projectRoot, RepoSnapshot.RefFor(runId), $"smooth snapshot for {runId}", dir.Workspace, dir.HostGit, ct);
+        var checkout = await RunCheckout.CreateAsync(projectRoot, RepoSnapshot.RefFor(runId), $"smooth snapshot for {runId}", dir.Workspace, dir.HostGit, ct);
+        PhaseTrace.Mark("prepare done");
+        return checkout;
     }
 
     /// <summary>Hands the work to the runner, which owns what it made from now on.</summary>

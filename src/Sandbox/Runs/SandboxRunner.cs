@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Smooth.Core;
+using Smooth.Core.Diagnostics;
 using Smooth.Core.Events;
 using Smooth.Core.IO;
 using Smooth.Sandbox.Bundles;
@@ -63,6 +63,7 @@ public sealed partial class SandboxRunner(SandboxProviderRegistry registry, IEve
         var lineage = parentLineage is null ? new SandboxLineage() : parentLineage with { Depth = parentLineage.Depth };
         var dir = SandboxDirs.For(stateDir, runId, sandboxId);
 
+        PhaseTrace.Mark("runner start");
         await using var store = await SandboxStore.OpenAsync(stateDir, ct);
         SandboxRow? previous = null;
         if (request.Resume)
@@ -89,6 +90,22 @@ public sealed partial class SandboxRunner(SandboxProviderRegistry registry, IEve
         SandboxExecution? execution = null;
         try
         {
+            // A minimal, explicit environment: nothing of the host's leaks in; the caller's variables come on top.
+            var environment = new Dictionary<string, string>
+            {
+                ["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                ["HOME"] = provider.Id == "direct" ? Path.Combine(dir.Scratch, "home") : "/home/sandbox",
+                ["LANG"] = "C.UTF-8",
+                ["TERM"] = "dumb",
+            };
+            foreach (var (k, v) in request.Environment) environment[k] = v;
+            environment[SandboxPaths.LineageEnvVar] = $"{runId}/{sandboxId}/{lineage.Depth + 1}";
+            if (provider.Id == "direct") Directory.CreateDirectory(environment["HOME"]);
+            Directory.CreateDirectory(dir.Request);
+            Directory.CreateDirectory(dir.Scratch);
+            // Made while a prepared checkout is still on its way: the serializer's first use costs milliseconds.
+            var manifestJson = BundleJson.Default.RequestManifest;
+
             RunCheckout checkout;
             string baseCommit;
             if (previous is not null)
@@ -102,27 +119,15 @@ public sealed partial class SandboxRunner(SandboxProviderRegistry registry, IEve
                     ? await prepared.ClaimAsync()
                     : await PreparedWorkspace.CreateAsync(request.ProjectRoot, runId, ct);
                 baseCommit = checkout.BaseCommit;
+                PhaseTrace.Mark("checkout claimed");
                 await store.UpdateAsync(runId, sandboxId, "pending", ct, baseRef: baseCommit);
             }
 
-            // A minimal, explicit environment: nothing of the host's leaks in; the caller's variables come on top.
-            var environment = new Dictionary<string, string>
-            {
-                ["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                ["HOME"] = provider.Id == "direct" ? Path.Combine(dir.Scratch, "home") : "/home/sandbox",
-                ["LANG"] = "C.UTF-8",
-                ["TERM"] = "dumb",
-            };
-            foreach (var (k, v) in request.Environment) environment[k] = v;
-            environment[SandboxPaths.LineageEnvVar] = $"{runId}/{sandboxId}/{lineage.Depth + 1}";
-            if (provider.Id == "direct") Directory.CreateDirectory(environment["HOME"]);
             var manifest = new RequestManifest(BundleLimits.SchemaVersion, runId, sandboxId, provider.Id, request.Command,
                 environment.Keys.Order(StringComparer.Ordinal).ToList(), request.Limits, lineage, baseCommit, DateTimeOffset.UtcNow);
-            Directory.CreateDirectory(dir.Request);
-            await AtomicFile.WriteAllTextAsync(Path.Combine(dir.Request, "manifest.json"), JsonSerializer.Serialize(manifest, BundleJson.Default.RequestManifest), ct);
+            await AtomicFile.WriteAllTextAsync(Path.Combine(dir.Request, "manifest.json"), JsonSerializer.Serialize(manifest, manifestJson), ct);
             Emit("sandbox.shipped", runId, sandboxId, ("base", baseCommit), ("bundle", dir.Request));
 
-            Directory.CreateDirectory(dir.Scratch);
             execution = new SandboxExecution
             {
                 RunId = runId, SandboxId = sandboxId, WorkspacePath = checkout.Workspace, ScratchPath = dir.Scratch,
@@ -131,9 +136,12 @@ public sealed partial class SandboxRunner(SandboxProviderRegistry registry, IEve
                 OnStandardOutput = request.OnStandardOutput, OnStandardError = request.OnStandardError,
             };
             await store.UpdateAsync(runId, sandboxId, "running", ct);
+            PhaseTrace.Mark("provider start");
             var result = await RunWithHeartbeatAsync(provider, execution, runId, sandboxId, request.Heartbeat, ct);
 
+            PhaseTrace.Mark("provider done");
             var diff = await DiffCollector.CollectAsync(checkout, 1, ct);
+            PhaseTrace.Mark("diff done");
             await WriteResultBundleAsync(dir.Result, result, diff, ct);
             diff = ReadBackValidated(dir.Result);
             Emit("sandbox.bundle_received", runId, sandboxId, ("files", diff.Patches.Count.ToString(CultureInfo.InvariantCulture)));
@@ -234,7 +242,14 @@ public sealed partial class SandboxRunner(SandboxProviderRegistry registry, IEve
     }
 
     /// <summary>A fresh run id.</summary>
-    public static string NewRunId() => "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+    public static string NewRunId()
+    {
+        // Guid.NewGuid draws on the kernel's secure random source directly; RandomNumberGenerator would initialise
+        // OpenSSL first (some 5 ms), in front of the snapshot. The first six bytes of a version-4 Guid are all random.
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.NewGuid().TryWriteBytes(bytes);
+        return "run-" + Convert.ToHexStringLower(bytes[..6]);
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex("^run-[0-9a-f]{12}$")]
     private static partial System.Text.RegularExpressions.Regex RunIdPattern();

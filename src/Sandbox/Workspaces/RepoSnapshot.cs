@@ -17,21 +17,27 @@ public static class RepoSnapshot
     private const int NotARepository = 90;
 
     /// <summary>
-    /// The snapshot as shell steps (run by <see cref="GitCli.RunScriptAsync"/>, alone or followed by the checkout's).
-    /// They read <c>$scratch</c> (a scratch index path), <c>$message</c>, <c>$ref</c> (empty for none) and
-    /// <c>$state</c> (the directory left out), and set <c>$commit</c>, <c>$tree</c>, <c>$common</c> (the common git
-    /// directory) and <c>$format</c> (the object format). One rev-parse answers every question about the repository,
-    /// a line each; HEAD's line is missing (and the exit code 1) before the first commit. The scratch index starts as
-    /// a copy of the user's own (cp -p keeps its time, which git compares file stats against), so "git add" trusts the
-    /// stats it caches and reads only files changed since the user's last git command.
+    /// The snapshot as shell steps in two parts, <see cref="Inspect"/> then <see cref="Record"/> (run by
+    /// <see cref="GitCli.RunScriptAsync"/>, alone or with the checkout's steps). They read <c>$scratch</c> (a scratch
+    /// index path), <c>$message</c>, <c>$ref</c> (empty for none) and <c>$state</c> (the directory left out).
+    /// Inspect sets <c>$common</c> (the common git directory), <c>$format</c> (the object format) and <c>$head</c>:
+    /// one rev-parse answers every question about the repository, a line each; HEAD's line is missing (and the exit
+    /// code 1) before the first commit. Record sets <c>$tree</c> and <c>$commit</c>. The scratch index starts as a copy
+    /// of the user's own (cp -p keeps its time, which git compares file stats against), so "git add" trusts the stats
+    /// it caches and reads only files changed since the user's last git command.
     /// </summary>
-    internal const string Steps = """
+    internal const string Inspect = """
         info=$(git rev-parse --is-inside-work-tree --path-format=absolute --git-common-dir --git-path index --show-object-format --verify -q 'HEAD^{commit}') || [ $? -eq 1 ] || exit 90
         head=
         { read -r inside; read -r common; read -r index; read -r format; read -r head || true; } <<EOF
         $info
         EOF
         [ "$inside" = true ] || exit 90
+
+        """;
+
+    /// <summary>The snapshot's second part (see <see cref="Inspect"/>): records the tree, the commit and the ref.</summary>
+    internal const string Record = """
         export GIT_INDEX_FILE="$scratch"
         if [ -f "$index" ]; then cp -p "$index" "$scratch"; elif [ -n "$head" ]; then git read-tree "$head"; fi
         git rm -r -q --cached --ignore-unmatch -- "$state"
@@ -43,7 +49,7 @@ public static class RepoSnapshot
 
         """;
 
-    private const string Script = "scratch=$1 message=$2 ref=$3 state=$4\n" + Steps + "printf '%s\\n%s\\n' \"$commit\" \"$tree\"\n";
+    private const string Script = "scratch=$1 message=$2 ref=$3 state=$4\n" + Inspect + Record + "printf '%s\\n%s\\n' \"$commit\" \"$tree\"\n";
 
     /// <summary>The snapshot ref of <paramref name="runId"/>.</summary>
     public static string RefFor(string runId) => RefPrefix + runId;
@@ -58,9 +64,10 @@ public static class RepoSnapshot
     }
 
     /// <summary>
-    /// Runs <paramref name="script"/> (the snapshot's <see cref="Steps"/> and what follows them) in <paramref name="repo"/>
-    /// with a scratch index that is removed afterwards; its positional parameters are the scratch index, the message,
-    /// the ref, the state directory, then <paramref name="more"/>. Returns the script's output.
+    /// Runs <paramref name="script"/> (the snapshot's <see cref="Inspect"/> and <see cref="Record"/> steps, with what
+    /// the caller adds) in <paramref name="repo"/> with a scratch index that is removed afterwards; its positional
+    /// parameters are the scratch index, the message, the ref, the state directory, then <paramref name="more"/>.
+    /// Returns the script's output.
     /// </summary>
     internal static async Task<string> RunAsync(string repo, string script, string message, string? refName, IReadOnlyList<string> more, CancellationToken ct)
     {

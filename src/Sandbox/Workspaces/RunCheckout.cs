@@ -11,24 +11,37 @@ namespace Smooth.Sandbox.Workspaces;
 /// </summary>
 public sealed record RunCheckout(string Workspace, string HostGitDir, string BaseCommit)
 {
-    // Follows RepoSnapshot.Steps in the same shell: one process start for the whole preparation. $5 the workspace,
-    // $6 the host-private git directory, $7 the repository's URL. Both repositories are made without git's templates
-    // (no sample hooks; the empty hooks/ and info/ that tools expect are made beforehand) in the repository's object
-    // format; the identity is the one the agent's own commits carry. A fresh repository needs no upkeep: no "git
-    // maintenance run --auto" after the fetch.
+    // Follows RepoSnapshot's steps in the same shell: one process start for the whole preparation. $5 the workspace,
+    // $6 the host-private git directory. Both repositories are made without git's templates (no sample hooks; the
+    // empty hooks/ and info/ that tools expect are made beforehand) in the repository's object format, by a background
+    // job (InitJob) started as soon as RepoSnapshot.Inspect knows the format, so they are made while the snapshot is
+    // recorded; a failure on either side stops the script, which waits for the job before it exits. The identity is
+    // the one the agent's own commits carry.
+    // The workspace gets the snapshot's objects alone (the commit, its tree and blobs; no history, like a fetch of
+    // depth 1, with the commit listed in .git/shallow) through pack-objects | index-pack: no transport, no upload-pack
+    // and no shell behind it. Objects already packed in the user's repository are copied as they are; loose ones go
+    // in uncompressed and without a delta search (the pack is the run's and short-lived; compressing 10,000 loose
+    // blobs took longer than all the rest of the preparation). A pack missing an object fails the reset that follows.
+    internal const string InitJob = """
+        workspace=$5 host=$6
+        trap 'wait' EXIT
+        { git init -q --template= --object-format="$format" -b smooth-work "$workspace" && git init -q --bare --template= --object-format="$format" "$host"; } &
+        inits=$!
+
+        """;
+
     private const string Steps = """
-        workspace=$5 host=$6 url=$7
-        git init -q --template= --object-format="$format" -b smooth-work "$workspace"
+        wait "$inits"
         printf '[user]\n\tname = Smooth operator\n\temail = operator@smooth.invalid\n' >> "$workspace/.git/config"
-        git init -q --bare --template= --object-format="$format" "$host"
         printf '%s/objects\n' "$common" > "$host/objects/info/alternates"
+        git rev-list --objects --no-walk "$commit" | git -c pack.compression=0 pack-objects --window=0 --stdout -q | git --git-dir="$workspace/.git" index-pack --stdin >/dev/null
+        printf '%s\n' "$commit" > "$workspace/.git/shallow"
         cd "$workspace"
-        git -c maintenance.auto=false -c gc.auto=0 fetch -q --no-tags --depth=1 "$url" "$ref"
-        git reset -q --hard FETCH_HEAD
+        git reset -q --hard "$commit"
         printf '%s\n' "$commit"
         """;
 
-    private const string Script = "scratch=$1 message=$2 ref=$3 state=$4\n" + RepoSnapshot.Steps + Steps;
+    private const string Script = "scratch=$1 message=$2 ref=$3 state=$4\n" + RepoSnapshot.Inspect + InitJob + RepoSnapshot.Record + Steps;
 
     /// <summary>
     /// The workspace's index as git wrote it when checking out the base, before the agent had the workspace: the
@@ -48,7 +61,7 @@ public sealed record RunCheckout(string Workspace, string HostGitDir, string Bas
         }
         Directory.CreateDirectory(Path.Combine(workspace, ".git", "hooks"));
         Directory.CreateDirectory(Path.Combine(workspace, ".git", "info"));
-        var output = await RepoSnapshot.RunAsync(repo, Script, message, snapshotRef, [Path.GetFullPath(workspace), Path.GetFullPath(hostGitDir), new Uri(repo).AbsoluteUri], ct);
+        var output = await RepoSnapshot.RunAsync(repo, Script, message, snapshotRef, [Path.GetFullPath(workspace), Path.GetFullPath(hostGitDir)], ct);
         var checkout = new RunCheckout(workspace, hostGitDir, output.Trim());
         // The fresh checkout's index, with its time, is the diff's starting point; kept where the agent cannot reach it.
         IndexFile.TryCopy(Path.Combine(workspace, ".git", "index"), checkout.BaseIndex);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Smooth.Core.Diagnostics;
 using Smooth.Sandbox.Contract;
 using Smooth.Sandbox.Providers.Common;
 
@@ -81,6 +82,7 @@ public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISan
                     KillAll = process => KillSandbox(process, cgroup),
                     AfterStart = process =>
                     {
+                        PhaseTrace.Mark("bwrap started");
                         // The child has its copies; the parent's must not leak into later children.
                         Libc.Close(seccompFd);
                         seccompFd = -1;
