@@ -107,7 +107,9 @@ public static class CliApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cts.Token);
+            var code = await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cts.Token);
+            PhaseTrace.Mark("command done");
+            return code;
         }
         catch (SmoothException e)
         {

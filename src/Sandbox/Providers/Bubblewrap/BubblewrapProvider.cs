@@ -61,19 +61,33 @@ public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISan
                 {
                     throw new IOException($"cannot open the seccomp program (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()})");
                 }
-                if (cgroup is not null)
+                // The sandbox is born in its cgroup when this (spawn) thread may join it for the fork; otherwise bwrap
+                // waits on a block fd until the started tree has been moved in.
+                var entered = cgroup?.TryEnterWithCurrentThread();
+                string[] tail;
+                try
                 {
-                    (blockRead, blockWrite) = Libc.PipeForChildRead();
+                    if (cgroup is not null && entered is null)
+                    {
+                        (blockRead, blockWrite) = Libc.PipeForChildRead();
+                    }
+                    // The arguments (environment values included: run tokens) reach bwrap through a descriptor, not its
+                    // command line, which every process in the sandbox could read from /proc/1/cmdline.
+                    var full = BubblewrapArguments.Build(execution, command, environment, system, seccompFd, blockRead >= 0 ? blockRead : null);
+                    var split = full.Count - command.Count - 1; // "--" and the command stay on the command line
+                    argsFd = ArgumentsFile.OpenUnlinked(argsPath, full[..split]);
+                    tail = [.. full[split..]];
                 }
-                // The arguments (environment values included: run tokens) reach bwrap through a descriptor, not its
-                // command line, which every process in the sandbox could read from /proc/1/cmdline.
-                var full = BubblewrapArguments.Build(execution, command, environment, system, seccompFd, cgroup is null ? null : blockRead);
-                var split = full.Count - command.Count - 1; // "--" and the command stay on the command line
-                argsFd = ArgumentsFile.OpenUnlinked(argsPath, full[..split]);
+                catch
+                {
+                    entered?.Dispose();
+                    throw;
+                }
                 return new BoundedStart
                 {
+                    StartScope = entered,
                     FileName = _bwrap!,
-                    Arguments = ["--args", argsFd.ToString(System.Globalization.CultureInfo.InvariantCulture), .. full[split..]],
+                    Arguments = ["--args", argsFd.ToString(System.Globalization.CultureInfo.InvariantCulture), .. tail],
                     Environment = new Dictionary<string, string>(),
                     Limits = limits,
                     OnStandardOutput = execution.OnStandardOutput,
@@ -88,7 +102,7 @@ public sealed class BubblewrapProvider(BubblewrapOptions? options = null) : ISan
                         seccompFd = -1;
                         Libc.Close(argsFd);
                         argsFd = -1;
-                        if (cgroup is not null)
+                        if (cgroup is not null && blockWrite >= 0)
                         {
                             Libc.Close(blockRead);
                             blockRead = -1;

@@ -66,6 +66,29 @@ internal sealed partial class SandboxCgroup
         File.WriteAllText(Path.Combine(PidsDir, "cgroup.procs"), pid.ToString());
     }
 
+    /// <summary>
+    /// Moves the calling thread alone into both controllers, so the process it forks next is born inside; disposing
+    /// the returned scope moves the thread back where it was. The kernel moves the current thread without taking its
+    /// global thread-group lock, whose first use in a while waits for an RCU grace period (10-25 ms here): the cost
+    /// of attaching a process after its start. Null when the kernel refuses; the caller then attaches the started
+    /// process instead.
+    /// </summary>
+    internal IDisposable? TryEnterWithCurrentThread()
+    {
+        var memoryHome = CurrentThreadDir("memory");
+        var pidsHome = CurrentThreadDir("pids");
+        if (memoryHome is null || pidsHome is null || !TryMoveCurrentThread(MemoryDir))
+        {
+            return null;
+        }
+        if (!TryMoveCurrentThread(PidsDir))
+        {
+            new ThreadReturn(this, memoryHome, null).Dispose();
+            return null;
+        }
+        return new ThreadReturn(this, memoryHome, pidsHome);
+    }
+
     /// <summary>True when a fork was refused because pids.max was reached.</summary>
     internal bool ProcessLimitHit() => ReadCounter(Path.Combine(PidsDir, "pids.events"), "max") > 0;
 
@@ -114,7 +137,8 @@ internal sealed partial class SandboxCgroup
             }
             foreach (var line in pids)
             {
-                if (int.TryParse(line, out var pid))
+                // Never this process: a thread of ours inside (the spawn thread, if it could not leave) lists it too.
+                if (int.TryParse(line, out var pid) && pid != Environment.ProcessId)
                 {
                     Common.Libc.Kill(pid, Common.Libc.SigKill);
                 }
@@ -188,6 +212,77 @@ internal sealed partial class SandboxCgroup
             }
         }
         yield return mount;
+    }
+
+    // The calling thread's directory in one controller's hierarchy, from /proc/thread-self/cgroup.
+    private static string? CurrentThreadDir(string controller)
+    {
+        try
+        {
+            foreach (var line in File.ReadAllLines("/proc/thread-self/cgroup"))
+            {
+                var parts = line.Split(':', 3);
+                if (parts.Length == 3 && parts[1].Split(',').Contains(controller))
+                {
+                    var dir = Path.Combine(Root, controller) + parts[2];
+                    return File.Exists(Path.Combine(dir, "tasks")) ? dir : null;
+                }
+            }
+        }
+        catch (IOException) { }
+        return null;
+    }
+
+    // Writing 0 to a v1 "tasks" file moves the writing thread alone.
+    private static bool TryMoveCurrentThread(string dir)
+    {
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "tasks"), "0");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Moves the thread that entered a sandbox cgroup back to its own directories, with any thread it started while
+    /// inside (the runtime starts its signal-handling thread on the first process start): a thread of ours left inside
+    /// would count against the sandbox's limits and be killed with it.
+    /// </summary>
+    private sealed class ThreadReturn(SandboxCgroup cgroup, string memoryHome, string? pidsHome) : IDisposable
+    {
+        public void Dispose()
+        {
+            var back = TryMoveCurrentThread(memoryHome) && (pidsHome is null || TryMoveCurrentThread(pidsHome));
+            back = back && MoveOurThreads(cgroup.MemoryDir, memoryHome) && (pidsHome is null || MoveOurThreads(cgroup.PidsDir, pidsHome));
+            if (!back)
+            {
+                // Staying inside would put every later process this thread forks into this sandbox's cgroup.
+                throw new InvalidOperationException("a thread of th could not leave the sandbox's cgroup");
+            }
+        }
+
+        private static bool MoveOurThreads(string dir, string home)
+        {
+            try
+            {
+                foreach (var line in File.ReadAllLines(Path.Combine(dir, "tasks")))
+                {
+                    if (int.TryParse(line, out var tid) && Directory.Exists($"/proc/self/task/{tid}"))
+                    {
+                        File.WriteAllText(Path.Combine(home, "tasks"), line);
+                    }
+                }
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
     }
 
     private static long ReadCounter(string file, string key)

@@ -34,15 +34,29 @@ internal static class BoundedProcess
             {
                 Libc.MarkAllCloseOnExec();
                 var prepared = prepare();
-                process.StartInfo = CreateStartInfo(prepared);
                 try
                 {
+                    process.StartInfo = CreateStartInfo(prepared);
                     process.Start();
                 }
                 catch (System.ComponentModel.Win32Exception e)
                 {
+                    prepared.StartScope?.Dispose();
                     throw new Core.SmoothException($"could not start '{prepared.FileName}': {e.Message}",
                         $"check that '{prepared.FileName}' is installed and on PATH", Core.ExitCodes.Environment, e);
+                }
+                catch
+                {
+                    prepared.StartScope?.Dispose();
+                    throw;
+                }
+                try
+                {
+                    prepared.StartScope?.Dispose();
+                }
+                catch (Exception e)
+                {
+                    afterStartError = e;
                 }
                 started = prepared;
             }
@@ -53,7 +67,7 @@ internal static class BoundedProcess
             }
             catch (Exception e)
             {
-                afterStartError = e;
+                afterStartError ??= e;
             }
             return started;
         });

@@ -14,6 +14,12 @@ internal sealed record BoundedStart
     public Action<string>? OnStandardOutput { get; init; }
     public Action<string>? OnStandardError { get; init; }
 
+    /// <summary>
+    /// Disposed on the starting thread straight after the process start, whether it worked or not (a thread that
+    /// joined the sandbox's cgroup for the fork leaves it). A failure stops the started process.
+    /// </summary>
+    public IDisposable? StartScope { get; init; }
+
     /// <summary>Runs right after the process started (attach to a cgroup, release a block fd, close inherited fds).</summary>
     public Action<Process>? AfterStart { get; init; }
 
