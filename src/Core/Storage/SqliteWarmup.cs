@@ -1,17 +1,17 @@
 using Microsoft.Data.Sqlite;
+using Smooth.Core.Threading;
 
 namespace Smooth.Core.Storage;
 
 /// <summary>
 /// Readies SQLite on a background thread while a command parses its arguments. The first connection of a process
 /// loads the native library and compiles the interop stubs of every call it makes (they cannot be compiled ahead),
-/// some 25-35 ms that otherwise sit in front of opening the audit log. A thread of its own, not the pool: the pool's
-/// first use costs the starting thread milliseconds.
+/// some 25-35 ms that otherwise sit in front of opening the audit log.
 /// </summary>
 public static class SqliteWarmup
 {
     /// <summary>Starts the warm-up; its failures are ignored (the real open reports them).</summary>
-    public static void Start() => new Thread(() =>
+    public static void Start() => HeadStart.Run("sqlite warm-up", () =>
     {
         try
         {
@@ -30,5 +30,5 @@ public static class SqliteWarmup
         {
             // Only a head start: the command's own open meets and reports whatever went wrong here.
         }
-    }) { IsBackground = true, Name = "sqlite warm-up" }.Start();
+    });
 }

@@ -190,19 +190,7 @@ internal sealed partial class SandboxCgroup
         {
             yield break;
         }
-        string? own = null;
-        try
-        {
-            foreach (var line in File.ReadAllLines("/proc/self/cgroup"))
-            {
-                var parts = line.Split(':', 3);
-                if (parts.Length == 3 && parts[1].Split(',').Contains(controller))
-                {
-                    own = parts[2];
-                }
-            }
-        }
-        catch (IOException) { }
+        var own = ControllerPath("/proc/self/cgroup", controller);
         if (own is { Length: > 1 })
         {
             var ownDir = mount + own;
@@ -214,18 +202,26 @@ internal sealed partial class SandboxCgroup
         yield return mount;
     }
 
-    // The calling thread's directory in one controller's hierarchy, from /proc/thread-self/cgroup.
+    // The calling thread's directory in one controller's hierarchy.
     private static string? CurrentThreadDir(string controller)
+    {
+        var path = ControllerPath("/proc/thread-self/cgroup", controller);
+        if (path is null) return null;
+        var dir = Path.Combine(Root, controller) + path;
+        return File.Exists(Path.Combine(dir, "tasks")) ? dir : null;
+    }
+
+    // A controller's path in a /proc/…/cgroup listing ("hierarchy:controllers:path" lines), or null.
+    private static string? ControllerPath(string listing, string controller)
     {
         try
         {
-            foreach (var line in File.ReadAllLines("/proc/thread-self/cgroup"))
+            foreach (var line in File.ReadAllLines(listing))
             {
                 var parts = line.Split(':', 3);
                 if (parts.Length == 3 && parts[1].Split(',').Contains(controller))
                 {
-                    var dir = Path.Combine(Root, controller) + parts[2];
-                    return File.Exists(Path.Combine(dir, "tasks")) ? dir : null;
+                    return parts[2];
                 }
             }
         }

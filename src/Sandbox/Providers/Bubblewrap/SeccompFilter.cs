@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Smooth.Core;
+using Smooth.Core.Threading;
 
 namespace Smooth.Sandbox.Providers.Bubblewrap;
 
@@ -40,11 +41,10 @@ internal static class SeccompFilter
 
     /// <summary>
     /// Compiles the common (no nesting) program on a background thread, so a run finds it ready: the first compile
-    /// loads libseccomp and compiles the interop calls, a few milliseconds in front of bwrap otherwise. A thread of
-    /// its own, not the pool: the pool's first use costs milliseconds the caller would wait for. Failures are left to
-    /// <see cref="Export"/>, which reports them.
+    /// loads libseccomp and compiles the interop calls, a few milliseconds in front of bwrap otherwise. Failures are
+    /// left to <see cref="Export"/>, which reports them.
     /// </summary>
-    internal static void CompileAhead() => new Thread(() =>
+    internal static void CompileAhead() => HeadStart.Run("seccomp compile", () =>
     {
         if (Volatile.Read(ref Compiled[0]) is not null) return;
         var temp = Path.Combine(Path.GetTempPath(), $"smooth-seccomp-{Environment.ProcessId}-{Guid.NewGuid():N}.bpf");
@@ -61,7 +61,7 @@ internal static class SeccompFilter
         {
             File.Delete(temp);
         }
-    }) { IsBackground = true, Name = "seccomp compile" }.Start();
+    });
 
     /// <summary>Writes the BPF program to <paramref name="path"/> (created fresh, mode 0600); compiled once per process.</summary>
     internal static void Export(string path, bool allowNested)

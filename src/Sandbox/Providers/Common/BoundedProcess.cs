@@ -34,29 +34,29 @@ internal static class BoundedProcess
             {
                 Libc.MarkAllCloseOnExec();
                 var prepared = prepare();
+                var running = false;
                 try
                 {
                     process.StartInfo = CreateStartInfo(prepared);
                     process.Start();
+                    running = true;
                 }
                 catch (System.ComponentModel.Win32Exception e)
                 {
-                    prepared.StartScope?.Dispose();
                     throw new Core.SmoothException($"could not start '{prepared.FileName}': {e.Message}",
                         $"check that '{prepared.FileName}' is installed and on PATH", Core.ExitCodes.Environment, e);
                 }
-                catch
+                finally
                 {
-                    prepared.StartScope?.Dispose();
-                    throw;
-                }
-                try
-                {
-                    prepared.StartScope?.Dispose();
-                }
-                catch (Exception e)
-                {
-                    afterStartError = e;
+                    // Straight after the start, whether it worked or not; failing it stops a process that did start.
+                    try
+                    {
+                        prepared.StartScope?.Dispose();
+                    }
+                    catch (Exception e) when (running)
+                    {
+                        afterStartError = e;
+                    }
                 }
                 started = prepared;
             }
