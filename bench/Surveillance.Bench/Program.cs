@@ -6,15 +6,18 @@ using Smooth.Surveillance.Bench.Corpus;
 using Smooth.Surveillance.Rules;
 
 // Narc benchmark: quality on the labelled corpus, then speed against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile]
+// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile] [--blind heldout-v7]
+// --blind NAME leaves out every corpus file whose name contains NAME, so a tuning round never sees the sealed set.
 var quick = args.Contains("--quick");
+var blindAt = Array.IndexOf(args, "--blind");
+var blind = blindAt >= 0 && blindAt + 1 < args.Length ? args[blindAt + 1] : null;
 var rules = RuleSetLoader.LoadBuiltin();
 var engine = new SurveillanceEngine(rules);
 
 Console.WriteLine($"rules: {rules.Rules.Count} ({rules.Rules.Count(r => r.Category == RuleCategory.Secret)} secret, {rules.Rules.Count(r => r.Category == RuleCategory.Injection)} injection, {rules.Rules.Count(r => r.Category == RuleCategory.Command)} command)");
 
 // ---- quality
-var docs = QualityCorpus.Load(rules);
+var docs = QualityCorpus.Load(rules, blind: blind);
 var (secrets, injection, commands, heldOut) = CorpusEvaluator.Evaluate(engine, docs);
 Console.WriteLine();
 Console.WriteLine("| category | positives | negatives | TP | FN | FP | precision | recall | FP rate |");

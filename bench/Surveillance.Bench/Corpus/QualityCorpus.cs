@@ -44,8 +44,8 @@ public static class QualityCorpus
         throw new DirectoryNotFoundException("corpus directory not found next to the program or under bench/Surveillance.Bench");
     }
 
-    /// <summary>Loads every document.</summary>
-    public static List<CorpusDocument> Load(RuleSet rules, string? directory = null)
+    /// <summary>Loads every document, except those of files whose name contains <paramref name="blind"/> when given.</summary>
+    public static List<CorpusDocument> Load(RuleSet rules, string? directory = null, string? blind = null)
     {
         var dir = directory ?? Locate();
         var docs = new List<CorpusDocument>();
@@ -71,6 +71,7 @@ public static class QualityCorpus
         }
         docs.AddRange(Lines(Path.Combine(dir, "commands-dangerous.txt"), CorpusLabel.DangerousCommand));
         docs.AddRange(Lines(Path.Combine(dir, "commands-benign.txt"), CorpusLabel.BenignCommand));
+        if (!string.IsNullOrEmpty(blind)) docs.RemoveAll(d => d.Name.Contains(blind, StringComparison.Ordinal));
         return docs;
     }
 
