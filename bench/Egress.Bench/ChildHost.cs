@@ -24,16 +24,21 @@ sealed class ChildHost : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Starts this executable with <paramref name="args"/> and waits for its "ready PORT" line.</summary>
-    public static async Task<ChildHost> StartAsync(string[] args)
+    public static Task<ChildHost> StartAsync(string[] args)
     {
         var self = Environment.ProcessPath!;
-        var psi = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         // Started through the dotnet host, the program is the entry assembly; started as an apphost, it is the process.
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") psi.ArgumentList.Add(typeof(ChildHost).Assembly.Location);
+        return StartAsync(self, Path.GetFileNameWithoutExtension(self) == "dotnet" ? [typeof(ChildHost).Assembly.Location, .. args] : args);
+    }
+
+    /// <summary>Starts <paramref name="program"/> with <paramref name="args"/> and waits for its "ready PORT" line.</summary>
+    public static async Task<ChildHost> StartAsync(string program, string[] args)
+    {
+        var psi = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
         var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        if (line is null || !line.StartsWith("ready ", StringComparison.Ordinal)) throw new InvalidOperationException($"child {args[0]} did not start: '{line}'");
+        if (line is null || !line.StartsWith("ready ", StringComparison.Ordinal)) throw new InvalidOperationException($"child {Path.GetFileName(program)} {args[0]} did not start: '{line}'");
         return new ChildHost(process, null, int.Parse(line[6..], CultureInfo.InvariantCulture));
     }
 

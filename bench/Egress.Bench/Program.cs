@@ -18,10 +18,16 @@ using Smooth.Egress;
 // parses every request) and HTTPS (the proxy opens one CONNECT tunnel per connection and then only relays bytes;
 // the path most real egress takes), each against its own direct baseline.
 // The proxy and the bridge run as child processes with the socket settings `th egress serve` and `th egress bridge`
-// give themselves (as deployed: neither shares a runtime with the client or the server); the client and the server
+// give themselves (as deployed: neither shares a runtime with the client or the server). A last row puts a minimal C
+// relay (floor-relay.c: no parsing, no policy) in the proxy's place: the cost of any relay hop on these cores. The client and the server
 // run in this process with default settings for every path. --in-process hosts both here instead.
 //   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay]
 if (args.Length > 0 && args[0] is "--serve-proxy" or "--serve-bridge") return await ChildHost.RunAsync(args);
+if (args.Length > 0 && args[0] is "--serve-blind")
+{
+    SocketTuning.EnableInlineCompletions();
+    return await BlindRelay.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+}
 var quick = args.Contains("--quick");
 var inProcess = args.Contains("--in-process");
 var latencyRequests = quick ? 1000 : 3000;
@@ -70,6 +76,11 @@ var handover = args.Contains("--relay") ? null : Path.Combine(dir, "handover.soc
 await using var proxy = inProcess ? await ChildHost.InProcessProxyAsync(socketPath, handover, rules) : await ChildHost.StartAsync(["--serve-proxy", socketPath, handover ?? "-", .. rules]);
 await using var bridge = inProcess ? await ChildHost.InProcessBridgeAsync(socketPath, handover) : await ChildHost.StartAsync(["--serve-bridge", socketPath, handover ?? "-"]);
 var bridgeUrl = new Uri($"http://127.0.0.1:{bridge.Port}");
+// The floor of a relay hop: a minimal C relay (no parsing, no policy) on its own Unix socket, piping to the server.
+var floorSocket = Path.Combine(dir, "floor.sock");
+await using var floor = await FloorRelayAsync(dir, floorSocket, port);
+var blindSocket = Path.Combine(dir, "blind.sock");
+await using var blind = await ChildHost.StartAsync(["--serve-blind", blindSocket, port.ToString(CultureInfo.InvariantCulture)]);
 
 var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)[]
 {
@@ -79,6 +90,8 @@ var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)
     ("HTTPS direct", () => Client(null, null), tlsUrl, 3),
     ("HTTPS proxy tunnel (unix socket)", () => Client(new FixedProxy(), socketPath), tlsUrl, 3),
     ("HTTPS bridge + proxy tunnel", () => Client(new FixedProxy(bridgeUrl), null), tlsUrl, 3),
+    ("floor: C relay, no parsing (unix socket)", () => Client(new FixedProxy(), floorSocket), plainUrl, 0),
+    ("floor: .NET relay, no parsing (unix socket)", () => Client(new FixedProxy(), blindSocket), plainUrl, 0),
 };
 
 Console.WriteLine($"# Egress benchmark ({(quick ? "quick" : "full")}, proxy and bridge {(inProcess ? "in this process" : "in child processes")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
@@ -118,11 +131,13 @@ for (var pi = 0; pi < paths.Length; pi++)
 
     // CPU time per small request of each process over the throughput run: the proxy's own cost, free of the noise
     // that other machine load puts into req/s.
-    var cpu = (Self: Cpu(null), Proxy: Cpu(proxy), Bridge: Cpu(bridge));
+    // The floor relay's CPU is reported in the proxy column: it stands in the proxy's place on its path.
+    var hop = paths[pi].Name.StartsWith("floor: C", StringComparison.Ordinal) ? floor : paths[pi].Name.StartsWith("floor", StringComparison.Ordinal) ? blind : proxy;
+    var cpu = (Self: Cpu(null), Proxy: Cpu(hop), Bridge: Cpu(bridge));
     var sw = Stopwatch.StartNew();
     await SmallRequestsAsync(client, baseUrl, throughputRequests);
     var rps = throughputRequests / sw.Elapsed.TotalSeconds;
-    var perRequest = (Self: (Cpu(null) - cpu.Self) / throughputRequests, Proxy: (Cpu(proxy) - cpu.Proxy) / throughputRequests, Bridge: (Cpu(bridge) - cpu.Bridge) / throughputRequests);
+    var perRequest = (Self: (Cpu(null) - cpu.Self) / throughputRequests, Proxy: (Cpu(hop) - cpu.Proxy) / throughputRequests, Bridge: (Cpu(bridge) - cpu.Bridge) / throughputRequests);
 
     var buffer = new byte[256 * 1024];
     var mbps = new List<double>();
@@ -175,6 +190,18 @@ async Task SmallRequestsAsync(HttpClient client, string baseUrl, int count)
             await r.Content.ReadAsByteArrayAsync();
         }
     }));
+}
+
+// Compiles floor-relay.c (copied beside the program) with gcc and starts it; the row fails loudly without gcc.
+static async Task<ChildHost> FloorRelayAsync(string dir, string socketPath, int port)
+{
+    var exe = Path.Combine(dir, "floor-relay");
+    using (var cc = Process.Start("gcc", ["-O2", "-o", exe, Path.Combine(AppContext.BaseDirectory, "floor-relay.c")]))
+    {
+        await cc.WaitForExitAsync();
+        if (cc.ExitCode != 0) throw new InvalidOperationException("gcc could not build floor-relay.c (install.sh installs gcc)");
+    }
+    return await ChildHost.StartAsync(exe, [socketPath, port.ToString(CultureInfo.InvariantCulture)]);
 }
 
 // CPU microseconds used so far by this process (null) or by a child host; 0 for a host inside this process.
