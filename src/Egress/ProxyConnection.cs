@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Smooth.Core.Events;
+using Smooth.Egress.Polling;
 
 namespace Smooth.Egress;
 
@@ -18,7 +19,7 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
     private const int MaxHead = 64 * 1024;
     private const int ReaderSize = 64 * 1024;
 
-    private readonly NetworkStream _clientStream = new(client, ownsSocket: true);
+    private readonly PolledStream _clientStream = new(new PolledSocket(client));
     private BufferedReader? _clientReader;
     private Upstream? _upstream;
     private bool _responseStarted;
@@ -322,17 +323,15 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
         Exception? last = null;
         foreach (var address in admission.Addresses)
         {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(options.ConnectTimeout);
             try
             {
-                await socket.ConnectAsync(new IPEndPoint(address, admission.Request.Port), timeout.Token);
+                var socket = await PolledSocket.ConnectAsync(new IPEndPoint(address, admission.Request.Port), timeout.Token);
                 return new Upstream(admission.Request.Host, admission.Request.Port, address, socket);
             }
             catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
             {
-                socket.Dispose();
                 last = e;
             }
         }
@@ -390,13 +389,13 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
 
     private sealed class Upstream : IAsyncDisposable
     {
-        public Upstream(string host, int port, IPAddress address, Socket socket)
+        public Upstream(string host, int port, IPAddress address, PolledSocket socket)
         {
             Host = host;
             Port = port;
             Address = address;
-            Socket = socket;
-            Stream = new NetworkStream(socket, ownsSocket: true);
+            Socket = socket.Socket;
+            Stream = new PolledStream(socket);
             Reader = new BufferedReader(Stream, ReaderSize);
         }
 
@@ -404,7 +403,7 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
         public int Port { get; }
         public IPAddress Address { get; }
         public Socket Socket { get; }
-        public NetworkStream Stream { get; }
+        public PolledStream Stream { get; }
         public BufferedReader Reader { get; }
 
         public ValueTask DisposeAsync() => Stream.DisposeAsync();

@@ -1,0 +1,345 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Smooth.Egress.Polling;
+
+/// <summary>
+/// A connected socket served by the <see cref="SocketPoller"/> instead of the runtime's socket engine: reads and writes
+/// are tried at once on the non-blocking socket and wait for the poller's edge only when the kernel has nothing (or no
+/// room). After a read found nothing, or less than it asked for, the next one waits for an edge without trying first
+/// (edge-triggered epoll reports every arrival after that point), which saves a failing system call per message. The socket's own methods do the system calls, so a socket closed under a
+/// running call is caught by its handle's reference count rather than reusing a closed descriptor.
+/// </summary>
+internal sealed class PolledSocket : IDisposable
+{
+    private const uint ReadEvents = EpollNative.In | EpollNative.RdHup | EpollNative.Hup | EpollNative.Err;
+    private const uint WriteEvents = EpollNative.Out | EpollNative.Hup | EpollNative.Err;
+
+    private readonly SocketPoller _poller;
+    private readonly int _fd;
+    private readonly object _lock = new();
+    private readonly PendingIo _read;
+    private readonly PendingIo _write;
+    // Edges seen by the poller; a waiting call compares them with what it saw before its last try.
+    private int _readEdges;
+    private int _writeEdges;
+    private int _readDryAt = -1;
+    private bool _closed;
+
+    /// <summary>Takes <paramref name="socket"/> (connected or connecting) over: non-blocking, watched by the poller.</summary>
+    public PolledSocket(Socket socket, SocketPoller? poller = null)
+    {
+        Socket = socket;
+        _read = new PendingIo(this);
+        _write = new PendingIo(this);
+        socket.Blocking = false;
+        _fd = (int)socket.SafeHandle.DangerousGetHandle();
+        _poller = poller ?? SocketPoller.Shared;
+        _poller.Register(this, _fd);
+    }
+
+    /// <summary>The socket (for shutdown and addresses; its reads and writes go through this object).</summary>
+    public Socket Socket { get; }
+
+    /// <summary>The poller's key for this socket, set before it is watched.</summary>
+    internal ulong Key { get; set; }
+
+    /// <summary>Connects a new TCP socket to <paramref name="endPoint"/> without the runtime's socket engine.</summary>
+    public static async Task<PolledSocket> ConnectAsync(IPEndPoint endPoint, CancellationToken ct)
+    {
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false };
+        PolledSocket? polled = null;
+        try
+        {
+            var pending = false;
+            try
+            {
+                socket.Connect(endPoint);
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+            {
+                pending = true;
+            }
+            // Watched only after connect() started: an edge from here on means connected or failed.
+            polled = new PolledSocket(socket);
+            if (pending) await polled.WaitWritableAsync(ct);
+            var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+            if (error != SocketError.Success) throw new SocketException((int)error);
+            return polled;
+        }
+        catch
+        {
+            if (polled is not null) polled.Dispose();
+            else socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads what has arrived (at least one byte), or 0 at the end of the stream.</summary>
+    public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested) return ValueTask.FromCanceled<int>(ct);
+        while (true)
+        {
+            var seen = Volatile.Read(ref _readEdges);
+            if (seen != _readDryAt)
+            {
+                int n;
+                SocketError error;
+                try
+                {
+                    n = Socket.Receive(buffer.Span, SocketFlags.None, out error);
+                }
+                catch (ObjectDisposedException e)
+                {
+                    return ValueTask.FromException<int>(e);
+                }
+                if (error == SocketError.Success)
+                {
+                    // Less than asked for: the kernel's queue was empty at that instant, and whatever came after
+                    // raises a new edge, so the next read may wait for that edge without trying first.
+                    if (n < buffer.Length) _readDryAt = seen;
+                    return new ValueTask<int>(n);
+                }
+                if (error != SocketError.WouldBlock) return ValueTask.FromException<int>(Failure(error));
+                _readDryAt = seen;
+            }
+            lock (_lock)
+            {
+                if (_closed) return ValueTask.FromException<int>(new ObjectDisposedException(nameof(PolledSocket)));
+                if (_readEdges != seen) continue;
+                _read.ReadBuffer = buffer;
+                var version = _read.Begin();
+                Watch(_read, ct);
+                return new ValueTask<int>(_read, version);
+            }
+        }
+    }
+
+    /// <summary>Sends all of <paramref name="data"/>.</summary>
+    public ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested) return ValueTask.FromCanceled(ct);
+        while (!data.IsEmpty)
+        {
+            var seen = Volatile.Read(ref _writeEdges);
+            int n;
+            SocketError error;
+            try
+            {
+                n = Socket.Send(data.Span, SocketFlags.None, out error);
+            }
+            catch (ObjectDisposedException e)
+            {
+                return ValueTask.FromException(e);
+            }
+            if (error == SocketError.Success)
+            {
+                data = data[n..];
+                continue;
+            }
+            if (error != SocketError.WouldBlock) return ValueTask.FromException(Failure(error));
+            lock (_lock)
+            {
+                if (_closed) return ValueTask.FromException(new ObjectDisposedException(nameof(PolledSocket)));
+                if (_writeEdges != seen) continue;
+                _write.WriteLeft = data;
+                var version = _write.Begin();
+                Watch(_write, ct);
+                return new ValueTask(_write, version);
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Waits for the first writable (or error) edge since the socket was watched: a connect's end.</summary>
+    private ValueTask WaitWritableAsync(CancellationToken ct)
+    {
+        lock (_lock)
+        {
+            if (_writeEdges != 0) return ValueTask.CompletedTask;
+            var version = _write.Begin();
+            Watch(_write, ct);
+            return new ValueTask(_write, version);
+        }
+    }
+
+    // Under the lock. A token that has already fired runs the callback here, on this thread (the lock is re-entrant).
+    private void Watch(PendingIo op, CancellationToken ct)
+    {
+        if (!ct.CanBeCanceled) return;
+        var registration = ct.UnsafeRegister(static (state, token) =>
+        {
+            var pending = (PendingIo)state!;
+            pending.Owner.Cancel(pending, token);
+        }, op);
+        if (op.State != PendingState.Idle) op.Cancellation = registration;
+    }
+
+    private void Cancel(PendingIo op, CancellationToken token)
+    {
+        lock (_lock)
+        {
+            if (op.State == PendingState.Running)
+            {
+                op.CancelRequested = true;
+                return;
+            }
+            if (op.State != PendingState.Waiting) return;
+            op.End();
+        }
+        op.Fail(new OperationCanceledException(token));
+    }
+
+    /// <summary>The poller's report of an edge: carries on a waiting read or write.</summary>
+    internal void OnEvents(uint events)
+    {
+        bool read = false, write = false;
+        lock (_lock)
+        {
+            if (_closed) return;
+            if ((events & ReadEvents) != 0)
+            {
+                _readEdges++;
+                if (_read.State == PendingState.Waiting)
+                {
+                    _read.State = PendingState.Running;
+                    read = true;
+                }
+            }
+            if ((events & WriteEvents) != 0)
+            {
+                _writeEdges++;
+                if (_write.State == PendingState.Waiting)
+                {
+                    _write.State = PendingState.Running;
+                    write = true;
+                }
+            }
+        }
+        if (read) ContinueRead();
+        if (write) ContinueWrite();
+    }
+
+    // On the poller thread, with _read Running.
+    private void ContinueRead()
+    {
+        while (true)
+        {
+            var seen = Volatile.Read(ref _readEdges);
+            int n;
+            SocketError error;
+            try
+            {
+                n = Socket.Receive(_read.ReadBuffer.Span, SocketFlags.None, out error);
+            }
+            catch (ObjectDisposedException e)
+            {
+                Finish(_read, 0, e);
+                return;
+            }
+            if (error == SocketError.WouldBlock)
+            {
+                // A spurious edge (the data went to a read tried at once): wait again, unless cancelled meanwhile.
+                lock (_lock)
+                {
+                    if (!_read.CancelRequested && !_closed)
+                    {
+                        if (_readEdges != seen) continue;
+                        _readDryAt = seen;
+                        _read.State = PendingState.Waiting;
+                        return;
+                    }
+                }
+                Finish(_read, 0, _closed ? new ObjectDisposedException(nameof(PolledSocket)) : new OperationCanceledException());
+                return;
+            }
+            if (error == SocketError.Success && n < _read.ReadBuffer.Length) _readDryAt = seen;
+            Finish(_read, n, error == SocketError.Success ? null : Failure(error));
+            return;
+        }
+    }
+
+    // On the poller thread, with _write Running.
+    private void ContinueWrite()
+    {
+        while (true)
+        {
+            var seen = Volatile.Read(ref _writeEdges);
+            var error = SocketError.Success;
+            try
+            {
+                while (!_write.WriteLeft.IsEmpty)
+                {
+                    var n = Socket.Send(_write.WriteLeft.Span, SocketFlags.None, out error);
+                    if (error != SocketError.Success) break;
+                    _write.WriteLeft = _write.WriteLeft[n..];
+                }
+            }
+            catch (ObjectDisposedException e)
+            {
+                Finish(_write, 0, e);
+                return;
+            }
+            if (error == SocketError.WouldBlock)
+            {
+                lock (_lock)
+                {
+                    if (!_write.CancelRequested && !_closed)
+                    {
+                        if (_writeEdges != seen) continue;
+                        _write.State = PendingState.Waiting;
+                        return;
+                    }
+                }
+                Finish(_write, 0, _closed ? new ObjectDisposedException(nameof(PolledSocket)) : new OperationCanceledException());
+                return;
+            }
+            Finish(_write, 0, error == SocketError.Success ? null : Failure(error));
+            return;
+        }
+    }
+
+    private void Finish(PendingIo op, int result, Exception? failure)
+    {
+        CancellationTokenRegistration registration;
+        lock (_lock) registration = op.End();
+        // Disposed outside the lock: it waits for a callback running now, which takes the lock and finds nothing.
+        registration.Dispose();
+        if (failure is null) op.Succeed(result);
+        else op.Fail(failure);
+    }
+
+    private static IOException Failure(SocketError error) =>
+        new($"the connection failed: {error}", new SocketException((int)error));
+
+    /// <summary>Stops watching and closes the socket; a waiting read or write fails.</summary>
+    public void Dispose()
+    {
+        PendingIo? read = null, write = null;
+        CancellationTokenRegistration readRegistration = default, writeRegistration = default;
+        lock (_lock)
+        {
+            if (_closed) return;
+            _closed = true;
+            // Ended here, under the lock, so that neither the poller nor a token can complete them a second time.
+            if (_read.State == PendingState.Waiting)
+            {
+                read = _read;
+                readRegistration = _read.End();
+            }
+            if (_write.State == PendingState.Waiting)
+            {
+                write = _write;
+                writeRegistration = _write.End();
+            }
+        }
+        // The descriptor is still open here, so it is the one removed from the epoll set.
+        _poller.Unregister(Key, _fd);
+        Socket.Dispose();
+        readRegistration.Dispose();
+        writeRegistration.Dispose();
+        read?.Fail(new ObjectDisposedException(nameof(PolledSocket)));
+        write?.Fail(new ObjectDisposedException(nameof(PolledSocket)));
+    }
+}
