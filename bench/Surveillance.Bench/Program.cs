@@ -3,7 +3,6 @@ using System.Text.Json;
 using Smooth.Bench;
 using Smooth.Surveillance;
 using Smooth.Surveillance.Bench.Corpus;
-using Smooth.Surveillance.Bench.Model;
 using Smooth.Surveillance.Rules;
 
 // Narc benchmark: quality on the labelled corpus, then speed against a baseline measured in the same run.
@@ -19,28 +18,6 @@ Console.WriteLine($"rules: {rules.Rules.Count} ({rules.Rules.Count(r => r.Catego
 
 // ---- quality
 var docs = QualityCorpus.Load(rules, blind: blind);
-if (args.Contains("--diagnose"))
-{
-    Diagnose.Run(docs, rules, engine, args[Array.IndexOf(args, "--diagnose") + 1]);
-    return 0;
-}
-if (args.Contains("--train-model") || args.Contains("--model-cv"))
-{
-    // The learned scorer is never trained or scored on a sealed set.
-    if (blind is null) throw new ArgumentException("--train-model and --model-cv need --blind NAME (the sealed set)");
-    string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    List<string> Options(string name) => [.. args.Select((a, i) => (a, i)).Where(p => p.a == name && p.i + 1 < args.Length).Select(p => args[p.i + 1])];
-    var trainer = new ModelTrainer
-    {
-        Window = int.Parse(Option("--window") ?? "48", System.Globalization.CultureInfo.InvariantCulture),
-        Epochs = int.Parse(Option("--epochs") ?? "30", System.Globalization.CultureInfo.InvariantCulture),
-        L2 = float.Parse(Option("--l2") ?? "0.002", System.Globalization.CultureInfo.InvariantCulture),
-        Rate = float.Parse(Option("--rate") ?? "0.05", System.Globalization.CultureInfo.InvariantCulture),
-    };
-    if (args.Contains("--train-model")) ModelRun.Train(docs, Options("--exclude"), trainer);
-    else ModelRun.CrossValidate(docs, engine, trainer, Options("--fold"));
-    return 0;
-}
 var (secrets, injection, commands, heldOut) = CorpusEvaluator.Evaluate(engine, docs);
 Console.WriteLine();
 Console.WriteLine("| category | positives | negatives | TP | FN | FP | precision | recall | FP rate |");
