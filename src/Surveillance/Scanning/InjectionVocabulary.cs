@@ -28,10 +28,11 @@ internal static class InjectionVocabulary
     /// <summary>
     /// A short label that names readers and ends in a colon, at the start of a line, comment or markup: up to three
     /// words before the reader and four after, joined by spaces, slashes or hyphens ("Build bots / AI assistants:",
-    /// "LLM-based crawlers and browsing agents:", "UWAGA dla asystentów AI:", "एआई सहायक के लिए निर्देश:").
+    /// "LLM-based crawlers and browsing agents:", "UWAGA dla asystentów AI:", "एआई सहायक के लिए निर्देश:"). Not a speaker
+    /// in a transcript ("Assistant: I can't show secrets").
     /// </summary>
     public const string Label =
-        @"(?:^|\n)\s*(?:<!--|//+|--|#+|/?\*+|;+|\[|>|\(|"")?\s*(?:[^\s:：]+\s+){0,3}?" + Ai + @"(?:[\s/-]+[^\s:：]+){0,4}?\s*[:：]\s";
+        @"(?:^|\n)\s*(?:<!--|//+|--|#+|/?\*+|;+|\[|>|\(|"")?\s*(?:[^\s:：]+\s+){0,3}?" + Ai + @"(?:[\s/-]+[^\s:：]+){0,4}?\s*[:：]\s+(?:[^i\s]|i[^\s'’])";
 
     /// <summary>Words that open an address: greetings and "to/for" (in the same languages).</summary>
     public const string Greeting =
