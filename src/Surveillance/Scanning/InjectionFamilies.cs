@@ -18,9 +18,9 @@ internal static class InjectionFamilies
         // (not "the agent reads its config": a participle counts only when it points at this very text).
         new("addressee", 2.0, FamilyRole.Anchor,
             // Split in parts: one automaton for all of them would exceed the linear engine's size limit.
-            @"\b" + Greeting + Determiner + @"\s*,?\s*" + Ai +
-            @"|\b(?:to|for)\s+(?:the\s+|any\s+|all\s+|whatever\s+|whichever\s+)?(?:[\w-]+\s+)?" + Ai + @"[^.\n:]{0,30}:" +
-            @"|\b(?:is|are|written|meant|intended)\s+(?:only\s+)?for\s+(?:the\s+|any\s+|all\s+)?" + Ai,
+            @"\b" + Greeting + Determiner + @"\s*,?\s*" + Ai,
+            @"\b(?:to|for)\s+(?:the\s+|any\s+|all\s+|whatever\s+|whichever\s+)?(?:[\w-]+\s+)?" + Ai + @"[^.\n:]{0,30}:",
+            @"\b(?:is|are|written|meant|intended)\s+(?:only\s+)?for\s+(?:the\s+|any\s+|all\s+)?" + Ai,
             // A note headed for a reader ("Instruction to the helpdesk AI"), a machine-only tag ("AI_AGENT_NOTICE:",
             // "@ai-instruction:"), an @-mention of a bot, or "whoever is automating changes here".
             NoteTo + "|" + Marker + @"|@(?:copilot|claude|gemini|cursor)\b" +
@@ -28,9 +28,15 @@ internal static class InjectionFamilies
             @"\bif\s+you\s*(?:'re|’re|are)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + Ai +
             @"|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres|es)|wenn\s+du|falls\s+du|se\s+(?:você\s+(?:é|for)|sei|tu\s+és))\s+(?:une?\s+|un[ao]?\s+|ein(?:e|er)?\s+|uma?\s+)?(?:\w+\s+)?" + Ai +
             @"|如果你是|若你是|\bесли\s+(?:ты|вы)\b|もしあなたが",
-            Ai + @"(?:\s+(?:system|tool|agent|assistant|model)s?)?\s+(?:that\s+|which\s+|who\s+)?(?:is\s+|are\s+)?(?:reading|processing|summari[sz]ing|summari[sz]es|parsing|reviewing|indexing|helping|working\s+(?:on|in)|reaches|reads|processes|index(?:es)?|sees|encounters|handles|analy[sz]ing|crawling|visiting|browsing|fetching|ingesting|scanning|[a-z]+ing)\s+(?:\w+\s+){0,4}?(?:this|these|the\s+following)\b" +
-            @"|" + Ai + @"\s+(?:of|on|in|for)\s+this\b|" + Ai + @"(?:\s+\w+){0,3}?\s+(?:must|shall|should|need\s+to|have\s+to|are\s+(?:required|expected)\s+to)\s",
+            Ai + @"(?:\s+(?:system|tool|agent|assistant|model)s?)?\s+(?:that\s+|which\s+|who\s+)?(?:is\s+|are\s+)?(?:reading|processing|summari[sz]ing|summari[sz]es|parsing|reviewing|indexing|helping|working\s+(?:on|in)|reaches|reads|processes|index(?:es)?|sees|encounters|handles|analy[sz]ing|crawling|visiting|browsing|fetching|ingesting|scanning|[a-z]+ing)\s+(?:\w+\s+){0,4}?(?:this|these|the\s+following)\b",
+            Ai + @"\s+(?:of|on|in|for)\s+this\b",
+            Ai + @"(?:[\s-]+[\w-]+){0,5}?\s+(?:must|shall|should|need\s+to|have\s+to|(?:are|is)\s+(?:required|expected|ordered|instructed|asked|permitted|allowed|supposed)\s+to)\s",
             ForeignReaderClause,
+            // A label that names readers, ending in a colon, at the start of a line or comment: "Build bots / AI
+            // assistants:", "LLM-based crawlers and browsing agents:", "UWAGA dla asystentów AI:", "AI 도우미에게:".
+            Label +
+            // Tools or systems pointed at this very text: "tools processing this migration", "systems reading this PDF".
+            @"|\b(?:tools?|systems?|crawlers?|scrapers?|pipelines?|parsers?|integrations?|services)\s+(?:that\s+|which\s+)?(?:are\s+)?(?:reading|processing|parsing|ingesting|indexing|summari[sz]ing|handling|crawling|scanning|importing|applying|executing|running|touching|rebasing|upgrading)\s+(?:\w+\s+){0,2}?(?:this|these)\b",
             @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?]\s)\s*(?:[\w-]+\s+)?" + Ai + @"(?:\s*[,\]，—–]|\s*[:：]\s*(?:[^i\s]|i[^\s'’])|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
             @"|(?:致|给|親愛なる)\s*(?:ai\s*)?(?:" + AiCjk + @")|(?:" + AiCjk + @")\s*(?:へ|に|宛て)\s*[：:，,]",
             @"\b(?:wants?|would\s+like|asks?|needs?|requires?|expects?|instructs?)\s+(?:the|any|all|every|each)\s+" + Ai + @"\s+to\b" +
@@ -53,7 +59,11 @@ internal static class InjectionFamilies
             @"|\b(?:safety|security|content)\s+(?:prompts?|rules|checks|filters|restrictions|guardrails|policies)\s+(?:are|is|have\s+been)\s+(?:now\s+)?(?:suspended|disabled|off|lifted|removed|waived)" +
             @"|\bfrom\s+(?:now|this\s+(?:point|message|moment))\s+on\b|\bonly\s+follow\b|\bfollow\s+only\b|\binstructions\s+(?:it|they)\s+returns?\b|\bfollow\s+(?:the\s+)?(?:instructions|ones)\s+(?:\S+\s+){0,5}?instead\b" +
             @"|\b(?:oubli\w*|ignor\w*|olvid\w*|vergiss|vergessen|esque[cç]\w*|dimentic\w*|игнорир\w*|забудь\w*)\b[^.\n]{0,40}?(?:consignes|instructions|règles|instrucciones|reglas|indicaciones|anweisungen|regeln|vorgaben|instruções|regras|istruzioni|regole|инструкци\w*|указани\w*|правил\w*)" +
-            @"|(?:忽略|无视|忘记|忘掉)[^。\n]{0,15}?(?:指令|指示|说明|规则|提示)|(?:指示|命令|ルール)[^。\n]{0,10}?(?:無視|忘れ)"),
+            @"|(?:忽略|无视|忘记|忘掉)[^。\n]{0,15}?(?:指令|指示|说明|规则|提示)|(?:指示|命令|ルール)[^。\n]{0,10}?(?:無視|忘れ)",
+            // Polish, Dutch, Turkish, Indonesian, Vietnamese, Ukrainian ("ignore ... instructions"); Korean, Hindi and
+            // Turkish put the object first ("이전 지시를 무시", "निर्देशों को अनदेखा करें", "talimatları yok say"); Arabic.
+            @"\b(?:zignoruj|ignoruj|zapomnij|negeer|vergeet|abaikan|lupakan|bỏ\s+qua|phớt\s+lờ|quên|ігноруй\w*|забудь)\b[^.\n]{0,40}?\b(?:instrukcj\w*|poleceni\w*|zasad\w*|instructies|regels|opdrachten|instruksi|aturan|perintah|hướng\s+dẫn|chỉ\s+thị|quy\s+tắc|інструкці\w*|вказівк\w*|правил\w*)" +
+            @"|\b(?:talimat\w*|kural\w*|yönerge\w*)\b[^.\n]{0,30}?\b(?:yok\s+say\w*|görmezden\s+gel\w*|unut\w*)|(?:지시|지침|명령|규칙)[^.\n]{0,15}?(?:무시|잊어)|(?:निर्देश|नियम)[^।.\n]{0,30}?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)|(?:تجاهل|انس)[^.\n]{0,30}?(?:التعليمات|تعليمات|القواعد|الأوامر)"),
 
         // Authority the reader cannot check: a fake system notice, elevated rights, consent given in advance.
         new("authority", 1.5, FamilyRole.Anchor,
@@ -79,7 +89,17 @@ internal static class InjectionFamilies
             @"|\b(?:omit|hide|leave)\s+(?:it|this|that)\s+(?:out\s+)?(?:of|from)\s+(?:your|the)\s+(?:summary|reply|answer|response|output|report)\b" +
             @"|\bsans\s+(?:le\s+|lui\s+|leur\s+|en\s+)?(?:dire|demander|prévenir|informer|signaler)\b|\bne\s+(?:le\s+|lui\s+)?(?:dis|dites)\s+rien\b|\bsin\s+(?:decir|avisar|preguntar|informar)\b|\bno\s+(?:le\s+|se\s+lo\s+)?(?:digas|menciones|avises)\b" +
             @"|\bohne\s+(?:zu\s+)?(?:fragen|nachzufragen)\b|\bsag\s+(?:\w+\s+)?nichts\b|\bnichts\s+(?:sagen|erwähnen|verraten)\b|\bsem\s+(?:avisar|perguntar|contar|dizer|informar)\b|\bnão\s+(?:conte|diga|mencione|avise)\b" +
-            @"|\bsenza\s+(?:dire|chiedere|avvisare|informare)\b|\bnon\s+(?:dire|dirlo|menzionare|avvisare)\b|不要告诉|别告诉|不要提及|悄悄|偷偷|\bне\s+(?:говори|сообщай|рассказывай|спрашивай)\w*|\bмолча\b|\bтайно\b|言わないで|伝えないで|黙って|こっそり"),
+            @"|\bsenza\s+(?:dire|chiedere|avvisare|informare)\b|\bnon\s+(?:dire|dirlo|menzionare|avvisare)\b|不要告诉|别告诉|不要提及|悄悄|偷偷|\bне\s+(?:говори|сообщай|рассказывай|спрашивай)\w*|\bмолча\b|\bтайно\b|言わないで|伝えないで|黙って|こっそり" +
+            // Polish, Dutch, Turkish, Indonesian, Vietnamese, Ukrainian; Korean, Hindi, Arabic.
+            @"|\bnie\s+(?:mów|informuj|wspominaj|opisuj|pytaj|zgłaszaj)\w*|\bbez\s+(?:pytania|informowania|mówienia)\b|\bzonder\s+(?:te\s+)?(?:vragen|melden|vertellen)\b|\bniet\s+(?:vertellen|melden|vermelden)\b|\bvertel\s+(?:\w+\s+)?niet\b" +
+            @"|\b(?:söyleme|bildirme|bahsetme|sorma)(?:yin|den|dan|yiniz)?\b|\bhaber\s+verme\w*|\bjangan\s+(?:beri\s+tahu|memberi\s+tahu|sebutkan|bilang|kasih\s+tahu|tanya)\w*|\btanpa\s+(?:memberi\s+tahu|bertanya)\b" +
+            @"|\b(?:đừng|không\s+được)\s+(?:nói|báo|thông\s+báo|đề\s+cập|hỏi)|\blặng\s+lẽ\b|\bâm\s+thầm\b|\bне\s+(?:кажи|повідомляй|питай)\w*|\bмовчки\b" +
+            @"|알리지|말하지|언급하지|묻지\s*마|몰래|조용히|न\s+बताएं|न\s+बताएँ|मत\s+बताओ|मत\s+बताएं|चुपचाप|बिना\s+बताए|لا\s+تخبر|لا\s+تذكر|دون\s+(?:إخبار|علم)|بصمت|سرًا|سرا",
+            // Dropping the act from what the person reads: "no need to mention it.", "omit it from any change summary",
+            // "do this before telling the user".
+            @"\b(?:no\s+need\s+to|do\s+not|don'?t|never)\s+(?:mention|report|disclose|bring\s+up|tell\s+anyone\s+about)\s+(?:it|this|that|them)\s*(?:[.;,)]|$)" +
+            @"|\b(?:omit|exclude|hide|leave|keep)\s+(?:it|this|that|them|these|the\s+\w+)\s+(?:out\s+)?(?:of|from)\s+(?:your|the|any|all)\s+(?:\w+\s+)?(?:summary|summaries|reply|answer|response|output|report|changelog|notes)\b" +
+            @"|\bbefore\s+telling\s+the\s+(?:user|human)\b"),
 
         // A carrier the person does not see: hidden HTML, comments, alt text, zero-width or tag characters. It adds weight
         // but does not anchor alone: issue and pull-request templates instruct people inside HTML comments.
@@ -88,7 +108,7 @@ internal static class InjectionFamilies
 
         // An order: an imperative verb where a sentence, clause or request starts.
         new("directive", 1.0, FamilyRole.Ask,
-            ImperativeLead + AnyVerb + @"|" + ForeignImperative + "|" + ForeignModal),
+            ImperativeLead + AnyVerb, ForeignImperative + "|" + ForeignModal),
 
         // The order is to move data out or act beyond the task.
         new("danger", 1.0, FamilyRole.Payload,
@@ -115,7 +135,9 @@ internal static class InjectionFamilies
             @"|sudo|root\s+(?:access|shell|password)|reverse\s+shell|admin\s+password|session\s+cookies?|wallet|seed\s+phrase|payout|bank\s+account|card\s+numbers?|billing|system\s+prompt|conversation\s+history|(?:write|admin|root|shell|network|internet|full|unrestricted)\s+access|branch\s+protection|sandbox|network\s+restrictions|egress\s+proxy|https?_proxy|audit\s+log|repository\s+(?:archive|contents?|settings)|home\s+directory)\b" +
             @"|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.netrc|\.git-credentials|`env`|--force\b|~/" +
             @"|\b(?:getenv|os\.environ|process\.env|os\.Environ|authorized_keys|all\s+privileges|write-all|admin:\w+|admin\s+(?:collaborator|rights|role|privileges|scopes?)|\w+_(?:key|password|pat))\b|\benv\s*\|" +
-            @"|\b(?:mot\s+de\s+passe|clés?|identifiants|jetons?|contraseñas?|claves?|credenciales|passwort|passwörter|schlüssel|zugangsdaten|senhas?|chaves?|credenciais|chiavi|credenziali|парол\w*|ключ\w*|токен\w*)\b|密钥|密码|令牌|凭据|凭证|パスワード|秘密鍵|トークン|認証情報"),
+            @"|\b(?:mot\s+de\s+passe|clés?|identifiants|jetons?|contraseñas?|claves?|credenciales|passwort|passwörter|schlüssel|zugangsdaten|senhas?|chaves?|credenciais|chiavi|credenziali|парол\w*|ключ\w*|токен\w*" +
+            @"|hasł\w*|klucz\w*|tokeny?|poświadcze\w*|wachtwoord\w*|sleutels?|inloggegevens|şifre\w*|parola\w*|anahtar\w*|kata\s+sandi|kunci|kredensial|mật\s+khẩu|khóa|облікові\s+дані)\b" +
+            @"|密钥|密码|令牌|凭据|凭证|パスワード|秘密鍵|トークン|認証情報|비밀번호|토큰|자격\s*증명|पासवर्ड|टोकन|कुंजी|क्रेडेंशियल|كلمة\s+المرور|كلمات\s+المرور|مفتاح|مفاتيح|رمز\s+الوصول|بيانات\s+الاعتماد"),
 
         // Where the data goes: a URL or address after a verb or preposition, a webhook, a public fork, `| sh`.
         new("channel", 1.5, FamilyRole.Payload,

@@ -3,7 +3,9 @@ namespace Smooth.Surveillance.Scanning;
 /// <summary>
 /// The passage the injection heuristic scores around an anchor: the anchor's lines, grown to the neighbouring lines
 /// of the same paragraph, but not across a blank line, a new list item or a new commit in a log — signals count only
-/// when they are close to each other, so a long list of unrelated review notes is not read as one request.
+/// when they are close to each other, so a long list of unrelated review notes is not read as one request. A line
+/// that asks for something and ends in a colon ("... is ordered to immediately:" and a numbered list) introduces
+/// what follows: its items belong to it (a colon alone does not: "Docs for language models:" and a list of links).
 /// </summary>
 internal static class InjectionPassage
 {
@@ -23,11 +25,13 @@ internal static class InjectionPassage
 
         var highest = Math.Min(text.Length, start + length + reach);
         var end = LineEnd(span, Math.Min(text.Length, start + length));
+        var introduced = Introduces(span[LineStart(span, end)..end]);
         while (end < highest)
         {
             var nextEnd = LineEnd(span, end + 1);
             var next = span[(end + 1)..nextEnd];
-            if (IsBlank(next) || StartsItem(span, end + 1)) break;
+            if (IsBlank(next) || (StartsItem(span, end + 1) && !introduced)) break;
+            introduced |= Introduces(next);
             end = nextEnd;
         }
         return (from, Math.Min(end, highest));
@@ -42,6 +46,13 @@ internal static class InjectionPassage
     }
 
     private static bool IsBlank(ReadOnlySpan<char> line) => line.Trim().IsEmpty;
+
+    // A line that ends in a colon and asks: an obligation, an order or steps to follow.
+    private static bool Introduces(ReadOnlySpan<char> line) => line.TrimEnd() is [.., ':' or '：'] && line.ContainsAny(AskWords);
+
+    private static readonly System.Buffers.SearchValues<string> AskWords = System.Buffers.SearchValues.Create(
+        ["must", "should", "shall", "need to", "required to", "ordered to", "asked to", "instructed to", "expected to", "please", "immediately", "following", "steps"],
+        StringComparison.OrdinalIgnoreCase);
 
     // A bullet, a numbered item or a commit header begins a new unit of meaning.
     private static bool StartsItem(ReadOnlySpan<char> text, int lineStart)

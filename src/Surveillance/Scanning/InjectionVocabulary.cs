@@ -10,16 +10,29 @@ internal static class InjectionVocabulary
     // Latin and Cyrillic words sit between \b; CJK has no word boundaries between characters, so it stands apart.
     private const string AiLatin =
         @"ai|a\.i\.|llms?|(?:large\s+)?language\s+models?|models?|assistants?|agents?|bots?|chatbots?|copilot|claude|chatgpt|gpt|gemini|cursor" +
-        @"|automated\s+(?:tools?|agents?|systems?|processes|clients?|[a-z]+(?:er|or|ant)s?)|automation|build\s+agents?|coding\s+(?:agents?|assistants?|tools?)" +
+        @"|automated\s+(?:[\w-]+\s+)?(?:tools?|agents?|systems?|processes|clients?|[a-z]+(?:er|or|ant)s?)|automation|build\s+agents?|coding\s+(?:agents?|assistants?|tools?)" +
         @"|code\s+assistants?|ai\s+(?:helpers?|tools?|systems?|reviewers?|readers?|agents?|assistants?)|reviewer\s+bots?" +
         @"|ia|ki|asistentes?|assistentes?|assistent(?:in|en)?|agentes?|agenten|modelos?|modell[eio]?|sprachmodell|robots?" +
-        @"|ассистент\w*|агент\w*|модел\w*|ии|бот\w*|нейросет\w*|помощник\w*";
+        // Polish, Turkish, Indonesian, Vietnamese; Russian and Ukrainian.
+        @"|asystent\w*|asistan\w*|asisten|yapay\s+zek[aâ]\w*|sztuczn\w+\s+inteligencj\w+|trợ\s+lý|mô\s+hình" +
+        @"|ассистент\w*|асистент\w*|агент\w*|модел\w*|ии|ші|бот\w*|нейросет\w*|нейромереж\w*|помощник\w*|помічник\w*";
 
-    /// <summary>The readers in Chinese and Japanese (no word boundaries around them).</summary>
-    public const string AiCjk = @"助手|智能体|人工智能|模型|机器人|アシスタント|エージェント|モデル";
+    /// <summary>The readers in Chinese, Japanese, Korean, Hindi and Arabic (no word boundaries around them).</summary>
+    public const string AiCjk = @"助手|智能体|人工智能|模型|机器人|アシスタント|エージェント|モデル" +
+        // Korean, Hindi and Arabic: a particle or clitic joins the word ("도우미에게", "للمساعد"), so no \b around them either.
+        @"|어시스턴트|도우미|에이전트|인공지능|챗봇|एआई|सहायक|एजेंट|मॉडल|مساعد|الذكاء\s+الاصطناعي|وكيل|نموذج";
 
     /// <summary>An automated reader: AI, assistant, agent, model, bot, Copilot, "automated reviewers"... in nine languages.</summary>
     public const string Ai = @"(?:\b(?:" + AiLatin + @")\b|" + AiCjk + ")";
+
+    /// <summary>
+    /// A short label that names readers and ends in a colon, at the start of a line, comment or markup: up to three
+    /// words before the reader and four after, joined by spaces, slashes or hyphens ("Build bots / AI assistants:",
+    /// "LLM-based crawlers and browsing agents:", "UWAGA dla asystentów AI:", "एआई सहायक के लिए निर्देश:"). Not a speaker
+    /// in a transcript ("Assistant: I can't show secrets").
+    /// </summary>
+    public const string Label =
+        @"(?:^|\n)\s*(?:<!--|//+|--|#+|/?\*+|;+|\[|>|\(|"")?\s*(?:[^\s:：]+\s+){0,3}?" + Ai + @"(?:[\s/-]+[^\s:：]+){0,4}?\s*[:：]\s+(?:[^i\s]|i[^\s'’])";
 
     /// <summary>Words that open an address: greetings and "to/for" (in the same languages).</summary>
     public const string Greeting =
@@ -48,8 +61,13 @@ internal static class InjectionVocabulary
         @"(?:\b(?:envoie|envoyez|transmets|copie|colle|supprime[zs]?|exécute[zs]?|lance[zs]?|publie[zs]?|pousse[zs]?|télécharge[zs]?|désactive[zs]?" +
         @"|envía|envia|sube|borra|elimina|ejecuta|pega|publica|desactiva|aprueba|fusiona|cierra|añade|agrega|copia|lee|abre|escribe|incluye|schick\w*|sende[nt]?|lade|lösche|führe|kopiere|veröffentliche|deaktiviere" +
         @"|envie|apague|copie|cole|publique|desative|invia|carica|cancella|esegui|incolla|pubblica|disattiva" +
-        @"|отправь\w*|загрузи\w*|удали\w*|закоммить\w*|запушь\w*|прочитай\w*|выполни\w*|скопируй\w*|опубликуй\w*|вставь\w*|отключи\w*)\b" +
-        @"|发送|上传|删除|执行|运行|复制|粘贴|发布|禁用|读取|附加|贴到|提交|推送|送信|アップロード|削除|実行|コピー|貼り付け|公開|無効に)";
+        @"|отправь\w*|загрузи\w*|удали\w*|закоммить\w*|запушь\w*|прочитай\w*|выполни\w*|скопируй\w*|опубликуй\w*|вставь\w*|отключи\w*" +
+        // Polish, Dutch, Turkish, Indonesian, Vietnamese.
+        @"|wyślij|prześlij|usuń|uruchom|wykonaj|skopiuj|dodaj|wyłącz|opublikuj|stuur|verstuur|verwijder|kopieer|schakel|publiceer" +
+        @"|gönder\w*|silin|çalıştır\w*|kopyala\w*|yükle\w*|paylaş\w*|kirim\w*|hapus|jalankan|salin|tambahkan|nonaktifkan|unggah|gửi|xóa|chạy|sao\s+chép|tắt)\b" +
+        @"|发送|上传|删除|执行|运行|复制|粘贴|发布|禁用|读取|附加|贴到|提交|推送|送信|アップロード|削除|実行|コピー|貼り付け|公開|無効に" +
+        // Korean, Hindi, Arabic (send, delete, run, copy, upload, disable, push; add).
+        @"|보내|전송|삭제|실행|복사|업로드|비활성화|푸시|추가하|भेजें|भेजो|हटाएँ|हटाएं|चलाएँ|चलाएं|चलाओ|जोड़ें|अपलोड|أرسل|ارسل|احذف|نفذ|نفّذ|شغّل|انسخ|أضف|اضف|عطّل|ارفع)";
 
     /// <summary>
     /// A tag or label that marks a note for an automated reader: <c>AI_AGENT_NOTICE:</c>, <c>[agent-directive]</c>,
@@ -72,7 +90,11 @@ internal static class InjectionVocabulary
 
     /// <summary>Words that order in another language without an imperative form: modal verbs and "please".</summary>
     public const string ForeignModal =
-        @"\b(?:bitte|sollen|sollst|soll|müssen|musst|muss|doit|doivent|devez|dois|debe|deben|debes|deve|devono|devi|должен|должны|должна|нужно|необходимо)\b|请|請|务必|必须";
+        @"\b(?:bitte|sollen|sollst|soll|müssen|musst|muss|doit|doivent|devez|dois|debe|deben|debes|deve|devono|devi|должен|должны|должна|нужно|необходимо" +
+        // Polish, Dutch, Turkish, Indonesian, Vietnamese, Ukrainian.
+        @"|należy|musisz|proszę|moet|moeten|gelieve|lütfen|gerekir|gerekiyor|harus|tolong|mohon|phải|hãy|vui\s+lòng|потрібно|повинен|повинні)\b" +
+        // Chinese and Japanese "please/must"; Korean polite imperatives; Hindi "please/must/do"; Arabic "must/please".
+        @"|请|請|务必|必须|하세요|하십시오|십시오|주세요|해야|कृपया|चाहिए|करें|يجب|الرجاء|من\s+فضلك";
 
     /// <summary>Where an imperative stands: the start of a sentence, clause or list item, or after "please", "you must", "asks ... to"...</summary>
     public const string ImperativeLead =
