@@ -29,7 +29,8 @@ public static class EgressEvents
             ["reason"] = reason,
             ["bytesIn"] = bytesIn.ToString(CultureInfo.InvariantCulture),
             ["bytesOut"] = bytesOut.ToString(CultureInfo.InvariantCulture),
-            ["durationMs"] = elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture),
+            // Rounded, then the shortest round-trip form: the text "0.###" gives, without the custom-format path.
+            ["durationMs"] = Math.Round(elapsed.TotalMilliseconds, 3).ToString(CultureInfo.InvariantCulture),
         };
         if (request.Method is not null) a["method"] = request.Method;
         if (request.Path is not null) a["path"] = request.Path;

@@ -28,16 +28,15 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
     public async Task RunAsync(CancellationToken ct)
     {
         _clientReader = new BufferedReader(_clientStream, ReaderSize);
-        // One idle timer per connection, re-armed for each wait between requests (cheaper than one per request).
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var idle = new IdleWatch(options.IdleTimeout, ct);
         try
         {
             while (!ct.IsCancellationRequested)
             {
                 _responseStarted = false;
-                idle.CancelAfter(options.IdleTimeout);
+                idle.Waiting();
                 var headLength = await _clientReader.PeekHeadAsync(MaxHead, idle.Token);
-                idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                idle.Busy();
                 if (headLength is not { } length) return;
                 // Parsed where it lies in the read buffer (the parse copies what it keeps), then consumed.
                 var head = HttpHead.Parse(_clientReader.BufferedMemory.Span[..length], isRequest: true);

@@ -8,7 +8,7 @@ public sealed class ProxyHarness : IAsyncDisposable
 {
     private readonly TempDir _dir = new("smooth-egress");
 
-    public ProxyHarness(IEgressGate gate, IHostResolver? resolver = null, int maxConnections = 1024)
+    public ProxyHarness(IEgressGate gate, IHostResolver? resolver = null, int maxConnections = 1024, TimeSpan? idleTimeout = null)
     {
         SocketPath = _dir.Combine("egress.sock");
         Proxy = new EgressProxy(gate, Events, new EgressProxyOptions
@@ -17,6 +17,7 @@ public sealed class ProxyHarness : IAsyncDisposable
             Resolver = resolver ?? SystemHostResolver.Instance,
             ClientLabel = "test",
             MaxConnections = maxConnections,
+            IdleTimeout = idleTimeout ?? TimeSpan.FromMinutes(2),
         });
         Proxy.Start();
     }

@@ -24,6 +24,9 @@ internal sealed class PolledSocket : IDisposable
     private int _readEdges;
     private int _writeEdges;
     private int _readDryAt = -1;
+    // The peer shut its side or the connection broke: a read must always ask the kernel (it has an end or an error to
+    // report even when the last read got less than it asked for).
+    private volatile bool _readShut;
     private bool _closed;
 
     /// <summary>Takes <paramref name="socket"/> (connected or connecting) over: non-blocking, watched by the poller.</summary>
@@ -82,7 +85,7 @@ internal sealed class PolledSocket : IDisposable
         while (true)
         {
             var seen = Volatile.Read(ref _readEdges);
-            if (seen != _readDryAt)
+            if (seen != _readDryAt || _readShut)
             {
                 int n;
                 SocketError error;
@@ -200,7 +203,9 @@ internal sealed class PolledSocket : IDisposable
             if (_closed) return;
             if ((events & ReadEvents) != 0)
             {
-                _readEdges++;
+                // Before the count: a reader that sees the new count also sees the flag.
+                if ((events & (EpollNative.RdHup | EpollNative.Hup | EpollNative.Err)) != 0) _readShut = true;
+                Volatile.Write(ref _readEdges, _readEdges + 1);
                 if (_read.State == PendingState.Waiting)
                 {
                     _read.State = PendingState.Running;
@@ -209,7 +214,7 @@ internal sealed class PolledSocket : IDisposable
             }
             if ((events & WriteEvents) != 0)
             {
-                _writeEdges++;
+                Volatile.Write(ref _writeEdges, _writeEdges + 1);
                 if (_write.State == PendingState.Waiting)
                 {
                     _write.State = PendingState.Running;

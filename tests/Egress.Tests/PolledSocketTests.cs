@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Smooth.Egress.Polling;
+
+namespace Smooth.Egress.Tests;
+
+/// <summary>The proxy's own socket poller over real loopback sockets: data integrity, waits, cancellation, close, refusal.</summary>
+public sealed class PolledSocketTests
+{
+    private static async Task<(PolledSocket Server, PolledSocket Client, Socket Listener)> PairAsync()
+    {
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(16);
+        var accept = listener.AcceptAsync();
+        var client = await PolledSocket.ConnectAsync((IPEndPoint)listener.LocalEndPoint!, CancellationToken.None);
+        var server = new PolledSocket(await accept);
+        return (server, client, listener);
+    }
+
+    [Fact]
+    public async Task Megabytes_both_ways_arrive_intact_when_the_reader_is_slower_than_the_writer()
+    {
+        var (server, client, listener) = await PairAsync();
+        using var _ = listener;
+        using var a = server;
+        using var b = client;
+        // Larger than both kernel buffers together, so writes must park on the poller and resume.
+        var payload = RandomNumberGenerator.GetBytes(8 * 1024 * 1024);
+        var send = Task.Run(async () =>
+        {
+            await b.SendAsync(payload, CancellationToken.None);
+            b.Socket.Shutdown(SocketShutdown.Send);
+        });
+        var received = new MemoryStream();
+        var buffer = new byte[7919];
+        int n;
+        // The bounded wait turns a lost wake-up (the failure this guards against) into a failure instead of a hang.
+        while ((n = await a.ReceiveAsync(buffer, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30))) > 0)
+        {
+            received.Write(buffer, 0, n);
+            if (received.Length % 5 == 0) await Task.Delay(1);
+        }
+        await send;
+        Assert.Equal(SHA256.HashData(payload), SHA256.HashData(received.ToArray()));
+    }
+
+    [Fact]
+    public async Task The_end_of_the_stream_is_read_after_data_that_arrived_with_it()
+    {
+        // The last read gets less than it asked for and the peer's FIN is already in: the next read must still ask
+        // the kernel (and get the end) rather than wait for an edge that was reported before it.
+        var (server, client, listener) = await PairAsync();
+        using var _ = listener;
+        using var a = server;
+        await client.SendAsync("last words"u8.ToArray(), CancellationToken.None);
+        client.Socket.Shutdown(SocketShutdown.Send);
+        await Task.Delay(100);
+        var buffer = new byte[64];
+        Assert.Equal(10, await a.ReceiveAsync(buffer, CancellationToken.None));
+        Assert.Equal(0, await a.ReceiveAsync(buffer, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task A_cancelled_read_throws_and_the_next_read_still_gets_the_data()
+    {
+        var (server, client, listener) = await PairAsync();
+        using var _ = listener;
+        using var a = server;
+        using var b = client;
+        using var cts = new CancellationTokenSource();
+        var read = a.ReceiveAsync(new byte[16], cts.Token).AsTask();
+        await Task.Delay(50);
+        Assert.False(read.IsCompleted);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
+
+        await b.SendAsync("after"u8.ToArray(), CancellationToken.None);
+        var buffer = new byte[16];
+        var n = await a.ReceiveAsync(buffer, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("after", System.Text.Encoding.ASCII.GetString(buffer, 0, n));
+    }
+
+    [Fact]
+    public async Task Closing_a_socket_fails_its_waiting_read_instead_of_leaving_it_hanging()
+    {
+        var (server, client, listener) = await PairAsync();
+        using var _ = listener;
+        using var b = client;
+        var read = server.ReceiveAsync(new byte[16], CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        server.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => server.ReceiveAsync(new byte[16], CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task The_peer_closing_ends_a_waiting_read_with_zero()
+    {
+        var (server, client, listener) = await PairAsync();
+        using var _ = listener;
+        using var a = server;
+        var read = a.ReceiveAsync(new byte[16], CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        client.Dispose();
+        Assert.Equal(0, await read.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task Connecting_to_a_port_nobody_listens_on_is_refused()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)probe.LocalEndPoint!).Port; // bound, never listening
+        var e = await Assert.ThrowsAsync<SocketException>(() => PolledSocket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), CancellationToken.None));
+        Assert.Equal(SocketError.ConnectionRefused, e.SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task Hundreds_of_connections_opened_and_closed_in_waves_each_get_their_own_bytes()
+    {
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        using var _ = listener;
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(512);
+        var endPoint = (IPEndPoint)listener.LocalEndPoint!;
+        // Slots of closed sockets are reused by later ones: an event meant for a closed socket must not reach its successor.
+        for (var wave = 0; wave < 3; wave++)
+        {
+            var pairs = await Task.WhenAll(Enumerable.Range(0, 150).Select(async i =>
+            {
+                var accept = listener.AcceptAsync();
+                var c = await PolledSocket.ConnectAsync(endPoint, CancellationToken.None);
+                return (Server: new PolledSocket(await accept), Client: c);
+            }));
+            await Task.WhenAll(pairs.Select(async (p, i) =>
+            {
+                var message = System.Text.Encoding.ASCII.GetBytes($"wave {wave} socket {i}");
+                await p.Client.SendAsync(message, CancellationToken.None);
+                var buffer = new byte[64];
+                var got = 0;
+                while (got < message.Length) got += await p.Server.ReceiveAsync(buffer.AsMemory(got), CancellationToken.None);
+                Assert.Equal(message, buffer[..got]);
+            }));
+            foreach (var (s, c) in pairs)
+            {
+                s.Dispose();
+                c.Dispose();
+            }
+        }
+    }
+}
