@@ -45,7 +45,12 @@ internal sealed class BufferedReader(Stream stream, int capacity)
             {
                 throw new HttpProtocolException(431, "request head too large");
             }
-            if (!await FillAsync(ct))
+            // The fill inline (not FillAsync): one state machine less to resume on every message.
+            var space = FillSpace();
+            if (space.IsEmpty) continue; // full: the size check above fires
+            var n = await stream.ReadAsync(space, ct);
+            _end += n;
+            if (n == 0)
             {
                 if (_end - _start == 0) return null;
                 throw new HttpProtocolException(400, "connection closed inside a message head");
@@ -103,15 +108,23 @@ internal sealed class BufferedReader(Stream stream, int capacity)
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> FillAsync(CancellationToken ct)
     {
+        var space = FillSpace();
+        if (space.IsEmpty) return true; // full: the caller's size check fires
+        var n = await stream.ReadAsync(space, ct);
+        _end += n;
+        return n > 0;
+    }
+
+    // The free space behind the buffered bytes, moving them to the front when the end is reached; empty when full.
+    private Memory<byte> FillSpace()
+    {
         if (_end == _buffer.Length)
         {
-            if (_start == 0) return true; // full: the caller's size check fires
+            if (_start == 0) return Memory<byte>.Empty;
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
             _end -= _start;
             _start = 0;
         }
-        var n = await stream.ReadAsync(_buffer.AsMemory(_end), ct);
-        _end += n;
-        return n > 0;
+        return _buffer.AsMemory(_end);
     }
 }

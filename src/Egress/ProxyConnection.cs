@@ -23,6 +23,8 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
     private BufferedReader? _clientReader;
     private Upstream? _upstream;
     private bool _responseStarted;
+    private string? _lastAuthorityText;
+    private TargetAuthority _lastAuthority;
 
     /// <summary>Serves the connection until the client or the protocol ends it.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -120,14 +122,21 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
         {
             throw new HttpProtocolException(400, "user information in the request URL is not forwarded; use an Authorization header");
         }
-        var target = TargetAuthority.Parse(authorityText, defaultPort: 80)
-            ?? throw new HttpProtocolException(400, $"malformed host in the request target '{Printable(authorityText)}'");
+        // A client sends request after request to the same authority: parsed once per connection while it stays the same.
+        if (authorityText != _lastAuthorityText)
+        {
+            _lastAuthority = TargetAuthority.Parse(authorityText, defaultPort: 80)
+                ?? throw new HttpProtocolException(400, $"malformed host in the request target '{Printable(authorityText)}'");
+            _lastAuthorityText = authorityText;
+        }
+        var target = _lastAuthority;
         var query = originForm.IndexOf('?');
         var path = query >= 0 ? originForm[..query] : originForm;
 
         var hosts = head.Find("Host", out var hostValue);
         if (hosts > 1) throw new HttpProtocolException(400, "more than one Host header");
-        if (hosts == 1)
+        // A Host header written exactly as the target's authority names the same host and port.
+        if (hosts == 1 && !hostValue.SequenceEqual(authorityText))
         {
             var claimedText = hostValue.ToString();
             var claimed = TargetAuthority.Parse(claimedText, defaultPort: 80);
