@@ -108,18 +108,29 @@ public sealed class EgressProxy : IAsyncDisposable
                 _ = RefuseBusyAsync(client);
                 continue;
             }
-            var connection = new ProxyConnection(client, _gate, _events, _options);
+            ProxyConnection connection;
+            try
+            {
+                connection = new ProxyConnection(client, _gate, _events, _options);
+            }
+            catch (IOException e)
+            {
+                // The poller could not take the connection (the kernel's epoll watch limit, say): refuse this one and
+                // keep accepting, rather than let the accept loop end.
+                _ = RefuseBusyAsync(client, $"the egress proxy could not watch the connection ({e.Message}); retry later");
+                continue;
+            }
             _connections[connection] = ServeAsync(connection, ct);
         }
     }
 
-    private static async Task RefuseBusyAsync(Socket client)
+    private static async Task RefuseBusyAsync(Socket client, string message = "too many open connections through the egress proxy; close some and retry")
     {
         using (client)
         {
             try
             {
-                await client.SendAsync(ProxyResponses.Error(503, "too many open connections through the egress proxy; close some and retry"), SocketFlags.None);
+                await client.SendAsync(ProxyResponses.Error(503, message), SocketFlags.None);
                 client.Shutdown(SocketShutdown.Both);
             }
             catch (SocketException) { }

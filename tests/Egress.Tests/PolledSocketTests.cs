@@ -109,6 +109,28 @@ public sealed class PolledSocketTests
     }
 
     [Fact]
+    public async Task A_socket_disposed_behind_the_poller_s_back_does_not_take_a_newer_socket_s_registration_with_it()
+    {
+        var (server, client, listener) = await PairAsync();
+        using var _ = listener;
+        using var c = client;
+        // Someone disposes the Socket directly; its descriptor number must not go to the next socket while the
+        // poller still holds it, or removing the old registration would remove the new socket's.
+        server.Socket.Dispose();
+        var accept = listener.AcceptAsync();
+        using var client2 = await PolledSocket.ConnectAsync((IPEndPoint)listener.LocalEndPoint!, CancellationToken.None);
+        using var server2 = new PolledSocket(await accept);
+        server.Dispose();
+
+        var buffer = new byte[16];
+        var read = client2.ReceiveAsync(buffer, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        await server2.SendAsync("ping"u8.ToArray(), CancellationToken.None);
+        var n = await read.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("ping", System.Text.Encoding.ASCII.GetString(buffer, 0, n));
+    }
+
+    [Fact]
     public async Task Connecting_to_a_port_nobody_listens_on_is_refused()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

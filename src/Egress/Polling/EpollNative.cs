@@ -14,7 +14,6 @@ internal static partial class EpollNative
     public const uint EdgeTriggered = 1u << 31;
 
     public const int CtlAdd = 1;
-    public const int CtlDel = 2;
 
     private const int CloseOnExec = 0x80000; // EPOLL_CLOEXEC and EFD_CLOEXEC share the value of O_CLOEXEC
     private const int Interrupted = 4; // EINTR
@@ -40,7 +39,7 @@ internal static partial class EpollNative
         return fd;
     }
 
-    /// <summary>Adds or removes <paramref name="fd"/>; returns errno, 0 on success.</summary>
+    /// <summary>Adds <paramref name="fd"/> (<see cref="CtlAdd"/>); returns errno, 0 on success.</summary>
     public static unsafe int Control(int epfd, int op, int fd, uint events, ulong data)
     {
         var ev = stackalloc byte[16];

@@ -16,7 +16,6 @@ internal sealed class PolledSocket : IDisposable
     private const uint WriteEvents = EpollNative.Out | EpollNative.Hup | EpollNative.Err;
 
     private readonly SocketPoller _poller;
-    private readonly int _fd;
     private readonly object _lock = new();
     private readonly PendingIo _read;
     private readonly PendingIo _write;
@@ -36,9 +35,8 @@ internal sealed class PolledSocket : IDisposable
         _read = new PendingIo(this);
         _write = new PendingIo(this);
         socket.Blocking = false;
-        _fd = (int)socket.SafeHandle.DangerousGetHandle();
         _poller = poller ?? SocketPoller.Shared;
-        _poller.Register(this, _fd);
+        _poller.Register(this, (int)socket.SafeHandle.DangerousGetHandle());
     }
 
     /// <summary>The socket (for shutdown and addresses; its reads and writes go through this object).</summary>
@@ -339,9 +337,11 @@ internal sealed class PolledSocket : IDisposable
                 writeRegistration = _write.End();
             }
         }
-        // The descriptor is still open here, so it is the one removed from the epoll set.
-        _poller.Unregister(Key, _fd);
+        // Closing the descriptor takes it out of the epoll set; removing it by number first would be wrong when the
+        // Socket was disposed elsewhere and the number already belongs to a newer socket. An event already fetched
+        // for this one carries a key whose slot no longer matches, and is dropped.
         Socket.Dispose();
+        _poller.Release(Key);
         readRegistration.Dispose();
         writeRegistration.Dispose();
         read?.Fail(new ObjectDisposedException(nameof(PolledSocket)));

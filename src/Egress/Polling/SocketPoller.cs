@@ -63,14 +63,8 @@ internal sealed class SocketPoller
         }
     }
 
-    /// <summary>Stops watching <paramref name="fd"/> (call before closing it) and frees its key.</summary>
-    public void Unregister(ulong key, int fd)
-    {
-        _ = EpollNative.Control(_epoll, EpollNative.CtlDel, fd, 0, 0);
-        Release(key);
-    }
-
-    private void Release(ulong key)
+    /// <summary>Frees a closed socket's key (closing the descriptor already took it out of the epoll set).</summary>
+    public void Release(ulong key)
     {
         var slot = (int)(uint)key;
         lock (_slotsLock)
