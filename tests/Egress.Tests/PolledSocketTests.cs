@@ -131,6 +131,30 @@ public sealed class PolledSocketTests
     }
 
     [Fact]
+    public async Task A_continuation_that_throws_on_the_poller_thread_ends_its_own_connection_and_no_other()
+    {
+        var (server, client, listener) = await PairAsync();
+        using var _ = listener;
+        using var c = client;
+        // Registered off the test's synchronisation context, so the continuation runs inline on the poller thread.
+        await Task.Run(() => server.ReceiveAsync(new byte[16], CancellationToken.None).GetAwaiter()
+            .UnsafeOnCompleted(() => throw new InvalidOperationException("a bug in code resumed by the poller")));
+        await client.SendAsync("x"u8.ToArray(), CancellationToken.None);
+        await Eventually.GetAsync(() => server.Socket.SafeHandle.IsClosed ? "closed" : null);
+
+        // The poller thread is still there for everyone else.
+        var (server2, client2, listener2) = await PairAsync();
+        using var __ = listener2;
+        using var a = server2;
+        using var b = client2;
+        var buffer = new byte[16];
+        var read = a.ReceiveAsync(buffer, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        await b.SendAsync("still here"u8.ToArray(), CancellationToken.None);
+        Assert.Equal(10, await read.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task Connecting_to_a_port_nobody_listens_on_is_refused()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

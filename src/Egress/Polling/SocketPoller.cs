@@ -101,7 +101,16 @@ internal sealed class SocketPoller
                 // a reused slot's socket treats the event as a spurious wake-up.
                 if (slot < slots.Length && slots[slot] is { } socket && socket.Key == key)
                 {
-                    socket.OnEvents(events);
+                    try
+                    {
+                        socket.OnEvents(events);
+                    }
+                    catch (Exception)
+                    {
+                        // Code continuing on this thread threw past its own handlers: end that connection (its
+                        // waiting calls fail) rather than the thread every other connection depends on.
+                        socket.Dispose();
+                    }
                 }
             }
         }
