@@ -8,6 +8,17 @@ namespace Smooth.Egress.Tests;
 /// <summary>The proxy's own socket poller over real loopback sockets: data integrity, waits, cancellation, close, refusal.</summary>
 public sealed class PolledSocketTests
 {
+    // Long enough that a lost wake-up fails the test instead of hanging the run.
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    // Starts a read before anything was sent and gives it time to park on the poller.
+    private static async Task<Task<int>> ParkedReadAsync(PolledSocket socket, byte[] buffer, CancellationToken ct = default)
+    {
+        var read = socket.ReceiveAsync(buffer, ct).AsTask();
+        await Task.Delay(50);
+        return read;
+    }
+
     private static async Task<(PolledSocket Server, PolledSocket Client, Socket Listener)> PairAsync()
     {
         var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -36,8 +47,7 @@ public sealed class PolledSocketTests
         var received = new MemoryStream();
         var buffer = new byte[7919];
         int n;
-        // The bounded wait turns a lost wake-up (the failure this guards against) into a failure instead of a hang.
-        while ((n = await a.ReceiveAsync(buffer, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30))) > 0)
+        while ((n = await a.ReceiveAsync(buffer, CancellationToken.None).AsTask().WaitAsync(Bound)) > 0)
         {
             received.Write(buffer, 0, n);
             if (received.Length % 5 == 0) await Task.Delay(1);
@@ -59,7 +69,7 @@ public sealed class PolledSocketTests
         await Task.Delay(100);
         var buffer = new byte[64];
         Assert.Equal(10, await a.ReceiveAsync(buffer, CancellationToken.None));
-        Assert.Equal(0, await a.ReceiveAsync(buffer, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, await a.ReceiveAsync(buffer, CancellationToken.None).AsTask().WaitAsync(Bound));
         client.Dispose();
     }
 
@@ -71,15 +81,14 @@ public sealed class PolledSocketTests
         using var a = server;
         using var b = client;
         using var cts = new CancellationTokenSource();
-        var read = a.ReceiveAsync(new byte[16], cts.Token).AsTask();
-        await Task.Delay(50);
+        var read = await ParkedReadAsync(a, new byte[16], cts.Token);
         Assert.False(read.IsCompleted);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
 
         await b.SendAsync("after"u8.ToArray(), CancellationToken.None);
         var buffer = new byte[16];
-        var n = await a.ReceiveAsync(buffer, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var n = await a.ReceiveAsync(buffer, CancellationToken.None).AsTask().WaitAsync(Bound);
         Assert.Equal("after", System.Text.Encoding.ASCII.GetString(buffer, 0, n));
     }
 
@@ -89,10 +98,9 @@ public sealed class PolledSocketTests
         var (server, client, listener) = await PairAsync();
         using var _ = listener;
         using var b = client;
-        var read = server.ReceiveAsync(new byte[16], CancellationToken.None).AsTask();
-        await Task.Delay(50);
+        var read = await ParkedReadAsync(server, new byte[16]);
         server.Dispose();
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(Bound));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => server.ReceiveAsync(new byte[16], CancellationToken.None).AsTask());
     }
 
@@ -102,10 +110,9 @@ public sealed class PolledSocketTests
         var (server, client, listener) = await PairAsync();
         using var _ = listener;
         using var a = server;
-        var read = a.ReceiveAsync(new byte[16], CancellationToken.None).AsTask();
-        await Task.Delay(50);
+        var read = await ParkedReadAsync(a, new byte[16]);
         client.Dispose();
-        Assert.Equal(0, await read.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, await read.WaitAsync(Bound));
     }
 
     [Fact]
@@ -123,10 +130,9 @@ public sealed class PolledSocketTests
         server.Dispose();
 
         var buffer = new byte[16];
-        var read = client2.ReceiveAsync(buffer, CancellationToken.None).AsTask();
-        await Task.Delay(50);
+        var read = await ParkedReadAsync(client2, buffer);
         await server2.SendAsync("ping"u8.ToArray(), CancellationToken.None);
-        var n = await read.WaitAsync(TimeSpan.FromSeconds(30));
+        var n = await read.WaitAsync(Bound);
         Assert.Equal("ping", System.Text.Encoding.ASCII.GetString(buffer, 0, n));
     }
 
@@ -148,10 +154,9 @@ public sealed class PolledSocketTests
         using var a = server2;
         using var b = client2;
         var buffer = new byte[16];
-        var read = a.ReceiveAsync(buffer, CancellationToken.None).AsTask();
-        await Task.Delay(50);
+        var read = await ParkedReadAsync(a, buffer);
         await b.SendAsync("still here"u8.ToArray(), CancellationToken.None);
-        Assert.Equal(10, await read.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(10, await read.WaitAsync(Bound));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace Smooth.Egress.Polling;
 
-/// <summary>The Linux epoll and eventfd calls the poller needs, and the layout of <c>struct epoll_event</c>.</summary>
+/// <summary>The Linux epoll calls the poller needs, and the layout of <c>struct epoll_event</c>.</summary>
 internal static partial class EpollNative
 {
     public const uint In = 0x001;
@@ -15,7 +15,7 @@ internal static partial class EpollNative
 
     public const int CtlAdd = 1;
 
-    private const int CloseOnExec = 0x80000; // EPOLL_CLOEXEC and EFD_CLOEXEC share the value of O_CLOEXEC
+    private const int CloseOnExec = 0x80000; // EPOLL_CLOEXEC, the value of O_CLOEXEC
     private const int Interrupted = 4; // EINTR
 
     /// <summary>
@@ -29,13 +29,6 @@ internal static partial class EpollNative
     {
         var fd = epoll_create1(CloseOnExec);
         if (fd < 0) throw new IOException($"epoll_create1 failed (errno {Marshal.GetLastPInvokeError()})");
-        return fd;
-    }
-
-    public static int CreateEventFd()
-    {
-        var fd = eventfd(0, CloseOnExec);
-        if (fd < 0) throw new IOException($"eventfd failed (errno {Marshal.GetLastPInvokeError()})");
         return fd;
     }
 
@@ -69,13 +62,6 @@ internal static partial class EpollNative
         BinaryPrimitives.WriteUInt64LittleEndian(ev[DataOffset..], data);
     }
 
-    /// <summary>Adds one to an eventfd's counter (wakes a waiter).</summary>
-    public static unsafe void Signal(int fd)
-    {
-        ulong one = 1;
-        _ = write(fd, &one, 8);
-    }
-
     [LibraryImport("libc", SetLastError = true)]
     private static partial int epoll_create1(int flags);
 
@@ -84,10 +70,4 @@ internal static partial class EpollNative
 
     [LibraryImport("libc", SetLastError = true)]
     private static unsafe partial int epoll_wait(int epfd, byte* events, int maxEvents, int timeout);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int eventfd(uint initval, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static unsafe partial nint write(int fd, void* buf, nint count);
 }

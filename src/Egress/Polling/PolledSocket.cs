@@ -7,8 +7,9 @@ namespace Smooth.Egress.Polling;
 /// A connected socket served by the <see cref="SocketPoller"/> instead of the runtime's socket engine: reads and writes
 /// are tried at once on the non-blocking socket and wait for the poller's edge only when the kernel has nothing (or no
 /// room). After a read found nothing, or less than it asked for, the next one waits for an edge without trying first
-/// (edge-triggered epoll reports every arrival after that point), which saves a failing system call per message. The socket's own methods do the system calls, so a socket closed under a
-/// running call is caught by its handle's reference count rather than reusing a closed descriptor.
+/// (edge-triggered epoll reports every arrival after that point), which saves a failing system call per message.
+/// The socket's own methods do the system calls, so a socket closed under a running call is caught by its handle's
+/// reference count rather than reusing a closed descriptor.
 /// </summary>
 internal sealed class PolledSocket : IDisposable
 {
@@ -110,9 +111,7 @@ internal sealed class PolledSocket : IDisposable
                 if (_closed) return ValueTask.FromException<int>(new ObjectDisposedException(nameof(PolledSocket)));
                 if (_readEdges != seen) continue;
                 _read.ReadBuffer = buffer;
-                var version = _read.Begin();
-                Watch(_read, ct);
-                return new ValueTask<int>(_read, version);
+                return new ValueTask<int>(_read, Park(_read, ct));
             }
         }
     }
@@ -145,9 +144,7 @@ internal sealed class PolledSocket : IDisposable
                 if (_closed) return ValueTask.FromException(new ObjectDisposedException(nameof(PolledSocket)));
                 if (_writeEdges != seen) continue;
                 _write.WriteLeft = data;
-                var version = _write.Begin();
-                Watch(_write, ct);
-                return new ValueTask(_write, version);
+                return new ValueTask(_write, Park(_write, ct));
             }
         }
         return ValueTask.CompletedTask;
@@ -159,22 +156,23 @@ internal sealed class PolledSocket : IDisposable
         lock (_lock)
         {
             if (_writeEdges != 0) return ValueTask.CompletedTask;
-            var version = _write.Begin();
-            Watch(_write, ct);
-            return new ValueTask(_write, version);
+            return new ValueTask(_write, Park(_write, ct));
         }
     }
 
-    // Under the lock. A token that has already fired runs the callback here, on this thread (the lock is re-entrant).
-    private void Watch(PendingIo op, CancellationToken ct)
+    // Under the lock: starts a wait for the poller's next edge, cancelled by the token; returns the wait's version.
+    // A token that has already fired runs the callback here, on this thread (the lock is re-entrant).
+    private short Park(PendingIo op, CancellationToken ct)
     {
-        if (!ct.CanBeCanceled) return;
+        var version = op.Begin();
+        if (!ct.CanBeCanceled) return version;
         var registration = ct.UnsafeRegister(static (state, token) =>
         {
             var pending = (PendingIo)state!;
             pending.Owner.Cancel(pending, token);
         }, op);
         if (op.State != PendingState.Idle) op.Cancellation = registration;
+        return version;
     }
 
     private void Cancel(PendingIo op, CancellationToken token)
@@ -243,19 +241,10 @@ internal sealed class PolledSocket : IDisposable
             }
             if (error == SocketError.WouldBlock)
             {
-                // A spurious edge (the data went to a read tried at once): wait again, unless cancelled meanwhile.
-                lock (_lock)
-                {
-                    if (!_read.CancelRequested && !_closed)
-                    {
-                        if (_readEdges != seen) continue;
-                        _readDryAt = seen;
-                        _read.State = PendingState.Waiting;
-                        return;
-                    }
-                }
-                Finish(_read, 0, _closed ? new ObjectDisposedException(nameof(PolledSocket)) : new OperationCanceledException());
-                return;
+                // A spurious edge (the data went to a read tried at once).
+                _readDryAt = seen;
+                if (ParkAgain(_read, ref _readEdges, seen)) return;
+                continue;
             }
             if (error == SocketError.Success && n < _read.ReadBuffer.Length) _readDryAt = seen;
             Finish(_read, n, error == SocketError.Success ? null : Failure(error));
@@ -286,21 +275,29 @@ internal sealed class PolledSocket : IDisposable
             }
             if (error == SocketError.WouldBlock)
             {
-                lock (_lock)
-                {
-                    if (!_write.CancelRequested && !_closed)
-                    {
-                        if (_writeEdges != seen) continue;
-                        _write.State = PendingState.Waiting;
-                        return;
-                    }
-                }
-                Finish(_write, 0, _closed ? new ObjectDisposedException(nameof(PolledSocket)) : new OperationCanceledException());
-                return;
+                if (ParkAgain(_write, ref _writeEdges, seen)) return;
+                continue;
             }
             Finish(_write, 0, error == SocketError.Success ? null : Failure(error));
             return;
         }
+    }
+
+    // On the poller thread, after a running call found the kernel empty (or full): waits for the next edge again, or
+    // ends the call when it was cancelled or the socket closed meanwhile. False when an edge came since `seen`: try again.
+    private bool ParkAgain(PendingIo op, ref int edges, int seen)
+    {
+        lock (_lock)
+        {
+            if (!op.CancelRequested && !_closed)
+            {
+                if (edges != seen) return false;
+                op.State = PendingState.Waiting;
+                return true;
+            }
+        }
+        Finish(op, 0, _closed ? new ObjectDisposedException(nameof(PolledSocket)) : new OperationCanceledException());
+        return true;
     }
 
     private void Finish(PendingIo op, int result, Exception? failure)
@@ -319,23 +316,17 @@ internal sealed class PolledSocket : IDisposable
     /// <summary>Stops watching and closes the socket; a waiting read or write fails.</summary>
     public void Dispose()
     {
-        PendingIo? read = null, write = null;
+        bool readWaited, writeWaited;
         CancellationTokenRegistration readRegistration = default, writeRegistration = default;
         lock (_lock)
         {
             if (_closed) return;
             _closed = true;
             // Ended here, under the lock, so that neither the poller nor a token can complete them a second time.
-            if (_read.State == PendingState.Waiting)
-            {
-                read = _read;
-                readRegistration = _read.End();
-            }
-            if (_write.State == PendingState.Waiting)
-            {
-                write = _write;
-                writeRegistration = _write.End();
-            }
+            readWaited = _read.State == PendingState.Waiting;
+            if (readWaited) readRegistration = _read.End();
+            writeWaited = _write.State == PendingState.Waiting;
+            if (writeWaited) writeRegistration = _write.End();
         }
         // Closing the descriptor takes it out of the epoll set; removing it by number first would be wrong when the
         // Socket was disposed elsewhere and the number already belongs to a newer socket. An event already fetched
@@ -344,7 +335,7 @@ internal sealed class PolledSocket : IDisposable
         _poller.Release(Key);
         readRegistration.Dispose();
         writeRegistration.Dispose();
-        read?.Fail(new ObjectDisposedException(nameof(PolledSocket)));
-        write?.Fail(new ObjectDisposedException(nameof(PolledSocket)));
+        if (readWaited) _read.Fail(new ObjectDisposedException(nameof(PolledSocket)));
+        if (writeWaited) _write.Fail(new ObjectDisposedException(nameof(PolledSocket)));
     }
 }
