@@ -202,4 +202,51 @@ public sealed class PolledSocketTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_peer_reading_what_was_written_does_not_wake_the_poller()
+    {
+        // Over a Unix socket every read by the peer frees send-buffer room and raises a writable edge. With writable
+        // edges watched all the time, each response a client reads would wake the proxy's poller for nothing.
+        var poller = new SocketPoller();
+        var dir = Directory.CreateTempSubdirectory("smooth-poller-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "s");
+            using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+            listener.Listen(1);
+            using var reader = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            await reader.ConnectAsync(new UnixDomainSocketEndPoint(path));
+            using var writer = new PolledSocket(await listener.AcceptAsync(), poller);
+            var message = new byte[512];
+            var buffer = new byte[512];
+            for (var i = 0; i < 50; i++)
+            {
+                await writer.SendAsync(message, CancellationToken.None);
+                var got = 0;
+                while (got < message.Length) got += await reader.ReceiveAsync(buffer.AsMemory(got));
+                // Time for the poller to take each edge on its own (edges it has not taken yet merge into one).
+                await Task.Delay(5);
+            }
+            Assert.True(poller.EventsDelivered < 5, $"{poller.EventsDelivered} events for 50 messages the peer read");
+
+            // Writes that find no room still wait for it and resume.
+            var big = RandomNumberGenerator.GetBytes(4 * 1024 * 1024);
+            var send = writer.SendAsync(big, CancellationToken.None).AsTask();
+            var received = new MemoryStream();
+            while (received.Length < big.Length)
+            {
+                var n = await reader.ReceiveAsync(buffer.AsMemory()).AsTask().WaitAsync(Bound);
+                Assert.True(n > 0);
+                received.Write(buffer, 0, n);
+            }
+            await send.WaitAsync(Bound);
+            Assert.Equal(SHA256.HashData(big), SHA256.HashData(received.ToArray()));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }

@@ -14,9 +14,13 @@ internal static partial class EpollNative
     public const uint EdgeTriggered = 1u << 31;
 
     public const int CtlAdd = 1;
+    public const int CtlModify = 3;
 
     private const int CloseOnExec = 0x80000; // EPOLL_CLOEXEC, the value of O_CLOEXEC
     private const int Interrupted = 4; // EINTR
+
+    /// <summary>EBADF: the descriptor is closed.</summary>
+    public const int BadDescriptor = 9;
 
     /// <summary>
     /// Bytes per event: the kernel packs the struct on x86-64 (4-byte events, 8-byte data, 12 bytes), elsewhere the
@@ -32,7 +36,7 @@ internal static partial class EpollNative
         return fd;
     }
 
-    /// <summary>Adds <paramref name="fd"/> (<see cref="CtlAdd"/>); returns errno, 0 on success.</summary>
+    /// <summary>Adds <paramref name="fd"/> (<see cref="CtlAdd"/>) or changes its events (<see cref="CtlModify"/>); returns errno, 0 on success.</summary>
     public static unsafe int Control(int epfd, int op, int fd, uint events, ulong data)
     {
         var ev = stackalloc byte[16];

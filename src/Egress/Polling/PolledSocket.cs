@@ -8,6 +8,7 @@ namespace Smooth.Egress.Polling;
 /// are tried at once on the non-blocking socket and wait for the poller's edge only when the kernel has nothing (or no
 /// room). After a read found nothing, or less than it asked for, the next one waits for an edge without trying first
 /// (edge-triggered epoll reports every arrival after that point), which saves a failing system call per message.
+/// Writable edges are watched only while a write waits for room, so a response the peer reads does not wake the poller.
 /// The socket's own methods do the system calls, so a socket closed under a running call is caught by its handle's
 /// reference count rather than reusing a closed descriptor.
 /// </summary>
@@ -28,6 +29,8 @@ internal sealed class PolledSocket : IDisposable
     // report even when the last read got less than it asked for).
     private volatile bool _readShut;
     private bool _closed;
+    // Whether the registration includes writable edges now (under the lock).
+    private bool _watchingWrites;
 
     /// <summary>Takes <paramref name="socket"/> (connected or connecting) over: non-blocking, watched by the poller.</summary>
     public PolledSocket(Socket socket, SocketPoller? poller = null)
@@ -64,7 +67,11 @@ internal sealed class PolledSocket : IDisposable
             }
             // Watched only after connect() started: an edge from here on means connected or failed.
             polled = new PolledSocket(socket);
-            if (pending) await polled.WaitWritableAsync(ct);
+            if (pending)
+            {
+                await polled.WaitWritableAsync(ct);
+                polled.StopWatchingWrites();
+            }
             var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
             if (error != SocketError.Success) throw new SocketException((int)error);
             return polled;
@@ -143,6 +150,7 @@ internal sealed class PolledSocket : IDisposable
             {
                 if (_closed) return ValueTask.FromException(new ObjectDisposedException(nameof(PolledSocket)));
                 if (_writeEdges != seen) continue;
+                if (WatchWrites() is { } failure) return ValueTask.FromException(failure);
                 _write.WriteLeft = data;
                 return new ValueTask(_write, Park(_write, ct));
             }
@@ -155,8 +163,31 @@ internal sealed class PolledSocket : IDisposable
     {
         lock (_lock)
         {
+            if (WatchWrites() is { } failure) return ValueTask.FromException(failure);
             if (_writeEdges != 0) return ValueTask.CompletedTask;
             return new ValueTask(_write, Park(_write, ct));
+        }
+    }
+
+    // Under the lock, before a write parks: adds writable edges to the registration (room that came since the write
+    // found none is reported at once). Null on success; a write that cannot be woken must not wait.
+    private IOException? WatchWrites()
+    {
+        if (_watchingWrites) return null;
+        var errno = _poller.WatchWrites(Socket.SafeHandle, Key, watch: true);
+        if (errno != 0) return new IOException($"could not watch the socket for room to write (epoll_ctl errno {errno})");
+        _watchingWrites = true;
+        return null;
+    }
+
+    /// <summary>Takes writable edges out of the registration again once no write waits (see <see cref="SocketPoller.WatchWrites"/>).</summary>
+    internal void StopWatchingWrites()
+    {
+        lock (_lock)
+        {
+            if (!_watchingWrites || _closed || _write.State != PendingState.Idle) return;
+            // A failure leaves writes watched: spurious edges, not lost ones.
+            if (_poller.WatchWrites(Socket.SafeHandle, Key, watch: false) == 0) _watchingWrites = false;
         }
     }
 
@@ -306,6 +337,7 @@ internal sealed class PolledSocket : IDisposable
         lock (_lock) registration = op.End();
         // Disposed outside the lock: it waits for a callback running now, which takes the lock and finds nothing.
         registration.Dispose();
+        if (op == _write) StopWatchingWrites();
         if (failure is null) op.Succeed(result);
         else op.Fail(failure);
     }
