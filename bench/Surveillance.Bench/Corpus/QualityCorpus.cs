@@ -58,8 +58,9 @@ public static class QualityCorpus
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v3.txt"), CorpusLabel.Injection));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v4.txt"), CorpusLabel.Injection));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v5.txt"), CorpusLabel.Injection));
-        // The current held-out sets (v6, v7, v8): each written without reading the detector and measured once before any
-        // tuning on it (v6 was tuned on in round eight, blind to v7; v8 was measured once after round eight).
+        // The current held-out sets (v6 to v9): each written without reading the detector and measured before any
+        // tuning on it (v6 was tuned on in round eight, blind to v7; v8 was measured once after round eight; v9 after
+        // round eight and once after round nine, which never saw it).
         // Their hard negatives live outside benign/ so that neither the benign set nor the speed benchmark's text
         // includes them.
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v6.txt"), CorpusLabel.InjectionHeldOut));
@@ -68,6 +69,8 @@ public static class QualityCorpus
         docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v7.txt"), CorpusLabel.BenignHeldOut));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v8.txt"), CorpusLabel.InjectionHeldOut));
         docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v8.txt"), CorpusLabel.BenignHeldOut));
+        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v9.txt"), CorpusLabel.InjectionHeldOut));
+        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v9.txt"), CorpusLabel.BenignHeldOut));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             docs.AddRange(IsHardNegative(file, dir) ? Blocks(file, CorpusLabel.Benign, HardNegativesDir + "/") : Chunks(file, dir));
