@@ -21,7 +21,7 @@ using Smooth.Egress;
 // give themselves (as deployed: neither shares a runtime with the client or the server). A last row puts a minimal C
 // relay (floor-relay.c: no parsing, no policy) in the proxy's place: the cost of any relay hop on these cores. The client and the server
 // run in this process with default settings for every path. --in-process hosts both here instead.
-//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay]
+//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay] [--rounds N] [--debug]
 if (args.Length > 0 && args[0] is "--serve-proxy" or "--serve-bridge") return await ChildHost.RunAsync(args);
 if (args.Length > 0 && args[0] is "--serve-blind")
 {
@@ -96,7 +96,8 @@ var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)
 
 Console.WriteLine($"# Egress benchmark ({(quick ? "quick" : "full")}, proxy and bridge {(inProcess ? "in this process" : "in child processes")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
 // Rounds alternate between the paths so that load from other processes hits all of them alike.
-const int rounds = 3;
+// --rounds N: more rounds for a steadier median on a busy machine; --debug prints each round's figures.
+var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() is { } roundsArg ? int.Parse(roundsArg, CultureInfo.InvariantCulture) : 3;
 var perPath = paths.Select(_ => new List<Result>()).ToArray();
 var clients = paths.Select(p => p.Client()).ToArray();
 // --paths 0,1 runs only those rows (for profiling one path); a row's baseline must be among them for its ratio.
@@ -154,7 +155,7 @@ for (var pi = 0; pi < paths.Length; pi++)
     }
     if (mbps.Count == 0) mbps.Add(0);
     mbps.Sort();
-    if (args.Contains("--debug")) Console.WriteLine($"{name}: {connections.Count} upstream connections so far");
+    if (args.Contains("--debug")) Console.WriteLine($"round {round} {name}: {rps:0} req/s, p50 {latencies[latencies.Length / 2]:0} µs, cpu {perRequest.Self:0}+{perRequest.Proxy:0}, {connections.Count} upstream connections so far");
     perPath[pi].Add(new Result(name, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)], rps, mbps[mbps.Count / 2],
         perRequest.Self, perRequest.Proxy, perRequest.Bridge));
 }
