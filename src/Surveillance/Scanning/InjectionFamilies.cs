@@ -25,8 +25,8 @@ internal static class InjectionFamilies
             // "@ai-instruction:"), an @-mention of a bot, or "whoever is automating changes here".
             NoteTo + "|" + Marker + @"|@(?:copilot|claude|gemini|cursor)\b" +
             @"|\b(?:whoever|anyone|anybody|whatever|any\s+(?:tool|process|program|script|system))\s+(?:that\s+|who\s+)?(?:is\s+)?automat\w+|\b(?:whoever|whatever)\s+is\s+[a-z]+ing\b",
-            @"\bif\s+you\s*(?:'re|’re|are)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + Ai +
-            @"|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres|es)|wenn\s+du|falls\s+du|se\s+(?:você\s+(?:é|for)|sei|tu\s+és))\s+(?:une?\s+|un[ao]?\s+|ein(?:e|er)?\s+|uma?\s+)?(?:\w+\s+)?" + Ai +
+            @"\bif\s+you\s*(?:'re|’re|are)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + Ai,
+            @"\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres|es)|wenn\s+du|falls\s+du|se\s+(?:você\s+(?:é|for)|sei|tu\s+és))\s+(?:une?\s+|un[ao]?\s+|ein(?:e|er)?\s+|uma?\s+)?(?:\w+\s+)?" + Ai +
             @"|如果你是|若你是|\bесли\s+(?:ты|вы)\b|もしあなたが",
             Ai + @"(?:\s+(?:system|tool|agent|assistant|model)s?)?\s+(?:that\s+|which\s+|who\s+)?(?:is\s+|are\s+)?(?:reading|processing|summari[sz]ing|summari[sz]es|parsing|reviewing|indexing|helping|working\s+(?:on|in)|reaches|reads|processes|index(?:es)?|sees|encounters|handles|analy[sz]ing|crawling|visiting|browsing|fetching|ingesting|scanning|[a-z]+ing)\s+(?:\w+\s+){0,4}?(?:this|these|the\s+following)\b",
             Ai + @"\s+(?:of|on|in|for)\s+this\b",
@@ -39,6 +39,11 @@ internal static class InjectionFamilies
             @"|\b(?:tools?|systems?|crawlers?|scrapers?|pipelines?|parsers?|integrations?|services)\s+(?:that\s+|which\s+)?(?:are\s+)?(?:reading|processing|parsing|ingesting|indexing|summari[sz]ing|handling|crawling|scanning|importing|applying|executing|running|touching|rebasing|upgrading)\s+(?:\w+\s+){0,2}?(?:this|these)\b",
             @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?]\s)\s*(?:[\w-]+\s+)?" + Ai + @"(?:\s*[,\]，—–]|\s*[:：]\s*(?:[^i\s]|i[^\s'’])|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
             @"|(?:致|给|親愛なる)\s*(?:ai\s*)?(?:" + AiCjk + @")|(?:" + AiCjk + @")\s*(?:へ|に|宛て)\s*[：:，,]",
+            // Whoever acts on this very text ("Whoever processes this ticket next:"); a bracketed tag naming a reader
+            // ("[AGENT RECOVERY]", "[resolution-hint for AI agents]"); a reader in a label of up to three words ("LLM tooling note:").
+            @"\b(?:whoever|anyone|anybody)\s+(?:who\s+|that\s+)?(?:\w+s|is\s+\w+ing|will\s+\w+)\s+(?:\w+\s+){0,2}?(?:this|these)\b" +
+            @"|\[[^\]\n]{0,40}\b(?:ai|llms?|agents?|assistants?|bots?|copilot|models?)\b[^\]\n]{0,40}\]\s*[A-Za-z]" +
+            @"|(?:^|[.!?""]\s+)" + Ai + @"(?:[\s-]+[a-z]+){1,2}\s*:\s+[A-Za-z]",
             @"\b(?:wants?|would\s+like|asks?|needs?|requires?|expects?|instructs?)\s+(?:the|any|all|every|each)\s+" + Ai + @"\s+to\b" +
             @"|\b(?:your|tes|vos|tus|sus|deine|ihre|suas|tuas|tue)\s+(?:\w+\s+){0,3}?(?:system\s+prompt|prompt|instructions?|programming|training|developers|creators|consignes|instrucciones|anweisungen|instruções|istruzioni)\b|你的(?:指令|指示|提示)|\bтво(?:и|ю)\s+(?:инструкци\w*|указани\w*)|あなたの指示" +
             @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar|seguir|continuar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+(?:your|the)\s+(?:next\s+)?(?:reply|answer|response|summary)\b"),
@@ -46,7 +51,10 @@ internal static class InjectionFamilies
         // A fake conversation turn or role inside data: "Human:" / "Assistant:" lines after code, "### Instruction",
         // a JSON "role": "system" object or a "SYSTEM:" value in a tool result.
         new("turn", 1.0, FamilyRole.Anchor,
-            @"(?:^|\n)\s*(?:human|user|assistant|system)\s*:\s|###\s*(?:instruction|system|response|input)\b|""role""\s*:\s*""(?:system|developer)""|""system\s*:\s|</?(?:tool_result|function_results|system)>"),
+            @"(?:^|\n)\s*(?:human|user|assistant|system)\s*:\s|###\s*(?:instruction|system|response|input)\b|""role""\s*:\s*""(?:system|developer)""|""system\s*:\s|</?(?:tool_result|function_results|system)>",
+            // A speaker line of a chat log or transcript after a timestamp or a bracket ("[10:06] system:", "]] SYSTEM:"),
+            // and tags that imitate the agent's own framing (<system_message priority="high">, </tool_output>).
+            @"(?:^|\n)\s*\[[^\]\n]{1,30}\]\s*(?:system|assistant|developer)\s*:\s|\]\]?\s*system\s*:\s|</?(?:system[_-]?(?:message|prompt|reminder|notice|instruction)s?|tool[_-]?(?:output|result|response)s?|assistant[_-]?(?:message|turn))(?:\s[^>\n]{0,60})?>"),
 
         // Earlier instructions declared void, replaced or to be ignored.
         new("override", 2.0, FamilyRole.Anchor | FamilyRole.Ask | FamilyRole.Payload,
@@ -63,7 +71,12 @@ internal static class InjectionFamilies
             // Polish, Dutch, Turkish, Indonesian, Vietnamese, Ukrainian ("ignore ... instructions"); Korean, Hindi and
             // Turkish put the object first ("이전 지시를 무시", "निर्देशों को अनदेखा करें", "talimatları yok say"); Arabic.
             @"\b(?:zignoruj|ignoruj|zapomnij|negeer|vergeet|abaikan|lupakan|bỏ\s+qua|phớt\s+lờ|quên|ігноруй\w*|забудь)\b[^.\n]{0,40}?\b(?:instrukcj\w*|poleceni\w*|zasad\w*|instructies|regels|opdrachten|instruksi|aturan|perintah|hướng\s+dẫn|chỉ\s+thị|quy\s+tắc|інструкці\w*|вказівк\w*|правил\w*)" +
-            @"|\b(?:talimat\w*|kural\w*|yönerge\w*)\b[^.\n]{0,30}?\b(?:yok\s+say\w*|görmezden\s+gel\w*|unut\w*)|(?:지시|지침|명령|규칙)[^.\n]{0,15}?(?:무시|잊어)|(?:निर्देश|नियम)[^।.\n]{0,30}?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)|(?:تجاهل|انس)[^.\n]{0,30}?(?:التعليمات|تعليمات|القواعد|الأوامر)"),
+            @"|\b(?:talimat\w*|kural\w*|yönerge\w*)\b[^.\n]{0,30}?\b(?:yok\s+say\w*|görmezden\s+gel\w*|unut\w*)|(?:지시|지침|명령|규칙)[^.\n]{0,15}?(?:무시|잊어)|(?:निर्देश|नियम)[^।.\n]{0,30}?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)|(?:تجاهل|انس)[^.\n]{0,30}?(?:التعليمات|تعليمات|القواعد|الأوامر)",
+            // Swedish, Danish/Norwegian, Czech/Slovak, Romanian, Hungarian, Finnish, Swahili, Dutch ("negeer je opdracht").
+            @"\b(?:ignorera|glöm|ignorer|glem|ignoruj(?:te)?|zapomeň(?:te)?|zabudni|ignoră|ignorați|uită|hagyd\s+figyelmen\s+kívül|felejtsd\s+el|ohita|unohda|puuza|sahau|negeer)\b[^.\n]{0,40}?\b(?:instruktion\w*|instruks\w*|regler\w*|anvisning\w*|pokyn\w*|instrukc\w*|pravidl\w*|instrucțiuni\w*|reguli\w*|utasítás\w*|szabály\w*|ohje\w*|sääntö\w*|maagizo|maelekezo|sheria|opdracht\w*|taak)" +
+            // Greek, Hebrew, Persian (object first or last), Thai.
+            @"|(?:αγνόησε|αγνοήστε|ξέχασε|ξεχάστε)[^.\n]{0,40}?(?:οδηγί\w*|κανόν\w*|εντολ\w*)|(?:התעלם|התעלמו|שכח|שכחו)[^.\n]{0,40}?(?:הוראות|הנחיות|כללים)" +
+            @"|(?:دستورالعمل\w*|دستورات|قوانین|قواعد)[^.\n]{0,40}?(?:نادیده\s+بگیر|فراموش\s+کن)|(?:نادیده\s+بگیر|فراموش\s+کن)[^.\n]{0,40}?(?:دستورالعمل|دستورات|قوانین)|(?:เพิกเฉย|ละเว้น|ไม่ต้องสนใจ|ลืม)[^.\n]{0,30}?(?:คำสั่ง|คำแนะนำ|กฎ)"),
 
         // Authority the reader cannot check: a fake system notice, elevated rights, consent given in advance.
         new("authority", 1.5, FamilyRole.Anchor,
@@ -99,7 +112,18 @@ internal static class InjectionFamilies
             // "do this before telling the user".
             @"\b(?:no\s+need\s+to|do\s+not|don'?t|never)\s+(?:mention|report|disclose|bring\s+up|tell\s+anyone\s+about)\s+(?:it|this|that|them)\s*(?:[.;,)]|$)" +
             @"|\b(?:omit|exclude|hide|leave|keep)\s+(?:it|this|that|them|these|the\s+\w+)\s+(?:out\s+)?(?:of|from)\s+(?:your|the|any|all)\s+(?:\w+\s+)?(?:summary|summaries|reply|answer|response|output|report|changelog|notes)\b" +
-            @"|\bbefore\s+telling\s+the\s+(?:user|human)\b"),
+            @"|\bbefore\s+telling\s+the\s+(?:user|human)\b",
+            // Keeping the act out of what the person reads or checks: "never mention the proxy in explanations", "keep it
+            // out of the unit tests", "do not add a comment explaining it", "should not be questioned", "no need to flag it".
+            @"\b(?:never|do\s+not|don'?t|must\s+not)\s+(?:mention|disclose|reveal|explain|describe|discuss|document|surface)\s+(?:\S+\s+){0,3}?(?:in|to|within)\s+(?:your\s+|the\s+|any\s+)?(?:explanations?|summary|summaries|repl(?:y|ies)|answers?|responses?|output|reports?|commit\s+messages?|pr\s+descriptions?|changelog|user)\b" +
+            @"|\b(?:keep|leave)\s+(?:it|this|that|them)\s+out\s+of\s+(?:the\s+|any\s+|your\s+)?(?:\w+\s+)?(?:tests?|docs?|documentation|comments?|commit\s+messages?|diffs?|logs?|review)\b|\b(?:do\s+not|don'?t|never)\s+add\s+(?:a\s+|any\s+)?comments?\s+(?:explaining|about|describing|mentioning)\b" +
+            @"|\bshould\s+not\s+be\s+(?:questioned|discussed|mentioned|reported|flagged)\b|\b(?:no\s+need\s+to|do\s+not|don'?t)\s+(?:create\s+a\s+ticket|flag\s+(?:it|this)|escalate|loop\s+in|consult|check\s+with)\b" +
+            @"|\bwithout\s+(?:further\s+|any\s+)?(?:user\s+|human\s+)?(?:approval|confirmation|consent|review|oversight|prompting)\b|\b(?:not|never)\s+(?:ask|wait)\s+for\s+(?:confirmation|approval|permission)\b" +
+            // Secrecy in Dutch, Italian, Spanish (more forms), Swedish, Czech, Greek, Hebrew, Persian, Thai, Swahili.
+            @"|\bnon\s+serve\s+(?:chiedere|avvisare|dire)\b|\bno\s+es\s+necesario\s+(?:consultar|avisar|informar|preguntar)\b|\bniet\s+(?:nodig|vragen)\b|\bzonder\s+(?:het\s+)?te\s+(?:melden|vertellen|vragen)\b" +
+            @"|\b(?:berätta|nämn|säg)\s+(?:\w+\s+)?inte\b|\butan\s+att\s+(?:fråga|berätta|meddela)\b|\b(?:neříkej|neříkejte|nezmiňuj|nezmiňujte|neinformuj)\w*|\bbez\s+(?:ptaní|upozornění|vědomí)\b" +
+            @"|\bμην\s+(?:το\s+)?(?:πεις|πείτε|αναφέρ\w*|ενημερώσ\w*)|\bχωρίς\s+να\s+(?:ρωτήσ\w*|ενημερώσ\w*)|אל\s+תספר|אל\s+תגיד|אל\s+תזכיר|בלי\s+לשאול|בלי\s+לספר|בשקט" +
+            @"|نگو|نگویید|اطلاع\s+نده|بدون\s+(?:اطلاع|پرسیدن)|ไม่ต้องบอก|อย่าบอก|ห้ามบอก|เงียบๆ|\busimwambie\b|\busimjulishe\b|\bbila\s+kumwambia\b|\bkimya\b"),
 
         // A carrier the person does not see: hidden HTML, comments, alt text, zero-width or tag characters. It adds weight
         // but does not anchor alone: issue and pull-request templates instruct people inside HTML comments.
@@ -112,15 +136,22 @@ internal static class InjectionFamilies
 
         // The order is to move data out or act beyond the task.
         new("danger", 1.0, FamilyRole.Payload,
-            ImperativeLead + DangerVerb + @"|" + ForeignImperative +
-            @"|\brm\s+-[a-z]*[rf][a-z]*\s|\bchmod\s+(?:-R\s+)?[0-7]?777\b|\bgit\s+push\s+(?:\S+\s+){0,2}?(?:-f|--force)\b|\bgrant\s+all\b|\bdrop\s+(?:table|database)\b"),
+            ImperativeLead + DangerVerb, ForeignImperative,
+            @"\brm\s+-[a-z]*[rf][a-z]*\s|\bchmod\s+(?:-R\s+)?[0-7]?777\b|\bgit\s+push\s+(?:\S+\s+){0,2}?(?:-f|--force)\b|\bgrant\s+all\b|\bdrop\s+(?:table|database)\b"),
 
         // Skipping the checks a person relies on.
         new("bypass", 1.5, FamilyRole.Ask | FamilyRole.Payload,
             @"\b(?:skip|bypass|disable|turn\s+off|suspend|waive|ignore|circumvent|switch\s+off|deactivate|silence)\s+(?:your\s+|the\s+|all\s+|any\s+|its\s+|every\s+)?(?:\S+\s+){0,2}?(?:checks?|tests?|test\s+suite|linters?|linting|ci|review|approval|confirmations?|safeguards?|validation|hooks?|pre-?commit|sandbox|firewall|security\s+warnings?|branch\s+protection|signing|2fa|mfa|scans?|guardrails|verification|audit(?:\s+log)?|logging|restrictions)\b" +
             @"|\bstop\s+asking\b|--no-verify|\bwithout\s+(?:running|waiting\s+for|any)\s+(?:\w+\s+)?(?:tests?|linters?|checks?|ci|review|approval)\b|\bcommit\s+directly\b|\bstraight\s+to\s+(?:main|master|production|prod)\b|\bforce[\s-]?push|\b(?:directly|direkt|directement|directamente|direttamente)\s+(?:\S+\s+){0,3}?(?:main|master|production|prod)\b" +
             @"|\b(?:überspring\w*|umgeh\w*|saltar|sáltate|omite|ignorez|contourne\w*)\b" +
-            @"|\b(?:désactiv\w*|desactiv\w*|deaktivier\w*|desativ\w*|disattiv\w*|отключ\w*)\b|禁用|关闭|無効に"),
+            @"|\b(?:désactiv\w*|desactiv\w*|deaktivier\w*|desativ\w*|disattiv\w*|отключ\w*)\b|禁用|关闭|無効に",
+            // Approving without looking, and weakening a control by its setting: "without reading the diff", "no plan review
+            // needed", "do not route for approval", verify=False, 0.0.0.0/0, allow_failure, continue-on-error, nosemgrep.
+            @"\bwithout\s+(?:reading|reviewing|examining|inspecting|looking\s+at|checking|testing|verifying|running)\b|\b(?:no|without)\s+(?:\w+\s+)?(?:review|approval|sign-?off|ticket)\s+(?:is\s+)?(?:needed|required|necessary)\b" +
+            @"|\b(?:do\s+not|don'?t|never)\s+(?:route|send|submit)\s+(?:it\s+|this\s+)?(?:for|to)\s+(?:approval|review)\b|\b(?:leave|give|post|submit)\s+(?:an?\s+)?approv\w*\s+review|\brespond\s+with\s+\W?lgtm\b|\+2\s+code-review" +
+            @"|\bverify\s*=\s*false\b|\bpythonhttpsverify\s*=\s*0|\bnode_tls_reject_unauthorized\s*=\s*0|\bsslverify\s*=?\s*false|--insecure\b|--trusted-host\b|\b0\.0\.0\.0/0\b|\bpublicly[_\s]accessible\b" +
+            @"|\ballow_failure\s*:\s*true|\bcontinue-on-error\b|\bnosemgrep\b|\bnosec\b|\b(?:are|is)\s+(?:all\s+)?false\s+positives?\b|\breturn\s+true\b[^\n]{0,60}\b(?:password|token|auth\w*|session|expir\w*|signature|valid\w*)|\b(?:password|token|auth\w*|session|expiry|signature|valid\w*)\b[^\n]{0,60}\breturn\s+true\b" +
+            @"|\b(?:always\s+(?:returns?|be)\s+true|zawsze\s+zwraca\s+true)\b|\bset\s+role\s*=\s*'?admin"),
 
         // Making the reader mislead its user: "say it is safe", "tell them the library is deprecated", "recommend X instead".
         new("deceit", 1.5, FamilyRole.Payload,
@@ -137,6 +168,8 @@ internal static class InjectionFamilies
             @"|\b(?:getenv|os\.environ|process\.env|os\.Environ|authorized_keys|all\s+privileges|write-all|admin:\w+|admin\s+(?:collaborator|rights|role|privileges|scopes?)|\w+_(?:key|password|pat))\b|\benv\s*\|" +
             @"|\b(?:mot\s+de\s+passe|clés?|identifiants|jetons?|contraseñas?|claves?|credenciales|passwort|passwörter|schlüssel|zugangsdaten|senhas?|chaves?|credenciais|chiavi|credenziali|парол\w*|ключ\w*|токен\w*" +
             @"|hasł\w*|klucz\w*|tokeny?|poświadcze\w*|wachtwoord\w*|sleutels?|inloggegevens|şifre\w*|parola\w*|anahtar\w*|kata\s+sandi|kunci|kredensial|mật\s+khẩu|khóa|облікові\s+дані)\b" +
+            // Where money goes: a payee's bank details (invoice and vendor-record fraud).
+            @"|\b(?:iban|swift|bic|routing\s+number|sort\s+code|remittance\s+(?:account|details)|bank\s+(?:details|account)|payee|supplier\s+master|vendor\s+master|payment\s+(?:account|details)|cuenta\s+(?:de\s+pago|bancaria)|conto\s+corrente|bankrekening|rekeningnummer|bankkonto|kontonummer|bankovní\s+účet|λογαριασμ\w+|חשבון\s+בנק|حساب\s+بانکی|บัญชีธนาคาร)\b" +
             @"|密钥|密码|令牌|凭据|凭证|パスワード|秘密鍵|トークン|認証情報|비밀번호|토큰|자격\s*증명|पासवर्ड|टोकन|कुंजी|क्रेडेंशियल|كلمة\s+المرور|كلمات\s+المرور|مفتاح|مفاتيح|رمز\s+الوصول|بيانات\s+الاعتماد"),
 
         // Where the data goes: a URL or address after a verb or preposition, a webhook, a public fork, `| sh`.
@@ -145,6 +178,6 @@ internal static class InjectionFamilies
             @"|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{2,5}|\s+port\s+\d{2,5})|\bport\s+\d{2,5}\b|\bwebhooks?\b|\bpastebin|\bgists?\b|\brequestbin|\bngrok|\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\bs3://" +
             @"|\b(?:public|external|personal|our|my|their|another)\s+(?:fork|repo(?:sitory)?|gist|bucket|mirror|server|endpoint|registry|inbox|drive|issue)\b" +
             // An address, a git remote, a host path, a chat channel or an image link as the destination; data piped into curl.
-            @"|\b(?:to|at)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开"),
+            @"|\b(?:to|at|with|a|an|à|naar|till|na|kwa|σε|ל|به)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:through|via|@|add|install|pin|route|registry|index-url|proxy)\s+(?:\S+\s+){0,3}?['""`]?https?://|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开"),
     ];
 }
