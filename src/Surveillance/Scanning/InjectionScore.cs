@@ -50,6 +50,19 @@ internal static class InjectionScore
         return Evaluate(text.AsSpan(from, end - from), complete: true);
     }
 
+    /// <summary>The weight a hidden carrier (an encoded payload) adds when it stands in for the anchor.</summary>
+    public const double HiddenCarrierWeight = 1.5;
+
+    /// <summary>
+    /// True when text that was hidden (decoded from base64) asks for something harmful: the hiding is the anchor and
+    /// adds <see cref="HiddenCarrierWeight"/>; the text itself must still ask and carry a payload.
+    /// </summary>
+    internal static bool PassesHidden(string decoded)
+    {
+        var o = Evaluate(decoded.AsSpan(0, Math.Min(decoded.Length, 2 * MaxReach)), complete: true);
+        return o.Asks && o.Harmful && o.Score + HiddenCarrierWeight >= Threshold;
+    }
+
     [ThreadStatic]
     private static (string Text, int From, int End, bool Result)? _last;
 

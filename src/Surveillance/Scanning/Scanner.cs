@@ -121,6 +121,18 @@ internal static class Scanner
                 }
             }
         }
+        // Disguised words (invisible characters, look-alike letters, letter spacing, leetspeak, reversed or hex lines):
+        // the injection rules run once more over a clean copy, their findings mapped back onto the original.
+        if (scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding) && InjectionNormalizer.Normalize(text) is { } clean)
+        {
+            foreach (var m in Scan(set, clean.Text, ScanScope.Injection | ScanScope.NoDecoding, null, onTimeout))
+            {
+                var start = clean.Map[m.Start];
+                var end = clean.Map[m.Start + m.Length - 1] + 1;
+                if (end <= start) (start, end) = (clean.Map[m.Start + m.Length - 1], clean.Map[m.Start] + 1);
+                results.Add(m with { Start = start, Length = end - start });
+            }
+        }
         results.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Rule.Severity.CompareTo(a.Rule.Severity));
         return Dedupe(results);
     }
@@ -274,10 +286,13 @@ internal static class Scanner
             {
                 if (!decodedPattern.IsMatch(decoded)) return false;
             }
-            // Without decoded_regex, the decoded text must trip an injection or command rule (one level deep).
+            // Without decoded_regex, the decoded text must trip an injection or command rule (one level deep), or ask
+            // for something harmful with the encoding itself as the hidden carrier: encoded instructions need no
+            // addressee to be suspect. That second way goes to the judge.
             else if (Scan(set, decoded, ScanScope.Injection | ScanScope.Commands | ScanScope.NoDecoding, null).Count == 0)
             {
-                return false;
+                if (!InjectionScore.PassesHidden(decoded)) return false;
+                uncertain = true;
             }
         }
         return true;
