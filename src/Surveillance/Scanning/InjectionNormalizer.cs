@@ -18,9 +18,9 @@ internal static class InjectionNormalizer
     {
         if (text.Length == 0) return null;
         var span = text.AsSpan();
-        var invisible = span.ContainsAny(Invisible);
-        var foreign = span.ContainsAnyInRange('\u0370', '\u04FF');
-        if (!invisible && !foreign && !HasDisguisedLine(span, span.Contains(" eht ", StringComparison.OrdinalIgnoreCase)) && !HasEncodedRun(text)) return null;
+        var invisible = ContainsInvisible(span);
+        var foreign = HasLookAlike(text);
+        if (!invisible && !foreign && !HasDisguisedLine(span, span.Contains(" eht ", StringComparison.Ordinal)) && !HasEncodedRun(text)) return null;
 
         var sb = new StringBuilder(text.Length);
         var map = new List<int>(text.Length);
@@ -42,6 +42,22 @@ internal static class InjectionNormalizer
     // Zero-width characters, the soft hyphen, word joiners and bidi controls: they split a word without showing.
     private static readonly SearchValues<char> Invisible = SearchValues.Create(
         "\u00AD\u200B\u200C\u200D\u200E\u200F\u2060\u2061\u2062\u2063\u2064\uFEFF\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    // Invisible characters sit in one block of general punctuation (U+200B-U+206F), besides U+FEFF and the soft hyphen:
+    // a vectorised range search finds candidates; dashes and quotes of the same block are passed over.
+    private static bool ContainsInvisible(ReadOnlySpan<char> text)
+    {
+        if (text.Contains('\uFEFF') || text.Contains('\u00AD')) return true;
+        for (var at = 0; at < text.Length;)
+        {
+            var i = text[at..].IndexOfAnyInRange('\u200B', '\u206F');
+            if (i < 0) return false;
+            at += i;
+            if (Invisible.Contains(text[at])) return true;
+            at++;
+        }
+        return false;
+    }
 
     // Words a reversed English line is full of ("the", "and", "your", "to", "this", "of").
     private static readonly string[] ReversedWords = [" eht ", " dna ", " ruoy ", " ot ", " siht ", " fo ", " ni "];
@@ -100,18 +116,18 @@ internal static class InjectionNormalizer
     }
 
     // A line of single characters each followed by one space, with wider gaps between words: "d i s a b l e   t h e".
+    // Twelve lone letters in a row (lone punctuation may sit among them); tables of "- | -" or "0 0 0" do not count.
     private static bool IsLetterSpaced(ReadOnlySpan<char> line)
     {
-        var singles = 0;
-        var best = 0;
+        var letters = 0;
         for (var i = 0; i < line.Length; i++)
         {
             if (line[i] == ' ') continue;
             var lone = (i == 0 || line[i - 1] == ' ') && (i + 1 == line.Length || line[i + 1] == ' ');
-            singles = lone ? singles + 1 : 0;
-            best = Math.Max(best, singles);
+            if (!lone) letters = 0;
+            else if (char.IsLetter(line[i]) && ++letters >= 12) return true;
         }
-        return best >= 12;
+        return false;
     }
 
     private static bool AppendCollapsed(ReadOnlySpan<char> line, int from, StringBuilder sb, List<int> map)
@@ -146,6 +162,7 @@ internal static class InjectionNormalizer
     private static bool IsLeet(ReadOnlySpan<char> line)
     {
         var words = 0;
+        var all = 0;
         var i = 0;
         while (i < line.Length)
         {
@@ -161,9 +178,10 @@ internal static class InjectionNormalizer
                 else other++;
                 i++;
             }
-            if (i > start && letters > 0 && leet > 0 && other == 0) words++;
+            if (i > start) all++;
+            if (i - start >= 3 && letters > 0 && leet > 0 && other == 0) words++;
         }
-        return words >= 4;
+        return words >= 4 && words * 3 >= all;
     }
 
     private static char? Leet(char c) => c switch
@@ -205,16 +223,70 @@ internal static class InjectionNormalizer
         _ => null,
     };
 
-    // Lines worth a closer look: letter-spaced, reversed or leetspeak. One pass over the text with cheap tests per line.
+    // A Cyrillic or Greek look-alike inside a Latin word; Russian and Greek text alone is no disguise.
+    private static bool HasLookAlike(string text)
+    {
+        var span = text.AsSpan();
+        var at = 0;
+        while (true)
+        {
+            var i = span[at..].IndexOfAnyInRange('\u0370', '\u04FF');
+            if (i < 0) return false;
+            at += i;
+            if (Latin(text[at]) is not null && InLatinWord(text, at, Math.Max(0, at - 64), Math.Min(text.Length, at + 64))) return true;
+            at++;
+        }
+    }
+
+    // Lines worth a closer look: letter-spaced, reversed or leetspeak. Most text has no "x y " pair of lone letters and
+    // no leet digit between two letters, found by vectorised searches; only lines with one are measured.
     private static bool HasDisguisedLine(ReadOnlySpan<char> text, bool reversedWords)
     {
-        foreach (var range in text.Split('\n'))
+        if (reversedWords)
         {
-            var line = text[range];
-            if (line.Length < 20) continue;
-            if (IsLetterSpaced(line) || (reversedWords && IsReversed(line)) || IsLeet(line)) return true;
+            foreach (var range in text.Split('\n'))
+            {
+                if (IsReversed(text[range])) return true;
+            }
+        }
+        // Twelve lone letters span at least 23 characters: a probe every seventh character lands inside such a run.
+        for (var p = 2; p + 2 < text.Length; p += 7)
+        {
+            var c = text[p];
+            var inside = c == ' '
+                ? char.IsLetter(text[p - 1]) && char.IsLetter(text[p + 1]) && text[p - 2] == ' ' && text[p + 2] == ' '
+                : char.IsLetter(c) && text[p - 1] == ' ' && text[p + 1] == ' ' && char.IsLetter(text[p - 2]) && char.IsLetter(text[p + 2]);
+            if (inside && IsLetterSpaced(LineAround(text, p))) return true;
+        }
+        for (var at = 0; at < text.Length;)
+        {
+            var i = text[at..].IndexOfAny(LeetDigits);
+            if (i < 0) break;
+            i += at;
+            at = i + 1;
+            if (i == 0 || !char.IsAsciiLetter(text[i - 1]))
+            {
+                // A number (a date, a count, a version) is no leet: skip its digits at once.
+                while (at < text.Length && char.IsAsciiDigit(text[at])) at++;
+                continue;
+            }
+            if (i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))
+            {
+                var line = LineAround(text, i);
+                if (IsLeet(line)) return true;
+                at = i + 1 + Math.Max(0, text[(i + 1)..].IndexOf('\n'));
+            }
         }
         return false;
+    }
+
+    private static readonly SearchValues<char> LeetDigits = SearchValues.Create("013457");
+
+    private static ReadOnlySpan<char> LineAround(ReadOnlySpan<char> text, int at)
+    {
+        var s = text[..at].LastIndexOf('\n') + 1;
+        var e = text[at..].IndexOf('\n');
+        return text[s..(e < 0 ? text.Length : at + e)];
     }
 
     private const int MinHexDigits = 40;
@@ -224,13 +296,17 @@ internal static class InjectionNormalizer
     private static bool HasEncodedRun(string text)
     {
         var span = text.AsSpan();
-        for (var i = 0; i < span.Length; i++)
+        // A run of MinHexDigits covers one of every MinHexDigits-th position: only those are probed.
+        var covered = 0;
+        for (var p = MinHexDigits - 1; p < span.Length; p += MinHexDigits)
         {
-            if (!char.IsAsciiHexDigit(span[i])) continue;
-            var end = i;
+            if (!char.IsAsciiHexDigit(span[p]) || p < covered) continue;
+            var start = p;
+            while (start > 0 && char.IsAsciiHexDigit(span[start - 1])) start--;
+            var end = p + 1;
             while (end < span.Length && char.IsAsciiHexDigit(span[end])) end++;
-            if (end - i >= MinHexDigits && (i == 0 || !char.IsAsciiLetterOrDigit(span[i - 1])) && HexRun(text, i, end, out _) is not null) return true;
-            i = end;
+            covered = end;
+            if (end - start >= MinHexDigits && (start == 0 || !char.IsAsciiLetterOrDigit(span[start - 1])) && HexRun(text, start, end, out _) is not null) return true;
         }
         if (span.Count('%') < MinPercentEscapes) return false;
         for (var at = span.IndexOf('%'); at >= 0; at = text.IndexOf('%', at + 1))
