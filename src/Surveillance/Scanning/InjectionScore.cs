@@ -30,7 +30,37 @@ internal static class InjectionScore
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking;
 
     private static readonly (InjectionFamilies.Family Family, Regex[] Patterns)[] Families =
-        [.. InjectionFamilies.All.Select(f => (f, f.Patterns.Select(p => new Regex(p, Options, TimeSpan.FromSeconds(1))).ToArray()))];
+        [.. InjectionFamilies.All.Select(f => (f, Merge(f.Patterns)))];
+
+    // Every pass of the linear engine over a passage costs about the same whatever the pattern's size, so a family's
+    // patterns are joined into as few regexes as the engine's size limit allows (they are written apart for that limit).
+    private static Regex[] Merge(string[] patterns)
+    {
+        var merged = new List<Regex>();
+        var i = 0;
+        while (i < patterns.Length)
+        {
+            var current = new Regex(patterns[i], Options, TimeSpan.FromSeconds(1));
+            var joined = "(?:" + patterns[i] + ")";
+            var j = i + 1;
+            for (; j < patterns.Length; j++)
+            {
+                var candidate = joined + "|(?:" + patterns[j] + ")";
+                try
+                {
+                    current = new Regex(candidate, Options, TimeSpan.FromSeconds(1));
+                    joined = candidate;
+                }
+                catch (NotSupportedException)
+                {
+                    break;
+                }
+            }
+            merged.Add(current);
+            i = j;
+        }
+        return [.. merged];
+    }
 
     /// <summary>True when the passage around <paramref name="start"/> scores as an injection.</summary>
     internal static bool Passes(string text, int start, int length)
