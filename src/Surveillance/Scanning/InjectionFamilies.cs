@@ -23,7 +23,7 @@ internal static class InjectionFamilies
             @"\b(?:is|are|written|meant|intended)\s+(?:only\s+)?for\s+(?:the\s+|any\s+|all\s+)?" + Ai,
             // A note headed for a reader ("Instruction to the helpdesk AI"), a machine-only tag ("AI_AGENT_NOTICE:",
             // "@ai-instruction:"), an @-mention of a bot, or "whoever is automating changes here".
-            NoteTo + "|" + Marker + @"|@(?:copilot|claude|gemini|cursor)\b" +
+            NoteTo + "|" + Marker + @"|@(?:copilot|claude|gemini|cursor)\b|@(?:ai|llm|bot|agent|assistant|copilot|gpt)[-_][\w-]+|\bon\s+behalf\s+of\s+(?:a|the|your)\s+(?:developer|user|human|maintainer)\b" +
             @"|\b(?:whoever|anyone|anybody|whatever|any\s+(?:tool|process|program|script|system))\s+(?:that\s+|who\s+)?(?:is\s+)?automat\w+|\b(?:whoever|whatever)\s+is\s+[a-z]+ing\b",
             @"\bif\s+you\s*(?:'re|’re|are)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + Ai,
             @"\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres|es)|wenn\s+du|falls\s+du|se\s+(?:você\s+(?:é|for)|sei|tu\s+és))\s+(?:une?\s+|un[ao]?\s+|ein(?:e|er)?\s+|uma?\s+)?(?:\w+\s+)?" + Ai +
@@ -41,7 +41,7 @@ internal static class InjectionFamilies
             @"|(?:致|给|親愛なる)\s*(?:ai\s*)?(?:" + AiCjk + @")|(?:" + AiCjk + @")\s*(?:へ|に|宛て)\s*[：:，,]",
             // Whoever acts on this very text ("Whoever processes this ticket next:"); a bracketed tag naming a reader
             // ("[AGENT RECOVERY]", "[resolution-hint for AI agents]"); a reader in a label of up to three words ("LLM tooling note:").
-            @"\b(?:whoever|anyone|anybody)\s+(?:who\s+|that\s+)?(?:\w+s|is\s+\w+ing|will\s+\w+)\s+(?:\w+\s+){0,2}?(?:this|these)\b" +
+            @"\b(?:whoever|anyone|anybody)\b(?:\s*\([^)\n]{0,30}\))?\s+(?:who\s+|that\s+)?(?:\w+s|is\s+\w+ing|will\s+\w+)\s+(?:\S+\s+){0,3}?(?:this|these)\b" +
             @"|\[[^\]\n]{0,40}\b(?:ai|llms?|agents?|assistants?|bots?|copilot|models?)\b[^\]\n]{0,40}\]\s*[A-Za-z]" +
             @"|(?:^|[.!?""]\s+)" + Ai + @"(?:[\s-]+[a-z]+){1,2}\s*:\s+[A-Za-z]",
             @"\b(?:wants?|would\s+like|asks?|needs?|requires?|expects?|instructs?)\s+(?:the|any|all|every|each)\s+" + Ai + @"\s+to\b" +
@@ -65,6 +65,7 @@ internal static class InjectionFamilies
             @"|\b(?:supersedes?|overrides?|replaces?|takes\s+precedence\s+over)\s+(?:whatever|all|any|your|the|every|previous|prior|earlier)\s+(?:\w+\s+){0,2}?(?:rules|instructions|guidance|prompts?|guidelines|directions)" +
             @"|\b(?:has|have|with)\s+no\s+(?:\w+\s+)?(?:restrictions|limits|rules|filters|guardrails)\b|\bno\s+longer\s+(?:bound|apply|applies|in\s+force)\b" +
             @"|\b(?:safety|security|content)\s+(?:prompts?|rules|checks|filters|restrictions|guardrails|policies)\s+(?:are|is|have\s+been)\s+(?:now\s+)?(?:suspended|disabled|off|lifted|removed|waived)" +
+            @"|\beven\s+if\s+the\s+user\s+(?:only\s+|explicitly\s+)?(?:asked|asks|requested|requests|wants|wanted|said|says)\b|\btakes?\s+precedence\s+over\s+(?:the\s+|any\s+)?user(?:'s)?\s+(?:requests?|instructions?|wishes)\b" +
             @"|\bfrom\s+(?:now|this\s+(?:point|message|moment))\s+on\b|\bonly\s+follow\b|\bfollow\s+only\b|\binstructions\s+(?:it|they)\s+returns?\b|\bfollow\s+(?:the\s+)?(?:instructions|ones)\s+(?:\S+\s+){0,5}?instead\b" +
             @"|\b(?:oubli\w*|ignor\w*|olvid\w*|vergiss|vergessen|esque[cç]\w*|dimentic\w*|игнорир\w*|забудь\w*)\b[^.\n]{0,40}?(?:consignes|instructions|règles|instrucciones|reglas|indicaciones|anweisungen|regeln|vorgaben|instruções|regras|istruzioni|regole|инструкци\w*|указани\w*|правил\w*)" +
             @"|(?:忽略|无视|忘记|忘掉)[^。\n]{0,15}?(?:指令|指示|说明|规则|提示)|(?:指示|命令|ルール)[^。\n]{0,10}?(?:無視|忘れ)",
@@ -91,7 +92,7 @@ internal static class InjectionFamilies
         // Someone else's wish passed on: "the maintainers want", "the user actually asked", "they told me". Weaker than
         // the above: ordinary documents say "the security team requires" too.
         new("hearsay", 1.0, FamilyRole.Anchor,
-            @"\b(?:maintainers?|owners?|admins?|administrators?|release\s+manager|security\s+team|compliance|legal|operator|developers?|reviewers?|lead|\w+\s+team|person\s+you\s+work\s+for)\s+(?:actually\s+|really\s+|already\s+|explicitly\s+)?(?:says?|said|wants?|would\s+like|asks?|asked|requests?|requested|requires?|required|approved|agreed|allows?|allowed|authori[sz]ed|confirmed|consented|okayed|is\s+fine|(?:has|have)\s+(?:already\s+)?(?:agreed|approved|authori[sz]ed|signed\s+off|confirmed|consented|allowed|granted))\b" +
+            @"\b(?:maintainers?|owners?|upstream|vendor|admins?|administrators?|release\s+manager|security\s+team|compliance|legal|operator|developers?|reviewers?|lead|\w+\s+team|person\s+you\s+work\s+for)\s+(?:actually\s+|really\s+|already\s+|explicitly\s+)?(?:says?|said|wants?|would\s+like|asks?|asked|requests?|requested|requires?|required|approved|agreed|allows?|allowed|authori[sz]ed|confirmed|consented|okayed|is\s+fine|(?:has|have)\s+(?:already\s+)?(?:agreed|approved|authori[sz]ed|signed\s+off|confirmed|consented|allowed|granted))\b" +
             @"|\b(?:the\s+user|the\s+human|they)\s+(?:actually|really|already|explicitly)\b|\b(?:as\s+)?(?:requested|required|approved|asked)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:owners?|maintainers?|admins?|team|user|lead)\b|\b(?:they|he|she)\s+told\s+(?:me|us)\b"),
 
         // Keeping the person out of the loop.
@@ -117,8 +118,10 @@ internal static class InjectionFamilies
             // out of the unit tests", "do not add a comment explaining it", "should not be questioned", "no need to flag it".
             @"\b(?:never|do\s+not|don'?t|must\s+not)\s+(?:mention|disclose|reveal|explain|describe|discuss|document|surface)\s+(?:\S+\s+){0,3}?(?:in|to|within)\s+(?:your\s+|the\s+|any\s+)?(?:explanations?|summary|summaries|repl(?:y|ies)|answers?|responses?|output|reports?|commit\s+messages?|pr\s+descriptions?|changelog|user)\b" +
             @"|\b(?:keep|leave)\s+(?:it|this|that|them)\s+out\s+of\s+(?:the\s+|any\s+|your\s+)?(?:\w+\s+)?(?:tests?|docs?|documentation|comments?|commit\s+messages?|diffs?|logs?|review)\b|\b(?:do\s+not|don'?t|never)\s+add\s+(?:a\s+|any\s+)?comments?\s+(?:explaining|about|describing|mentioning)\b" +
-            @"|\bshould\s+not\s+be\s+(?:questioned|discussed|mentioned|reported|flagged)\b|\b(?:no\s+need\s+to|do\s+not|don'?t)\s+(?:create\s+a\s+ticket|flag\s+(?:it|this)|escalate|loop\s+in|consult|check\s+with)\b" +
-            @"|\bwithout\s+(?:further\s+|any\s+)?(?:user\s+|human\s+)?(?:approval|confirmation|consent|review|oversight|prompting)\b|\b(?:not|never)\s+(?:ask|wait)\s+for\s+(?:confirmation|approval|permission)\b" +
+            @"|\b(?:should|must|need)\s+not\s+be\s+(?:questioned|discussed|mentioned|reported|flagged|disclosed|shown)\b|\b(?:no\s+need\s+to|do\s+not|don'?t)\s+(?:create\s+a\s+ticket|flag\s+(?:it|this)|escalate|loop\s+in|consult|check\s+with|confirm|redact|verify)\b" +
+            @"|\b(?:need\s+not|should\s+not|must\s+not|do\s+not|don'?t)\s+(?:appear|be\s+(?:listed|included))\s+in\s+(?:the\s+|your\s+|any\s+)?(?:\w+\s+)?(?:summary|report|description|changelog|reply|answer|output)\b" +
+            @"|\b(?:do\s+not|don'?t|never)\s+(?:show|echo|print|display|surface)\s+(?:the\s+|its\s+|any\s+)?(?:\w+\s+)?(?:output|diff|plan|logs?)\b|\b(?:do\s+not|don'?t|never)\s+(?:mention|tell\s+anyone\s+about|reveal|disclose)\s+this\s+(?:notice|update|section|block|request|directive|part|line|file|step|note)\b" +
+            @"|\bwithout\s+(?:further\s+|any\s+)?(?:user\s+|human\s+)?(?:approval|confirmation|consent|review|oversight|prompting|redacting|redaction)\b|\b(?:not|never)\s+(?:ask|wait)\s+for\s+(?:confirmation|approval|permission)\b" +
             // Secrecy in Dutch, Italian, Spanish (more forms), Swedish, Czech, Greek, Hebrew, Persian, Thai, Swahili.
             @"|\bnon\s+serve\s+(?:chiedere|avvisare|dire)\b|\bno\s+es\s+necesario\s+(?:consultar|avisar|informar|preguntar)\b|\bniet\s+(?:nodig|vragen)\b|\bzonder\s+(?:het\s+)?te\s+(?:melden|vertellen|vragen)\b" +
             @"|\b(?:berätta|nämn|säg)\s+(?:\w+\s+)?inte\b|\butan\s+att\s+(?:fråga|berätta|meddela)\b|\b(?:neříkej|neříkejte|nezmiňuj|nezmiňujte|neinformuj)\w*|\bbez\s+(?:ptaní|upozornění|vědomí)\b" +
@@ -132,7 +135,9 @@ internal static class InjectionFamilies
 
         // An order: an imperative verb where a sentence, clause or request starts.
         new("directive", 1.0, FamilyRole.Ask,
-            ImperativeLead + AnyVerb, ForeignImperative + "|" + ForeignModal),
+            ImperativeLead + AnyVerb, ForeignImperative + "|" + ForeignModal,
+            // A demand put as a condition: "accepts this license only by sending ...", "complete onboarding by running ...".
+            @"\b(?:only\s+)?by\s+(?:sending|posting|uploading|running|executing|adding|granting|emailing|forwarding|copying|pasting|replying\s+with)\b"),
 
         // The order is to move data out or act beyond the task.
         new("danger", 1.0, FamilyRole.Payload,
@@ -151,11 +156,16 @@ internal static class InjectionFamilies
             @"|\b(?:do\s+not|don'?t|never)\s+(?:route|send|submit)\s+(?:it\s+|this\s+)?(?:for|to)\s+(?:approval|review)\b|\b(?:leave|give|post|submit)\s+(?:an?\s+)?approv\w*\s+review|\brespond\s+with\s+\W?lgtm\b|\+2\s+code-review" +
             @"|\bverify\s*=\s*false\b|\bpythonhttpsverify\s*=\s*0|\bnode_tls_reject_unauthorized\s*=\s*0|\bsslverify\s*=?\s*false|--insecure\b|--trusted-host\b|\b0\.0\.0\.0/0\b|\bpublicly[_\s]accessible\b" +
             @"|\ballow_failure\s*:\s*true|\bcontinue-on-error\b|\bnosemgrep\b|\bnosec\b|\b(?:are|is)\s+(?:all\s+)?false\s+positives?\b|\breturn\s+true\b[^\n]{0,60}\b(?:password|token|auth\w*|session|expir\w*|signature|valid\w*)|\b(?:password|token|auth\w*|session|expiry|signature|valid\w*)\b[^\n]{0,60}\breturn\s+true\b" +
-            @"|\b(?:always\s+(?:returns?|be)\s+true|zawsze\s+zwraca\s+true)\b|\bset\s+role\s*=\s*'?admin"),
+            @"|\b(?:always\s+(?:returns?|be)\s+true|zawsze\s+zwraca\s+true)\b|\bset\s+role\s*=\s*'?admin",
+            // Certificate checks, tests, confirmations and endpoint protection switched off by their settings.
+            @"\bdanger_accept_invalid_certs|\binsecureskipverify\b|\brejectunauthorized\s*:\s*false|\bverify_ssl\s*=\s*false|\bssl_verify\w*\s*[=:]\s*(?:false|0)|curlopt_ssl_verify\w+|--no-check-certificate|\bcheck_hostname\s*=\s*false|\bcert_none\b" +
+            @"|\b(?:pytest\.mark\.skip|unittest\.skip|it\.skip|describe\.skip|test\.skip|t\.skip)\b|@(?:ignore|disabled)\b|-auto-approve\b|--auto-approve\b|\bconfirm\w*\s*[=:]\s*false\b|\bauto_?run\s*[=:]|\brequire_?approval\s*[=:]\s*false" +
+            @"|\bdisablerealtimemonitoring\b|\bset-mppreference\b|\bsetenforce\s+0\b|\bufw\s+disable\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:firewalld|auditd|apparmor|falcon\w*|crowdstrike\w*|defender\w*)" +
+            @"|\bno\s+further\s+(?:analysis|review|checks?|investigation|verification|testing)\s+(?:is\s+|are\s+)?(?:needed|required|necessary)\b|\b(?:submit|leave|give|post)\s+(?:an?\s+)?[""“']?approve[""”']?\s+review\b"),
 
         // Making the reader mislead its user: "say it is safe", "tell them the library is deprecated", "recommend X instead".
         new("deceit", 1.5, FamilyRole.Payload,
-            @"\b(?:recommend|suggest|advise|urge|tell)\s+[^.\n]*?\b(?:download|install|use|switch\s+to)\b[^.\n]*?\binstead\b",
+            @"\b(?:recommend|suggest|advise|urge|tell)\s+[^.]{0,80}?\b(?:download|install|use|switch\s+to|import)\b[^.]{0,80}?\binstead\b|\bregardless\s+of\s+what\s+(?:you|it|they)\s+(?:find|see|found)\b|\breport\s+only\s+[""“]|\b(?:is|are|was)\s+(?:a\s+)?(?:test\s+fixture|intentional|known\s+false\s+positive)s?\s+and\s+(?:must|should)\s+not\b",
             @"\b(?:say|state|tell\s+(?:them|the\s+user|users|the\s+developer)|report|claim|reply|answer|respond|confirm)\s+(?:\w+\s+){0,3}?(?:(?:it|this|that|the\s+\w+)\s+(?:is|was|has|looks)\s+)?(?:safe|secure|trusted|trustworthy|verified|legitimate|deprecated|abandoned|malicious|compromised|hacked|infected|no\s+(?:known\s+)?(?:vulnerabilities|issues|problems|risks|bugs)|passed|approved|clean|harmless|official|fine)\b",
             @"\b(?:describe|present|portray|label|list|depict)\s+(?:\S+\s+){0,4}?as\s+(?:having|being|unsafe|insecure|vulnerable|deprecated|malicious|abandoned|compromised)\b|\bas\s+the\s+only\s+(?:safe|secure|trusted|viable|supported)\b" +
             @"|\bregardless\s+of\s+(?:the\s+)?(?:actual|real|true)\s+(?:results?|outcome|status|state)\b"),
@@ -164,7 +174,7 @@ internal static class InjectionFamilies
         new("target", 1.5, FamilyRole.Payload,
             @"\b(?:passwords?|passwd|secrets?|tokens?|credentials?|api[\s_-]?keys?|private\s+keys?|ssh\s+keys?|deploy\s+keys?|signing\s+keys?|access\s+keys?|(?:gpg|pgp)\s+keys?|netrc|id_(?:rsa|ed25519|ecdsa)|kubeconfig|environment\s+variables|env\s+vars?|printenv|github_token|\w+_(?:token|secret|api_key)" +
             @"|sudo|root\s+(?:access|shell|password)|reverse\s+shell|admin\s+password|session\s+cookies?|wallet|seed\s+phrase|payout|bank\s+account|card\s+numbers?|billing|system\s+prompt|conversation\s+history|(?:write|admin|root|shell|network|internet|full|unrestricted)\s+access|branch\s+protection|sandbox|network\s+restrictions|egress\s+proxy|https?_proxy|audit\s+log|repository\s+(?:archive|contents?|settings)|home\s+directory)\b" +
-            @"|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.netrc|\.git-credentials|`env`|--force\b|~/" +
+            @"|\.git/config\b|\bpermission\s*[=:]\s*['""]?admin\b|/admin/\w+|""scope""\s*:\s*""\*""|/collaborators/|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.netrc|\.git-credentials|`env`|--force\b|~/" +
             @"|\b(?:getenv|os\.environ|process\.env|os\.Environ|authorized_keys|all\s+privileges|write-all|admin:\w+|admin\s+(?:collaborator|rights|role|privileges|scopes?)|\w+_(?:key|password|pat))\b|\benv\s*\|" +
             @"|\b(?:mot\s+de\s+passe|clés?|identifiants|jetons?|contraseñas?|claves?|credenciales|passwort|passwörter|schlüssel|zugangsdaten|senhas?|chaves?|credenciais|chiavi|credenziali|парол\w*|ключ\w*|токен\w*" +
             @"|hasł\w*|klucz\w*|tokeny?|poświadcze\w*|wachtwoord\w*|sleutels?|inloggegevens|şifre\w*|parola\w*|anahtar\w*|kata\s+sandi|kunci|kredensial|mật\s+khẩu|khóa|облікові\s+дані)\b" +
@@ -176,6 +186,7 @@ internal static class InjectionFamilies
         new("channel", 1.5, FamilyRole.Payload,
             @"\b(?:to|at|into|onto|from|via|with|fetch|download|curl|wget|visit|endpoint|address|url|server|host|à|a|an|para|nach|su|на|到)\s+(?:\S+\s+){0,4}?(?:https?://|(?:\d{1,3}\.){3}\d{1,3})" +
             @"|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{2,5}|\s+port\s+\d{2,5})|\bport\s+\d{2,5}\b|\bwebhooks?\b|\bpastebin|\bgists?\b|\brequestbin|\bngrok|\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\bs3://" +
+            @"|\b(?:fetch|post|get|put|request|urlopen|axios(?:\.\w+)?|requests\.\w+|http\.\w+|invoke-webrequest|iwr)\s*\(\s*[""'`]https?://" +
             @"|\b(?:public|external|personal|our|my|their|another)\s+(?:fork|repo(?:sitory)?|gist|bucket|mirror|server|endpoint|registry|inbox|drive|issue)\b" +
             // An address, a git remote, a host path, a chat channel or an image link as the destination; data piped into curl.
             @"|\b(?:to|at|with|a|an|à|naar|till|na|kwa|σε|ל|به)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:through|via|@|add|install|pin|route|registry|index-url|proxy)\s+(?:\S+\s+){0,3}?['""`]?https?://|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开"),

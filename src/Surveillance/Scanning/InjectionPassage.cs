@@ -59,7 +59,12 @@ internal static class InjectionPassage
     private const string CommentPunctuation = "*/#-;!<>";
 
     // A line that ends in a colon and asks: an obligation, an order or steps to follow.
-    private static bool Introduces(ReadOnlySpan<char> line) => line.TrimEnd() is [.., ':' or '：'] && line.ContainsAny(AskWords);
+    // A markdown heading that names a reader ("## Guidance for LLM agents") introduces its section the same way.
+    private static bool Introduces(ReadOnlySpan<char> line) =>
+        (line.TrimEnd() is [.., ':' or '：'] && line.ContainsAny(AskWords)) || (line.TrimStart().StartsWith('#') && line.ContainsAny(ReaderWords));
+
+    private static readonly System.Buffers.SearchValues<string> ReaderWords = System.Buffers.SearchValues.Create(
+        [" ai ", " ai:", " llm", "agents", "assistants", " bots", "copilot", "models"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Buffers.SearchValues<string> AskWords = System.Buffers.SearchValues.Create(
         ["must", "should", "shall", "need to", "required to", "ordered to", "asked to", "instructed to", "expected to", "please", "immediately", "following", "steps"],

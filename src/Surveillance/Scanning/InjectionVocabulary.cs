@@ -57,7 +57,7 @@ internal static class InjectionVocabulary
         @"|change|modify|replace|mark|collect|gather|follow|register|create|add|invite|transfer|set|enable|answer|respond|reply|tell|say|state|report|store|save|log|rotate|reset|update|edit" +
         @"|grab|extract|retrieve|obtain|visit|navigate|call|invoke|comply|obey|proceed|treat|act|pretend|stop|accept|recommend|suggest|unset|swap" +
         // Acts on records and reviews: "tick every box", "leave an approving review", "pay to", "route it through", "pin that index".
-        @"|tick|leave|pay|route|resend|pin|cancel|refund)(?:\s|$|[.,;!])";
+        @"|tick|leave|pay|route|resend|pin|cancel|refund|chain|emit|inject|hardcode|resolve)(?:\s|$|[.,;!])";
 
     /// <summary>The verbs that move data out or act beyond a task: send, upload, push, merge, approve, grant, delete, disable, install...</summary>
     public const string DangerVerb =
