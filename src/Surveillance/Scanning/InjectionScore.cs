@@ -66,10 +66,17 @@ internal static class InjectionScore
     internal static bool Passes(string text, int start, int length)
     {
         var (from, end) = InjectionPassage.Around(text, start, length, MaxReach);
-        // Anchor words repeat within a passage: score each passage once per scan.
-        if (_last is { } last && ReferenceEquals(last.Text, text) && last.From == from && last.End == end) return last.Result;
+        // Anchor words repeat within a passage, and the twin rules anchor in the same passages one rule after the
+        // other: score each passage once per scanned text.
+        if (!ReferenceEquals(_scored, text))
+        {
+            _scored = text;
+            (_results ??= []).Clear();
+        }
+        var results = _results!;
+        if (results.TryGetValue((from, end), out var known)) return known;
         var result = Evaluate(text.AsSpan(from, end - from)).Passes;
-        _last = (text, from, end, result);
+        results[(from, end)] = result;
         return result;
     }
 
@@ -94,7 +101,10 @@ internal static class InjectionScore
     }
 
     [ThreadStatic]
-    private static (string Text, int From, int End, bool Result)? _last;
+    private static string? _scored;
+
+    [ThreadStatic]
+    private static Dictionary<(int From, int End), bool>? _results;
 
     /// <summary>The outcome for one passage: its score, the families present, and the verdict.</summary>
     internal readonly record struct Outcome(double Score, IReadOnlyList<string> Families, bool Anchored, bool Asks, bool Harmful)
