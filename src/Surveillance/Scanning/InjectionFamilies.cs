@@ -23,7 +23,7 @@ internal static class InjectionFamilies
             @"\b(?:is|are|written|meant|intended)\s+(?:only\s+)?for\s+(?:the\s+|any\s+|all\s+)?" + Ai,
             // A note headed for a reader ("Instruction to the helpdesk AI"), a machine-only tag ("AI_AGENT_NOTICE:",
             // "@ai-instruction:"), an @-mention of a bot, or "whoever is automating changes here".
-            NoteTo + "|" + Marker + @"|@(?:copilot|claude|gemini|cursor)\b|@(?:ai|llm|bot|agent|assistant|copilot|gpt)[-_][\w-]+|\bon\s+behalf\s+of\s+(?:a|the|your)\s+(?:developer|user|human|maintainer)\b" +
+            NoteTo + "|" + Marker + @"|@(?:copilot|claude|gemini|cursor)\b|@(?:ai|llm|bot|agent|assistant|copilot|gpt)[-_][\w-]+|@bot\b|\bon\s+behalf\s+of\s+(?:a|the|your)\s+(?:developer|user|human|maintainer)\b" +
             @"|\b(?:whoever|anyone|anybody|whatever|any\s+(?:tool|process|program|script|system))\s+(?:that\s+|who\s+)?(?:is\s+)?automat\w+|\b(?:whoever|whatever)\s+is\s+[a-z]+ing\b",
             @"\bif\s+you\s*(?:'re|’re|are)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?" + Ai,
             @"\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres|es)|wenn\s+du|falls\s+du|se\s+(?:você\s+(?:é|for)|sei|tu\s+és))\s+(?:une?\s+|un[ao]?\s+|ein(?:e|er)?\s+|uma?\s+)?(?:\w+\s+)?" + Ai +
@@ -37,8 +37,9 @@ internal static class InjectionFamilies
             Label +
             // Tools or systems pointed at this very text: "tools processing this migration", "systems reading this PDF".
             @"|\b(?:tools?|systems?|crawlers?|scrapers?|pipelines?|parsers?|integrations?|services)\s+(?:that\s+|which\s+)?(?:are\s+)?(?:reading|processing|parsing|ingesting|indexing|summari[sz]ing|handling|crawling|scanning|importing|applying|executing|running|touching|rebasing|upgrading)\s+(?:\w+\s+){0,2}?(?:this|these)\b",
-            @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?]\s)\s*(?:[\w-]+\s+)?" + Ai + @"(?:\s*[,\]，—–]|\s*[:：]\s*(?:[^i\s]|i[^\s'’])|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
-            @"|(?:致|给|親愛なる)\s*(?:ai\s*)?(?:" + AiCjk + @")|(?:" + AiCjk + @")\s*(?:へ|に|宛て)\s*[：:，,]",
+            @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?:]\s)\s*(?:[\w-]+\s+)?" + Ai + @"(?:\s+(?:de|di|da|do|du)\s+(?:ia|ai|ki))?(?:\s*[,\]，—–]|\s*[:：]\s*(?:[^i\s]|i[^\s'’])|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
+            @"|(?:致|给|親愛なる)[^\n：:，,。]{0,14}?(?:ai\s*)?(?:" + AiCjk + @")|(?:ai|" + AiCjk + @"|리뷰어|봇)\s*(?:에게|께)\s*[:：,]?|(?:" + AiCjk + @")[^。\n]{0,12}?(?:在|当)[^。\n]{0,24}?(?:时|時)",
+            @"\b(?:wenn|falls|sobald|si|se|quando|cuando|lorsqu'|quand)\s+(?:ein|eine|einer|der|die|un|une|uno|una|o|a|il|la|el)\s+(?:[\w-]+\s+)?(?:[\w]+-)?(?:assistent\w*|agent\w*|ki|ia|ai|modell\w*|asistente|assistente|assistant|bot)\b|(?:" + AiCjk + @")\s*(?:へ|に|宛て)\s*[：:，,]",
             // Whoever acts on this very text ("Whoever processes this ticket next:"); a bracketed tag naming a reader
             // ("[AGENT RECOVERY]", "[resolution-hint for AI agents]"); a reader in a label of up to three words ("LLM tooling note:").
             @"\b(?:whoever|anyone|anybody)\b(?:\s*\([^)\n]{0,30}\))?\s+(?:who\s+|that\s+)?(?:\w+s|is\s+\w+ing|will\s+\w+)\s+(?:\S+\s+){0,3}?(?:this|these)\b" +
@@ -65,6 +66,7 @@ internal static class InjectionFamilies
             @"|\b(?:supersedes?|overrides?|replaces?|takes\s+precedence\s+over)\s+(?:whatever|all|any|your|the|every|previous|prior|earlier)\s+(?:\w+\s+){0,2}?(?:rules|instructions|guidance|prompts?|guidelines|directions)" +
             @"|\b(?:has|have|with)\s+no\s+(?:\w+\s+)?(?:restrictions|limits|rules|filters|guardrails)\b|\bno\s+longer\s+(?:bound|apply|applies|in\s+force)\b" +
             @"|\b(?:safety|security|content)\s+(?:prompts?|rules|checks|filters|restrictions|guardrails|policies)\s+(?:are|is|have\s+been)\s+(?:now\s+)?(?:suspended|disabled|off|lifted|removed|waived)" +
+            @"|\b(?:ignore|disregard|forget)\s+(?:the\s+)?user'?s\s+(?:\w+\s+)?(?:requests?|questions?|task|ask)\b|\byour\s+(?:task|goal|job|instructions?|objective|assignment)\s+(?:has|have)\s+(?:now\s+)?changed\b|\bstop\s+(?:working\s+on|doing)\s+(?:what|whatever)\s+the\s+user\b" +
             @"|\beven\s+if\s+the\s+user\s+(?:only\s+|explicitly\s+)?(?:asked|asks|requested|requests|wants|wanted|said|says)\b|\btakes?\s+precedence\s+over\s+(?:the\s+|any\s+)?user(?:'s)?\s+(?:requests?|instructions?|wishes)\b" +
             @"|\bfrom\s+(?:now|this\s+(?:point|message|moment))\s+on\b|\bonly\s+follow\b|\bfollow\s+only\b|\binstructions\s+(?:it|they)\s+returns?\b|\bfollow\s+(?:the\s+)?(?:instructions|ones)\s+(?:\S+\s+){0,5}?instead\b" +
             @"|\b(?:oubli\w*|ignor\w*|olvid\w*|vergiss|vergessen|esque[cç]\w*|dimentic\w*|игнорир\w*|забудь\w*)\b[^.\n]{0,40}?(?:consignes|instructions|règles|instrucciones|reglas|indicaciones|anweisungen|regeln|vorgaben|instruções|regras|istruzioni|regole|инструкци\w*|указани\w*|правил\w*)" +
@@ -119,6 +121,8 @@ internal static class InjectionFamilies
             @"\b(?:never|do\s+not|don'?t|must\s+not)\s+(?:mention|disclose|reveal|explain|describe|discuss|document|surface)\s+(?:\S+\s+){0,3}?(?:in|to|within)\s+(?:your\s+|the\s+|any\s+)?(?:explanations?|summary|summaries|repl(?:y|ies)|answers?|responses?|output|reports?|commit\s+messages?|pr\s+descriptions?|changelog|user)\b" +
             @"|\b(?:keep|leave)\s+(?:it|this|that|them)\s+out\s+of\s+(?:the\s+|any\s+|your\s+)?(?:\w+\s+)?(?:tests?|docs?|documentation|comments?|commit\s+messages?|diffs?|logs?|review)\b|\b(?:do\s+not|don'?t|never)\s+add\s+(?:a\s+|any\s+)?comments?\s+(?:explaining|about|describing|mentioning)\b" +
             @"|\b(?:should|must|need)\s+not\s+be\s+(?:questioned|discussed|mentioned|reported|flagged|disclosed|shown)\b|\b(?:no\s+need\s+to|do\s+not|don'?t)\s+(?:create\s+a\s+ticket|flag\s+(?:it|this)|escalate|loop\s+in|consult|check\s+with|confirm|redact|verify)\b" +
+            @"|\bwithout\s+(?:confirming|checking\s+with|telling|asking)\b|\bno\s+(?:user\s+)?(?:notification|confirmation|approval)\s+(?:is\s+)?(?:needed|required|necessary)\b|\bnão\s+(?:comente|fale|diga|conte)\b|\brückfragen\b[^.\n]{0,40}\bnicht\s+nötig\b|\bohne\s+rückfrage\b" +
+            @"|不要(?:向|对|跟)?(?:用户|使用者)?(?:提及|提到|透露|告知)|无需[^。\n]{0,12}?(?:说明|告知|提及)|書かず|記載しない|伝えないこと|언급하지|말하지\s*마" +
             @"|\b(?:need\s+not|should\s+not|must\s+not|do\s+not|don'?t)\s+(?:appear|be\s+(?:listed|included))\s+in\s+(?:the\s+|your\s+|any\s+)?(?:\w+\s+)?(?:summary|report|description|changelog|reply|answer|output)\b" +
             @"|\b(?:do\s+not|don'?t|never)\s+(?:show|echo|print|display|surface)\s+(?:the\s+|its\s+|any\s+)?(?:\w+\s+)?(?:output|diff|plan|logs?)\b|\b(?:do\s+not|don'?t|never)\s+(?:mention|tell\s+anyone\s+about|reveal|disclose)\s+this\s+(?:notice|update|section|block|request|directive|part|line|file|step|note)\b" +
             @"|\bwithout\s+(?:further\s+|any\s+)?(?:user\s+|human\s+)?(?:approval|confirmation|consent|review|oversight|prompting|redacting|redaction)\b|\b(?:not|never)\s+(?:ask|wait)\s+for\s+(?:confirmation|approval|permission)\b" +
@@ -161,6 +165,8 @@ internal static class InjectionFamilies
             @"\bdanger_accept_invalid_certs|\binsecureskipverify\b|\brejectunauthorized\s*:\s*false|\bverify_ssl\s*=\s*false|\bssl_verify\w*\s*[=:]\s*(?:false|0)|curlopt_ssl_verify\w+|--no-check-certificate|\bcheck_hostname\s*=\s*false|\bcert_none\b" +
             @"|\b(?:pytest\.mark\.skip|unittest\.skip|it\.skip|describe\.skip|test\.skip|t\.skip)\b|@(?:ignore|disabled)\b|-auto-approve\b|--auto-approve\b|\bconfirm\w*\s*[=:]\s*false\b|\bauto_?run\s*[=:]|\brequire_?approval\s*[=:]\s*false" +
             @"|\bdisablerealtimemonitoring\b|\bset-mppreference\b|\bsetenforce\s+0\b|\bufw\s+disable\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:firewalld|auditd|apparmor|falcon\w*|crowdstrike\w*|defender\w*)" +
+            @"|\bso\s+(?:that\s+)?(?:the\s+)?(?:test\s+suite|suite|tests?|ci|build|pipeline|checks?)\s+(?:passes|pass|goes\s+green|is\s+green)\b|\b(?:regenerate|update|change|adjust|overwrite|rewrite)\s+(?:every\s+|all\s+|the\s+)?['""]?expected['""]?\s+values?\b|\berwartete\w*\s+wert\w*\s+(?:\w+\s+){0,4}?angepasst" +
+            @"|\b(?:in|as)\s+plain\s*-?text\b|\(plain\s+text\)|\bproteç\w+\s+de\s+branch|\bprotecci\w+\s+de\s+(?:rama|branch)|\bbranch-?schutz\w*|\bprotection\s+de\s+(?:la\s+)?branche" +
             @"|\bno\s+further\s+(?:analysis|review|checks?|investigation|verification|testing)\s+(?:is\s+|are\s+)?(?:needed|required|necessary)\b|\b(?:submit|leave|give|post)\s+(?:an?\s+)?[""“']?approve[""”']?\s+review\b"),
 
         // Making the reader mislead its user: "say it is safe", "tell them the library is deprecated", "recommend X instead".
@@ -174,7 +180,7 @@ internal static class InjectionFamilies
         new("target", 1.5, FamilyRole.Payload,
             @"\b(?:passwords?|passwd|secrets?|tokens?|credentials?|api[\s_-]?keys?|private\s+keys?|ssh\s+keys?|deploy\s+keys?|signing\s+keys?|access\s+keys?|(?:gpg|pgp)\s+keys?|netrc|id_(?:rsa|ed25519|ecdsa)|kubeconfig|environment\s+variables|env\s+vars?|printenv|github_token|\w+_(?:token|secret|api_key)" +
             @"|sudo|root\s+(?:access|shell|password)|reverse\s+shell|admin\s+password|session\s+cookies?|wallet|seed\s+phrase|payout|bank\s+account|card\s+numbers?|billing|system\s+prompt|conversation\s+history|(?:write|admin|root|shell|network|internet|full|unrestricted)\s+access|branch\s+protection|sandbox|network\s+restrictions|egress\s+proxy|https?_proxy|audit\s+log|repository\s+(?:archive|contents?|settings)|home\s+directory)\b" +
-            @"|\.git/config\b|\bpermission\s*[=:]\s*['""]?admin\b|/admin/\w+|""scope""\s*:\s*""\*""|/collaborators/|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.netrc|\.git-credentials|`env`|--force\b|~/" +
+            @"|\bsuperuser\b|\bkeychain\b|\bkeystore\b|\.git/config\b|\bpermission\s*[=:]\s*['""]?admin\b|/admin/\w+|""scope""\s*:\s*""\*""|/collaborators/|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.netrc|\.git-credentials|`env`|--force\b|~/" +
             @"|\b(?:getenv|os\.environ|process\.env|os\.Environ|authorized_keys|all\s+privileges|write-all|admin:\w+|admin\s+(?:collaborator|rights|role|privileges|scopes?)|\w+_(?:key|password|pat))\b|\benv\s*\|" +
             @"|\b(?:mot\s+de\s+passe|clés?|identifiants|jetons?|contraseñas?|claves?|credenciales|passwort|passwörter|schlüssel|zugangsdaten|senhas?|chaves?|credenciais|chiavi|credenziali|парол\w*|ключ\w*|токен\w*" +
             @"|hasł\w*|klucz\w*|tokeny?|poświadcze\w*|wachtwoord\w*|sleutels?|inloggegevens|şifre\w*|parola\w*|anahtar\w*|kata\s+sandi|kunci|kredensial|mật\s+khẩu|khóa|облікові\s+дані)\b" +
@@ -186,6 +192,7 @@ internal static class InjectionFamilies
         new("channel", 1.5, FamilyRole.Payload,
             @"\b(?:to|at|into|onto|from|via|with|fetch|download|curl|wget|visit|endpoint|address|url|server|host|à|a|an|para|nach|su|на|到)\s+(?:\S+\s+){0,4}?(?:https?://|(?:\d{1,3}\.){3}\d{1,3})" +
             @"|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{2,5}|\s+port\s+\d{2,5})|\bport\s+\d{2,5}\b|\bwebhooks?\b|\bpastebin|\bgists?\b|\brequestbin|\bngrok|\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\bs3://" +
+            @"|https?://[^\s<>""]+\s*(?:に|へ|で|まで|로|으로)|(?:到|至|发送到|上传到|发到)\s*https?://|\b(?:all'indirizzo|indirizzo|adresse|dirección|endereço|adresine|naar\s+het\s+adres)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+" +
             @"|\b(?:fetch|post|get|put|request|urlopen|axios(?:\.\w+)?|requests\.\w+|http\.\w+|invoke-webrequest|iwr)\s*\(\s*[""'`]https?://" +
             @"|\b(?:public|external|personal|our|my|their|another)\s+(?:fork|repo(?:sitory)?|gist|bucket|mirror|server|endpoint|registry|inbox|drive|issue)\b" +
             // An address, a git remote, a host path, a chat channel or an image link as the destination; data piped into curl.

@@ -14,7 +14,7 @@ internal static class InjectionVocabulary
         @"|code\s+assistants?|ai\s+(?:helpers?|tools?|systems?|reviewers?|readers?|agents?|assistants?)|reviewer\s+bots?" +
         @"|ia|ki|asistentes?|assistentes?|assistent(?:in|en|i|e)?|agentes?|agenten|agenti|modelos?|modell[eio]?|sprachmodell|robots?" +
         // Tools that write for the person: "code generators", "IaC assistants" (above), "LLM triage".
-        @"|(?:code|test|doc|docs|sql|query)\s+generators?|llm\s+triage" +
+        @"|(?:code|test|doc|docs|sql|query)\s+generators?|llm\s+triage|ferramentas?\s+autom[aá]tic\w*|herramientas?\s+autom[aá]tic\w*|outils?\s+automatis\w*|strumenti\s+automatic\w*" +
         // Polish, Turkish, Indonesian, Vietnamese; Russian and Ukrainian.
         @"|asystent\w*|asistan\w*|asisten|yapay\s+zek[aâ]\w*|sztuczn\w+\s+inteligencj\w+|trợ\s+lý|mô\s+hình" +
         // Czech/Slovak/Romanian, Hungarian, Finnish, Swahili, Swedish/Danish/Norwegian.
@@ -72,7 +72,7 @@ internal static class InjectionVocabulary
         // Formal and plural forms (Spanish usted, Italian voi, Portuguese você): "cambie", "marque", "impostate", "rimuovete".
         @"|cambie|marque|actualice|pague|elimine|envíe|ejecute|agregue|añada|desactive|copie|borre|suba|transfiera" +
         @"|impostate|imposta|rimuovete|rimuovi|eliminate|elimina|inviate|eseguite|aggiungete|aggiungi|disattivate|caricate|cambiate|cambia|segnate|segna" +
-        @"|altere|atualize|remova|adicione|transfira" +
+        @"|altere|atualize|remova|adicione|transfira|usem|utilizem|façam|executem|rodem|inoltra|inoltrate|inoltri" +
         // Dutch, Swedish, Danish/Norwegian, Czech/Slovak, Romanian, Hungarian, Finnish, Swahili.
         @"|zet|plak|voeg|wijzig|stuur|verwijder|schakel" +
         @"|skicka|ta\s+bort|radera|kör|kopiera|lägg\s+till|ladda\s+upp|inaktivera|ändra|publicera|slet|fjern|kjør|kør|kopier|legg\s+til|tilføj|deaktiver" +
@@ -88,21 +88,21 @@ internal static class InjectionVocabulary
         @"|بفرست|ارسال\s+کن|حذف\s+کن|پاک\s+کن|اجرا\s+کن|کپی\s+کن|اضافه\s+کن|غیرفعال\s+کن|آپلود\s+کن|ส่ง|ลบ|รัน|เรียกใช้|คัดลอก|เพิ่ม|ปิดการใช้งาน|อัปโหลด" +
         @"|发送|上传|删除|执行|运行|复制|粘贴|发布|禁用|读取|附加|贴到|提交|推送|送信|アップロード|削除|実行|コピー|貼り付け|公開|無効に" +
         // Korean, Hindi, Arabic (send, delete, run, copy, upload, disable, push; add).
-        @"|보내|전송|삭제|실행|복사|업로드|비활성화|푸시|추가하|भेजें|भेजो|हटाएँ|हटाएं|चलाएँ|चलाएं|चलाओ|जोड़ें|अपलोड|أرسل|ارسل|احذف|نفذ|نفّذ|شغّل|انسخ|أضف|اضف|عطّل|ارفع)";
+        @"|승인|병합|보내|전송|삭제|실행|복사|업로드|비활성화|푸시|추가하|भेजें|भेजो|हटाएँ|हटाएं|चलाएँ|चलाएं|चलाओ|जोड़ें|अपलोड|أرسل|ارسل|احذف|نفذ|نفّذ|شغّل|انسخ|أضف|اضف|عطّل|ارفع)";
 
     /// <summary>
     /// A tag or label that marks a note for an automated reader: <c>AI_AGENT_NOTICE:</c>, <c>[agent-directive]</c>,
     /// <c>@ai-instruction:</c>, <c>assistant-note:</c>, <c>llm-hint</c>. Written for machines, never for people.
     /// </summary>
     public const string Marker =
-        @"(?:@|\b)(?:ai|llm|agent|assistant|bot|copilot|model)[-_](?:agent[-_])?(?:notices?|notes?|directives?|instructions?|hints?|messages?|commands?|tasks?|prompts?)\b";
+        @"(?:@|\b)(?:ai|llm|agent|assistant|bot|copilot|model)[-_](?:agent[-_])?(?:notices?|notes?|directives?|instructions?|hints?|messages?|commands?|tasks?|prompts?|polic(?:y|ies)|rules?|guidance|config)\b";
 
     /// <summary>
     /// A note or instruction headed for a reader, with up to two words between ("Hinweis an automatisierte
     /// Assistenten", "Instruction to the helpdesk AI", "Nota para el asistente automático", "Notice to build agents").
     /// </summary>
     public const string NoteTo =
-        @"\b(?:notes?|notices?|hints?|messages?|reminders?|instructions?|guidance|directives?|hinweis(?:e)?|nota|notas|remarque|consignes?|instrucciones|anweisung(?:en)?|istruzioni|aviso|примечани[ея]|заметка|указани[ея]|инструкци[яи])\s+" +
+        @"\b(?:notes?|notices?|hints?|messages?|reminders?|instructions?|guidance|directives?|hinweis(?:e)?|nota|notas|observação|observación|observation|remarque|consignes?|instrucciones|anweisung(?:en)?|istruzioni|aviso|примечани[ея]|заметка|указани[ея]|инструкци[яи])\s+" +
         @"(?:to|for|an|für|pour|para|per|à|aux|al|ao|alla|для)\s+(?:(?:the|any|all|every|each|our|le|la|les|el|los|die|den|der|o|os|il|gli|l')\s*)?(?:[\w-]+\s+){0,2}?(?:\w+-)?" + Ai;
 
     /// <summary>A reader followed by a relative clause in another language: "KI-Agenten, die diese Datei lesen", "agent automatisé qui lit ce fichier".</summary>
@@ -115,7 +115,7 @@ internal static class InjectionVocabulary
         // Polish, Dutch, Turkish, Indonesian, Vietnamese, Ukrainian.
         @"|należy|musisz|proszę|moet|moeten|gelieve|lütfen|gerekir|gerekiyor|harus|tolong|mohon|phải|hãy|vui\s+lòng|потрібно|повинен|повинні)\b" +
         // Chinese and Japanese "please/must"; Korean polite imperatives; Hindi "please/must/do"; Arabic "must/please".
-        @"|请|請|务必|必须|하세요|하십시오|십시오|주세요|해야|कृपया|चाहिए|करें|يجب|الرجاء|من\s+فضلك";
+        @"|\b(?:imediatamente|inmediatamente|immediatamente|immédiatement|sofort)\b|ください|すること|しなさい|必ず|伝えて|请|請|务必|必须|하세요|하십시오|십시오|주세요|해야|कृपया|चाहिए|करें|يجب|الرجاء|من\s+فضلك";
 
     /// <summary>Where an imperative stands: the start of a sentence, clause or list item, or after "please", "you must", "asks ... to"...</summary>
     public const string ImperativeLead =
