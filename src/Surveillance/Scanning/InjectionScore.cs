@@ -26,7 +26,7 @@ internal static class InjectionScore
     public const string AnchorPattern = InjectionAnchor.Pattern;
 
     // How far a passage reaches either side of its anchor.
-    private const int MaxReach = 300;
+    private const int MaxReach = 220;
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking;
 
     private static readonly (InjectionFamilies.Family Family, Regex[] Patterns)[] Families =
@@ -96,7 +96,7 @@ internal static class InjectionScore
     /// </summary>
     internal static bool PassesHidden(string decoded)
     {
-        var o = Evaluate(decoded.AsSpan(0, Math.Min(decoded.Length, 2 * MaxReach)), complete: true);
+        var o = Evaluate(decoded.AsSpan(0, Math.Min(decoded.Length, 2 * MaxReach)));
         return o.Asks && o.Harmful && o.Score + HiddenCarrierWeight >= Threshold;
     }
 
