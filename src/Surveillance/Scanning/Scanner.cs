@@ -122,17 +122,8 @@ internal static class Scanner
             }
         }
         // Disguised words (invisible characters, look-alike letters, letter spacing, leetspeak, reversed or hex lines):
-        // the injection rules run once more over a clean copy, their findings mapped back onto the original.
-        if (scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding) && InjectionNormalizer.Normalize(text) is { } clean)
-        {
-            foreach (var m in Scan(set, clean.Text, ScanScope.Injection | ScanScope.NoDecoding, null, onTimeout))
-            {
-                var start = clean.Map[m.Start];
-                var end = clean.Map[m.Start + m.Length - 1] + 1;
-                if (end <= start) (start, end) = (clean.Map[m.Start + m.Length - 1], clean.Map[m.Start] + 1);
-                results.Add(m with { Start = start, Length = end - start });
-            }
-        }
+        // the injection rules run once more over clean copies, their findings mapped back onto the original.
+        if (scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding)) DisguiseRescan.Run(set, text, results, onTimeout);
         results.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Rule.Severity.CompareTo(a.Rule.Severity));
         return Dedupe(results);
     }
