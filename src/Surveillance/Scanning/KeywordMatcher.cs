@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -13,10 +14,12 @@ internal sealed class KeywordMatcher
     private readonly int _classes;
     private readonly int[] _next;
     private readonly int[][] _outputs;
+    private readonly int _maxLength;
 
     public KeywordMatcher(IReadOnlyList<string> keywords)
     {
         Keywords = keywords;
+        _maxLength = Math.Max(1, keywords.Count == 0 ? 1 : keywords.Max(k => k.Length));
         var alphabet = new List<char>();
         foreach (var k in keywords)
         {
@@ -104,14 +107,31 @@ internal sealed class KeywordMatcher
     /// <summary>The keywords, by index.</summary>
     public IReadOnlyList<string> Keywords { get; }
 
-    /// <summary>Calls <paramref name="onHit"/> with (keyword index, index of the keyword's last character) for every occurrence.</summary>
+    /// <summary>Calls <paramref name="onHit"/> with (keyword index, index of the keyword's last character) for every occurrence, in order.</summary>
     public void Scan<TState>(ReadOnlySpan<char> text, ref TState state, HitHandler<TState> onHit)
+    {
+        if (text.Length < MinSplit || text.Length < 4 * _maxLength)
+        {
+            ScanRange(text, 0, 0, text.Length, ref state, onHit);
+            return;
+        }
+        ScanSplit(text, ref state, onHit);
+    }
+
+    /// <summary>Shorter texts are walked in one piece.</summary>
+    internal const int MinSplit = 2048;
+
+    /// <summary>The same hits as <see cref="Scan{TState}"/>, from one walk over the whole text (the reference for tests).</summary>
+    internal void ScanInOneWalk<TState>(ReadOnlySpan<char> text, ref TState state, HitHandler<TState> onHit) =>
+        ScanRange(text, 0, 0, text.Length, ref state, onHit);
+
+    // The walk from `row` over text[from..to): each step waits for the table load of the step before, so one walk
+    // leaves most of the CPU idle.
+    private int ScanRange<TState>(ReadOnlySpan<char> text, int row, int from, int to, ref TState state, HitHandler<TState> onHit)
     {
         ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
         ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
-        var classes = _classes;
-        var row = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = from; i < to; i++)
         {
             var c = text[i];
             int cls = c < 128 ? Unsafe.Add(ref classOf, c) : 0;
@@ -122,8 +142,72 @@ internal sealed class KeywordMatcher
                 continue;
             }
             row = -t - 1;
-            foreach (var k in _outputs[row / classes]) onHit(ref state, k, i);
+            foreach (var k in _outputs[row / _classes]) onHit(ref state, k, i);
         }
+        return row;
+    }
+
+    // Two walks at once, over the first half and the second: independent chains of loads that the CPU overlaps. The
+    // second starts from the root one keyword length before the middle, so from the middle on it is in the state a
+    // walk from the start would be in (no keyword reaches further back); its hits wait until the first half's are out.
+    private void ScanSplit<TState>(ReadOnlySpan<char> text, ref TState state, HitHandler<TState> onHit)
+    {
+        ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
+        ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
+        ref var chars = ref MemoryMarshal.GetReference(text);
+        var mid = text.Length / 2;
+        var second = mid - (_maxLength - 1);
+        var pending = ArrayPool<int>.Shared.Rent(256);
+        var count = 0;
+        int rowA = 0, rowB = 0;
+        for (var i = 0; i < mid; i++)
+        {
+            var ca = Unsafe.Add(ref chars, i);
+            var cb = Unsafe.Add(ref chars, second + i);
+            var ta = Unsafe.Add(ref next, rowA + (ca < 128 ? Unsafe.Add(ref classOf, ca) : 0));
+            var tb = Unsafe.Add(ref next, rowB + (cb < 128 ? Unsafe.Add(ref classOf, cb) : 0));
+            if ((ta | tb) >= 0)
+            {
+                rowA = ta;
+                rowB = tb;
+                continue;
+            }
+            if (ta >= 0)
+            {
+                rowA = ta;
+            }
+            else
+            {
+                rowA = -ta - 1;
+                foreach (var k in _outputs[rowA / _classes]) onHit(ref state, k, i);
+            }
+            if (tb >= 0)
+            {
+                rowB = tb;
+            }
+            else
+            {
+                rowB = -tb - 1;
+                if (second + i < mid) continue; // the first walk reports these
+                foreach (var k in _outputs[rowB / _classes])
+                {
+                    if (count + 2 > pending.Length) Grow(ref pending);
+                    pending[count++] = k;
+                    pending[count++] = second + i;
+                }
+            }
+        }
+        for (var p = 0; p < count; p += 2) onHit(ref state, pending[p], pending[p + 1]);
+        ArrayPool<int>.Shared.Return(pending);
+        ScanRange(text, rowB, second + mid, text.Length, ref state, onHit);
+    }
+
+    private static void Grow(ref int[] buffer)
+    {
+        var bigger = ArrayPool<int>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan().CopyTo(bigger);
+        ArrayPool<int>.Shared.Return(buffer);
+        buffer = bigger;
     }
 
     /// <summary>Receives one keyword hit.</summary>
