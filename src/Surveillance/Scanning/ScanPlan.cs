@@ -16,6 +16,7 @@ internal sealed class ScanPlan
         var keywords = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var keywordRules = new List<List<int>>();
+        var wordStartRules = new List<List<int>>();
         var always = new List<int>();
         for (var r = 0; r < rules.Count; r++)
         {
@@ -33,12 +34,15 @@ internal sealed class ScanPlan
                     index[k] = ki;
                     keywords.Add(k);
                     keywordRules.Add([]);
+                    wordStartRules.Add([]);
                 }
-                if (!keywordRules[ki].Contains(r)) keywordRules[ki].Add(r);
+                var list = rules[r].Spec.KeywordsAtWordStart == true && char.IsAsciiLetter(k[0]) ? wordStartRules[ki] : keywordRules[ki];
+                if (!list.Contains(r)) list.Add(r);
             }
         }
         Matcher = new KeywordMatcher(keywords);
         KeywordRules = [.. keywordRules.Select(l => l.ToArray())];
+        WordStartRules = [.. wordStartRules.Select(l => l.ToArray())];
         AlwaysRun = [.. always];
         var triggers = string.Concat(always.Select(r => rules[r].Spec.TriggerChars ?? ""));
         AnyTrigger = triggers.Length > 0 ? SearchValues.Create(triggers) : null;
@@ -57,6 +61,9 @@ internal sealed class ScanPlan
 
     /// <summary>Per keyword: the rule indexes it opens a window for.</summary>
     public int[][] KeywordRules { get; }
+
+    /// <summary>Per keyword: the rule indexes it opens a window for only at the start of a word (<see cref="RuleSpec.KeywordsAtWordStart"/>).</summary>
+    public int[][] WordStartRules { get; }
 
     /// <summary>In-scope rules without keywords (run over the whole text, or gated by trigger characters or base64 runs).</summary>
     public int[] AlwaysRun { get; }

@@ -189,35 +189,40 @@ internal static class Scanner
 
     private static void OnHit(ref HitState state, int keyword, int last)
     {
-        var ruleIndexes = state.Plan.KeywordRules[keyword];
-        var text = state.Text;
         var first = last - state.Plan.Matcher.Keywords[keyword].Length + 1;
         int lineWindowStart = -1, lineWindowEnd = -1;
-        foreach (var r in ruleIndexes)
+        foreach (var r in state.Plan.KeywordRules[keyword]) Open(ref state, r, first, last, ref lineWindowStart, ref lineWindowEnd);
+        var wordStart = state.Plan.WordStartRules[keyword];
+        if (wordStart.Length == 0 || (first > 0 && char.IsLetter(state.Text[first - 1]))) return;
+        foreach (var r in wordStart) Open(ref state, r, first, last, ref lineWindowStart, ref lineWindowEnd);
+    }
+
+    // Opens (or widens) rule r's window for the keyword at first..last.
+    private static void Open(ref HitState state, int r, int first, int last, ref int lineWindowStart, ref int lineWindowEnd)
+    {
+        var text = state.Text;
+        var windows = state.Windows[r] ??= [];
+        // Most hits fall inside the window an earlier hit opened: nothing to do.
+        if (windows.Count > 0 && first >= windows[^1].Start && last < windows[^1].End) return;
+        if (lineWindowStart < 0)
         {
-            var windows = state.Windows[r] ??= [];
-            // Most hits fall inside the window an earlier hit opened: nothing to do.
-            if (windows.Count > 0 && first >= windows[^1].Start && last < windows[^1].End) continue;
-            if (lineWindowStart < 0)
-            {
-                var backLimit = Math.Max(0, first - MaxBack);
-                var nl = text.AsSpan(backLimit, first - backLimit).LastIndexOf('\n');
-                lineWindowStart = nl < 0 ? backLimit : backLimit + nl + 1;
-                var limit = (int)Math.Min(text.Length, (long)last + 1 + DefaultReach);
-                var nextNl = text.AsSpan(last + 1, limit - last - 1).IndexOf('\n');
-                lineWindowEnd = nextNl < 0 ? limit : last + 1 + nextNl;
-            }
-            var start = lineWindowStart;
-            var end = state.Rules[r].Spec.Reach is { } reach ? (int)Math.Min(text.Length, (long)last + 1 + reach) : lineWindowEnd;
-            if (windows.Count > 0 && start <= windows[^1].End)
-            {
-                var prev = windows[^1];
-                windows[^1] = (Math.Min(prev.Start, start), Math.Max(prev.End, end));
-            }
-            else
-            {
-                windows.Add((start, end));
-            }
+            var backLimit = Math.Max(0, first - MaxBack);
+            var nl = text.AsSpan(backLimit, first - backLimit).LastIndexOf('\n');
+            lineWindowStart = nl < 0 ? backLimit : backLimit + nl + 1;
+            var limit = (int)Math.Min(text.Length, (long)last + 1 + DefaultReach);
+            var nextNl = text.AsSpan(last + 1, limit - last - 1).IndexOf('\n');
+            lineWindowEnd = nextNl < 0 ? limit : last + 1 + nextNl;
+        }
+        var start = lineWindowStart;
+        var end = state.Rules[r].Spec.Reach is { } reach ? (int)Math.Min(text.Length, (long)last + 1 + reach) : lineWindowEnd;
+        if (windows.Count > 0 && start <= windows[^1].End)
+        {
+            var prev = windows[^1];
+            windows[^1] = (Math.Min(prev.Start, start), Math.Max(prev.End, end));
+        }
+        else
+        {
+            windows.Add((start, end));
         }
     }
 
