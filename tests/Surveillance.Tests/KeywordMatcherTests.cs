@@ -4,7 +4,7 @@ using Smooth.Surveillance.Scanning;
 namespace Smooth.Surveillance.Tests;
 
 /// <summary>
-/// The keyword pass walks the two halves of a long text at once; it must report exactly the hits, in exactly the
+/// The keyword pass walks the four quarters of a long text at once; it must report exactly the hits, in exactly the
 /// order, of one walk from the start, and those must be every case-insensitive occurrence of every keyword.
 /// </summary>
 public sealed class KeywordMatcherTests
@@ -32,13 +32,13 @@ public sealed class KeywordMatcherTests
     }
 
     [Fact]
-    public void Walking_both_halves_at_once_reports_what_one_walk_reports()
+    public void Walking_the_quarters_at_once_reports_what_one_walk_reports()
     {
         var random = new Random(5);
         const string Alphabet = "abcab ab\nAB-é";
         for (var round = 0; round < 200; round++)
         {
-            // Short keywords over a small alphabet, so hits are dense and overlap, some long enough to straddle the middle.
+            // Short keywords over a small alphabet, so hits are dense and overlap, some long enough to straddle a quarter.
             var keywords = Enumerable.Range(0, random.Next(1, 12))
                 .Select(_ => new string(Enumerable.Range(0, random.Next(1, round % 5 == 0 ? 40 : 6)).Select(_ => "abc -"[random.Next(5)]).ToArray()))
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -54,12 +54,17 @@ public sealed class KeywordMatcherTests
     }
 
     [Fact]
-    public void A_keyword_across_the_middle_is_reported_once()
+    public void A_keyword_across_the_start_of_a_quarter_is_reported_once()
     {
         var matcher = new KeywordMatcher(["middle"]);
-        var text = new string('x', 5000) + "MIDDLE" + new string('y', 4994);
-        Assert.Equal([(0, 5005)], Hits(matcher, text, oneWalk: false));
-        text = new string('x', 4997) + "middle" + new string('y', 4997);
-        Assert.Equal([(0, 5002)], Hits(matcher, text, oneWalk: false));
+        foreach (var boundary in new[] { 2500, 5000, 7500 })
+        {
+            for (var shift = -6; shift <= 1; shift++)
+            {
+                var at = boundary + shift;
+                var text = new string('x', at) + "MIDDLE" + new string('y', 10_000 - at - 6);
+                Assert.Equal([(0, at + 5)], Hits(matcher, text, oneWalk: false));
+            }
+        }
     }
 }

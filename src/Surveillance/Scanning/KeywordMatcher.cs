@@ -110,7 +110,7 @@ internal sealed class KeywordMatcher
     /// <summary>Calls <paramref name="onHit"/> with (keyword index, index of the keyword's last character) for every occurrence, in order.</summary>
     public void Scan<TState>(ReadOnlySpan<char> text, ref TState state, HitHandler<TState> onHit)
     {
-        if (text.Length < MinSplit || text.Length < 4 * _maxLength)
+        if (text.Length < MinSplit || text.Length < 8 * _maxLength)
         {
             ScanRange(text, 0, 0, text.Length, ref state, onHit);
             return;
@@ -147,59 +147,86 @@ internal sealed class KeywordMatcher
         return row;
     }
 
-    // Two walks at once, over the first half and the second: independent chains of loads that the CPU overlaps. The
-    // second starts from the root one keyword length before the middle, so from the middle on it is in the state a
-    // walk from the start would be in (no keyword reaches further back); its hits wait until the first half's are out.
+    // Four walks at once, one per quarter of the text: independent chains of loads that the CPU overlaps. Each walk
+    // after the first starts from the root one keyword length before its quarter, so from the quarter's start on it is
+    // in the state a walk from the start would be in (no keyword reaches further back); hits a walk finds before its
+    // quarter are the previous walk's to report, and its own wait until the quarters before it are out.
     private void ScanSplit<TState>(ReadOnlySpan<char> text, ref TState state, HitHandler<TState> onHit)
     {
         ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
         ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
         ref var chars = ref MemoryMarshal.GetReference(text);
-        var mid = text.Length / 2;
-        var second = mid - (_maxLength - 1);
-        var pending = ArrayPool<int>.Shared.Rent(256);
-        var count = 0;
-        int rowA = 0, rowB = 0;
-        for (var i = 0; i < mid; i++)
+        var quarter = text.Length / 4;
+        var back = _maxLength - 1;
+        // Walk w starts at start{w} and reports from its quarter's start q{w} on.
+        int q1 = quarter, q2 = 2 * quarter, q3 = 3 * quarter;
+        int s1 = q1 - back, s2 = q2 - back, s3 = q3 - back;
+        var pending1 = new Pending();
+        var pending2 = new Pending();
+        var pending3 = new Pending();
+        int row0 = 0, row1 = 0, row2 = 0, row3 = 0;
+        for (var i = 0; i < quarter; i++)
         {
-            var ca = Unsafe.Add(ref chars, i);
-            var cb = Unsafe.Add(ref chars, second + i);
-            var ta = Unsafe.Add(ref next, rowA + (ca < 128 ? Unsafe.Add(ref classOf, ca) : 0));
-            var tb = Unsafe.Add(ref next, rowB + (cb < 128 ? Unsafe.Add(ref classOf, cb) : 0));
-            if ((ta | tb) >= 0)
+            var c0 = Unsafe.Add(ref chars, i);
+            var c1 = Unsafe.Add(ref chars, s1 + i);
+            var c2 = Unsafe.Add(ref chars, s2 + i);
+            var c3 = Unsafe.Add(ref chars, s3 + i);
+            var t0 = Unsafe.Add(ref next, row0 + (c0 < 128 ? Unsafe.Add(ref classOf, c0) : 0));
+            var t1 = Unsafe.Add(ref next, row1 + (c1 < 128 ? Unsafe.Add(ref classOf, c1) : 0));
+            var t2 = Unsafe.Add(ref next, row2 + (c2 < 128 ? Unsafe.Add(ref classOf, c2) : 0));
+            var t3 = Unsafe.Add(ref next, row3 + (c3 < 128 ? Unsafe.Add(ref classOf, c3) : 0));
+            if ((t0 | t1 | t2 | t3) >= 0)
             {
-                rowA = ta;
-                rowB = tb;
+                row0 = t0;
+                row1 = t1;
+                row2 = t2;
+                row3 = t3;
                 continue;
             }
-            if (ta >= 0)
-            {
-                rowA = ta;
-            }
-            else
-            {
-                rowA = -ta - 1;
-                foreach (var k in _outputs[rowA / _classes]) onHit(ref state, k, i);
-            }
-            if (tb >= 0)
-            {
-                rowB = tb;
-            }
-            else
-            {
-                rowB = -tb - 1;
-                if (second + i < mid) continue; // the first walk reports these
-                foreach (var k in _outputs[rowB / _classes])
-                {
-                    if (count + 2 > pending.Length) Grow(ref pending);
-                    pending[count++] = k;
-                    pending[count++] = second + i;
-                }
-            }
+            row0 = Step(t0, i, 0, ref state, onHit, null);
+            row1 = Step(t1, s1 + i, q1, ref state, onHit, pending1);
+            row2 = Step(t2, s2 + i, q2, ref state, onHit, pending2);
+            row3 = Step(t3, s3 + i, q3, ref state, onHit, pending3);
         }
-        for (var p = 0; p < count; p += 2) onHit(ref state, pending[p], pending[p + 1]);
-        ArrayPool<int>.Shared.Return(pending);
-        ScanRange(text, rowB, second + mid, text.Length, ref state, onHit);
+        pending1.Deliver(ref state, onHit);
+        ScanRange(text, row1, s1 + quarter, q2, ref state, onHit);
+        pending2.Deliver(ref state, onHit);
+        ScanRange(text, row2, s2 + quarter, q3, ref state, onHit);
+        pending3.Deliver(ref state, onHit);
+        ScanRange(text, row3, s3 + quarter, text.Length, ref state, onHit);
+    }
+
+    // One step's target: the row to go on from, after reporting (or keeping for later) the keywords that end here.
+    private int Step<TState>(int target, int at, int reportFrom, ref TState state, HitHandler<TState> onHit, Pending? pending)
+    {
+        if (target >= 0) return target;
+        var row = -target - 1;
+        if (at < reportFrom) return row;
+        foreach (var k in _outputs[row / _classes])
+        {
+            if (pending is null) onHit(ref state, k, at);
+            else pending.Add(k, at);
+        }
+        return row;
+    }
+
+    // Hits of a later walk, held until the walks before it have reported theirs.
+    private sealed class Pending
+    {
+        private int[] _items = [];
+        private int _count;
+
+        public void Add(int keyword, int at)
+        {
+            if (_count + 2 > _items.Length) Array.Resize(ref _items, Math.Max(64, _items.Length * 2));
+            _items[_count++] = keyword;
+            _items[_count++] = at;
+        }
+
+        public void Deliver<TState>(ref TState state, HitHandler<TState> onHit)
+        {
+            for (var p = 0; p < _count; p += 2) onHit(ref state, _items[p], _items[p + 1]);
+        }
     }
 
     private static void Grow(ref int[] buffer)
