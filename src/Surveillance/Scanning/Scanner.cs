@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Smooth.Surveillance.Rules;
 
@@ -192,9 +191,10 @@ internal static class Scanner
         var first = last - state.Plan.Matcher.Keywords[keyword].Length + 1;
         int lineWindowStart = -1, lineWindowEnd = -1;
         foreach (var r in state.Plan.KeywordRules[keyword]) Open(ref state, r, first, last, ref lineWindowStart, ref lineWindowEnd);
-        var wordStart = state.Plan.WordStartRules[keyword];
-        if (wordStart.Length == 0 || (first > 0 && char.IsLetter(state.Text[first - 1]))) return;
-        foreach (var r in wordStart) Open(ref state, r, first, last, ref lineWindowStart, ref lineWindowEnd);
+        foreach (var c in state.Plan.ConditionalRules[keyword])
+        {
+            if (c.Holds(state.Text, first, last - first + 1)) Open(ref state, c.Rule, first, last, ref lineWindowStart, ref lineWindowEnd);
+        }
     }
 
     // Opens (or widens) rule r's window for the keyword at first..last.
@@ -250,10 +250,6 @@ internal static class Scanner
     {
         uncertain = false;
         if (length == 0) return false;
-        // Articles and detector tests cite attacks, but the cue ("such as", "e.g.") is something an attacker can write
-        // too: a cited or described injection is never dropped. A blocking rule's match goes to the judge instead,
-        // which reads it in context; redaction (markers, invisible text, exfiltration images) stays, it costs nothing.
-        if (rule.Category == RuleCategory.Injection && rule.Action == RuleAction.Block && InjectionMention.IsMention(text, start, length)) uncertain = true;
         if (rule.Spec.Heuristic == "injection" && !InjectionScore.Passes(text, start, length)) return false;
         var value = text.AsSpan(start, length);
         foreach (var a in rule.Allow)
@@ -276,7 +272,7 @@ internal static class Scanner
         }
         if (rule.Spec.Decode is not null)
         {
-            var decoded = DecodeBase64(value);
+            var decoded = Base64Text.Decode(value);
             if (decoded is null) return false;
             if (rule.Decoded is { } decodedPattern)
             {
@@ -291,6 +287,11 @@ internal static class Scanner
                 uncertain = true;
             }
         }
+        // Articles and detector tests cite attacks, but the cue ("such as", "e.g.") is something an attacker can write
+        // too: a cited or described injection is never dropped. A blocking rule's match goes to the judge instead,
+        // which reads it in context; redaction (markers, invisible text, exfiltration images) stays, it costs nothing.
+        // Asked last: it only marks a match that is kept.
+        if (rule.Category == RuleCategory.Injection && rule.Action == RuleAction.Block && InjectionMention.IsMention(text, start, length)) uncertain = true;
         return true;
     }
 
@@ -299,33 +300,6 @@ internal static class Scanner
         var s = text.AsSpan(0, offset).LastIndexOf('\n') + 1;
         var e = text.AsSpan(offset).IndexOf('\n');
         return text.AsSpan(s, (e < 0 ? text.Length : offset + e) - s);
-    }
-
-    /// <summary>Decodes standard or URL-safe base64 (padding optional) to text; null when it is not base64 of mostly printable UTF-8.</summary>
-    internal static string? DecodeBase64(ReadOnlySpan<char> value)
-    {
-        var sb = new StringBuilder(value.Length + 3);
-        foreach (var c in value)
-        {
-            if (c is '\r' or '\n' or ' ') continue;
-            sb.Append(c switch { '-' => '+', '_' => '/', _ => c });
-        }
-        while (sb.Length > 0 && sb[^1] == '=') sb.Length--;
-        if (sb.Length % 4 == 1) sb.Length--;
-        while (sb.Length % 4 != 0) sb.Append('=');
-        var bytes = new byte[sb.Length / 4 * 3];
-        if (!Convert.TryFromBase64String(sb.ToString(), bytes, out var written)) return null;
-        string decoded;
-        try
-        {
-            decoded = new UTF8Encoding(false, true).GetString(bytes, 0, written);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-        var printable = decoded.Count(c => !char.IsControl(c) || c is '\n' or '\r' or '\t');
-        return printable >= decoded.Length * 0.9 ? decoded : null;
     }
 
     // The same rule can match one place twice through overlapping windows; different rules on one span are kept.
