@@ -258,10 +258,7 @@ internal static class Scanner
         }
         if (rule.Category == RuleCategory.Secret)
         {
-            foreach (var a in set.AllowValues)
-            {
-                if (a.IsMatch(value)) return false;
-            }
+            if (set.IsAllowedValue(value)) return false;
             if (LineOf(text, start).Contains(InlineAllowMarker, StringComparison.OrdinalIgnoreCase)) return false;
         }
         if (rule.Spec.Entropy is { } min || rule.Spec.CertainEntropy is not null)
