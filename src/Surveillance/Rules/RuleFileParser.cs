@@ -17,6 +17,7 @@ public static class RuleFileParser
     [
         "id", "category", "severity", "action", "description", "keywords", "regex", "allowlist", "entropy",
         "certain_entropy", "reach", "decode", "decoded_regex", "min_run", "trigger_chars", "sample", "backtracking", "enabled", "heuristic",
+        "keywords_at_word_start", "keywords_case_sensitive",
     ];
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="source"/> names it in errors. Throws <see cref="SmoothException"/> listing every problem.</summary>
@@ -161,6 +162,8 @@ public static class RuleFileParser
             Action = Enum<RuleAction>(Scalar("action"), at, "action", errors),
             Description = Scalar("description"),
             Keywords = Get(map, "keywords") is { } kw ? Strings(kw, source, $"rule '{id}' keywords", errors) : null,
+            KeywordsAtWordStart = Bool(Scalar("keywords_at_word_start"), at, "keywords_at_word_start", errors),
+            KeywordsCaseSensitive = Bool(Scalar("keywords_case_sensitive"), at, "keywords_case_sensitive", errors),
             Regex = Scalar("regex"),
             Allowlist = Get(map, "allowlist") is { } al ? Strings(al, source, $"rule '{id}' allowlist", errors) : null,
             Entropy = Number(Scalar("entropy"), at, "entropy", 0, 8, errors),

@@ -16,6 +16,7 @@ public sealed class RuleSet
         AllowValues = allowValues;
         AllowPaths = allowPaths;
         Files = files;
+        _anyAllowValue = new Lazy<Regex?>(() => Union(allowValues));
     }
 
     /// <summary>The enabled rules, built-in first, in file order.</summary>
@@ -26,6 +27,34 @@ public sealed class RuleSet
 
     internal IReadOnlyList<Regex> AllowValues { get; }
     internal IReadOnlyList<PathGlob> AllowPaths { get; }
+
+    /// <summary>True when one of the allowlisted value patterns matches <paramref name="value"/> (a secret's value).</summary>
+    internal bool IsAllowedValue(ReadOnlySpan<char> value)
+    {
+        if (_anyAllowValue.Value is { } union) return union.IsMatch(value);
+        foreach (var a in AllowValues)
+        {
+            if (a.IsMatch(value)) return true;
+        }
+        return false;
+    }
+
+    // Every found secret is checked against every allowlisted value: one pass of a joined pattern instead of one per
+    // pattern. Null when there are none or they do not fit the linear engine together (then each is asked).
+    private readonly Lazy<Regex?> _anyAllowValue;
+
+    private static Regex? Union(IReadOnlyList<Regex> patterns)
+    {
+        if (patterns.Count < 2 || patterns.Any(p => (p.Options & RegexOptions.NonBacktracking) == 0)) return null;
+        try
+        {
+            return new Regex(string.Join("|", patterns.Select(p => "(?:" + p + ")")), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ScanScope, ScanPlan> _plans = new();
 
     /// <summary>

@@ -130,6 +130,8 @@ public static class RuleSetLoader
         Action = over.Action ?? baseSpec.Action,
         Description = over.Description ?? baseSpec.Description,
         Keywords = over.Keywords ?? baseSpec.Keywords,
+        KeywordsAtWordStart = over.KeywordsAtWordStart ?? baseSpec.KeywordsAtWordStart,
+        KeywordsCaseSensitive = over.KeywordsCaseSensitive ?? baseSpec.KeywordsCaseSensitive,
         // Allowlists extend: an override can only add exceptions, it cannot silently drop the shipped ones.
         Allowlist = over.Allowlist is null ? baseSpec.Allowlist : [.. baseSpec.Allowlist ?? [], .. over.Allowlist],
         Entropy = over.Entropy ?? baseSpec.Entropy,

@@ -18,6 +18,16 @@ public sealed record RuleSpec
     public string? Description { get; init; }
     /// <summary>Case-insensitive words of which at least one must occur for the rule to run; none means it always runs.</summary>
     public IReadOnlyList<string>? Keywords { get; init; }
+    /// <summary>
+    /// True when a keyword that begins with a letter counts only at the start of a word: "ai" in "email" opens no
+    /// window. For rules whose every match holds one of their keywords at the start of a word.
+    /// </summary>
+    public bool? KeywordsAtWordStart { get; init; }
+    /// <summary>
+    /// True when a keyword counts only as written (letter case included): for rules whose regex is case-sensitive, so
+    /// "TOKEN" opens a window for an environment-style assignment and "token" in code does not.
+    /// </summary>
+    public bool? KeywordsCaseSensitive { get; init; }
     /// <summary>The pattern; a group named <c>secret</c> marks the part to check, redact and measure.</summary>
     public string? Regex { get; init; }
     /// <summary>Patterns that, when they match the secret (or the whole match), drop the finding.</summary>

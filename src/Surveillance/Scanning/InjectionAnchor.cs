@@ -20,7 +20,7 @@ internal static class InjectionAnchor
 
     // A reader at the start of a line, comment or markup, followed by a colon or comma: "Agent:", "(LLM reviewers:".
     private const string Heading =
-        @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?]\s)\s*(?:[a-z]+\s+)?(?:ai|ki|ia|llms?|models?|assistants?|agents?|bots?|copilot|automated\s+[a-z]+)(?:[\s-]+[a-z]+)?\s*[:,\]—–]";
+        @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?:]\s)\s*(?:[a-z]+\s+)?(?:ai|ki|ia|llms?|models?|assistants?|agents?|bots?|copilot|automated\s+[a-z]+)(?:[\s-]+[a-z]+)?\s*[:,\]—–]";
 
     /// <summary>The pattern (case-insensitive, linear engine).</summary>
     public const string Pattern =

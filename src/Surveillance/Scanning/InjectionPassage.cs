@@ -30,7 +30,15 @@ internal static class InjectionPassage
         {
             var nextEnd = LineEnd(span, end + 1);
             var next = span[(end + 1)..nextEnd];
-            if (IsBlank(next) || (StartsItem(span, end + 1) && !introduced)) break;
+            if (IsBlank(next))
+            {
+                // A line that introduces ("... should run:") owns the block after one blank line: the command it asks for.
+                if (!introduced || nextEnd >= highest || IsBlank(span[(nextEnd + 1)..LineEnd(span, nextEnd + 1)])) break;
+                introduced = false;
+                end = nextEnd;
+                continue;
+            }
+            if (StartsItem(span, end + 1) && !introduced) break;
             introduced |= Introduces(next);
             end = nextEnd;
         }
@@ -45,10 +53,18 @@ internal static class InjectionPassage
         return nl < 0 ? text.Length : at + nl;
     }
 
-    private static bool IsBlank(ReadOnlySpan<char> line) => line.Trim().IsEmpty;
+    // Blank, or only the punctuation of a comment ("*", "//", "#", "--"): a paragraph break inside a code comment.
+    private static bool IsBlank(ReadOnlySpan<char> line) => line.Trim().Trim(CommentPunctuation).IsEmpty;
+
+    private const string CommentPunctuation = "*/#-;!<>";
 
     // A line that ends in a colon and asks: an obligation, an order or steps to follow.
-    private static bool Introduces(ReadOnlySpan<char> line) => line.TrimEnd() is [.., ':' or '：'] && line.ContainsAny(AskWords);
+    // A markdown heading that names a reader ("## Guidance for LLM agents") introduces its section the same way.
+    private static bool Introduces(ReadOnlySpan<char> line) =>
+        (line.TrimEnd() is [.., ':' or '：'] && line.ContainsAny(AskWords)) || (line.TrimStart().StartsWith('#') && line.ContainsAny(ReaderWords));
+
+    private static readonly System.Buffers.SearchValues<string> ReaderWords = System.Buffers.SearchValues.Create(
+        [" ai ", " ai:", " llm", "agents", "assistants", " bots", "copilot", "models"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Buffers.SearchValues<string> AskWords = System.Buffers.SearchValues.Create(
         ["must", "should", "shall", "need to", "required to", "ordered to", "asked to", "instructed to", "expected to", "please", "immediately", "following", "steps"],
@@ -57,11 +73,20 @@ internal static class InjectionPassage
     // A bullet, a numbered item or a commit header begins a new unit of meaning.
     private static bool StartsItem(ReadOnlySpan<char> text, int lineStart)
     {
-        var line = text[lineStart..LineEnd(text, lineStart)].TrimStart();
+        var raw = text[lineStart..LineEnd(text, lineStart)];
+        var line = raw.TrimStart();
+        // An indented "* " under "/*" or another indented "*" continues a block comment; it is not a bullet.
+        if (line.StartsWith("* ") && line.Length < raw.Length && lineStart > 0 && IsCommentLine(text[LineStart(text, lineStart - 1)..(lineStart - 1)])) return false;
         if (line.Length >= 2 && line[0] is '-' or '*' or '+' && line[1] == ' ') return true;
         if (line.StartsWith("commit ", StringComparison.Ordinal)) return true;
         var digits = 0;
         while (digits < line.Length && char.IsAsciiDigit(line[digits])) digits++;
         return digits > 0 && digits + 1 < line.Length && line[digits] is '.' or ')' && line[digits + 1] == ' ';
+    }
+
+    private static bool IsCommentLine(ReadOnlySpan<char> line)
+    {
+        var t = line.TrimStart();
+        return line.Length > t.Length && t.StartsWith('*') || t.StartsWith("/*");
     }
 }

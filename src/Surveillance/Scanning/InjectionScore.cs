@@ -26,20 +26,57 @@ internal static class InjectionScore
     public const string AnchorPattern = InjectionAnchor.Pattern;
 
     // How far a passage reaches either side of its anchor.
-    private const int MaxReach = 300;
+    private const int MaxReach = 220;
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking;
 
     private static readonly (InjectionFamilies.Family Family, Regex[] Patterns)[] Families =
-        [.. InjectionFamilies.All.Select(f => (f, f.Patterns.Select(p => new Regex(p, Options, TimeSpan.FromSeconds(1))).ToArray()))];
+        [.. InjectionFamilies.All.Select(f => (f, Merge(f.Patterns)))];
+
+    // Every pass of the linear engine over a passage costs about the same whatever the pattern's size, so a family's
+    // patterns are joined into as few regexes as the engine's size limit allows (they are written apart for that limit).
+    private static Regex[] Merge(string[] patterns)
+    {
+        var merged = new List<Regex>();
+        var i = 0;
+        while (i < patterns.Length)
+        {
+            var current = new Regex(patterns[i], Options, TimeSpan.FromSeconds(1));
+            var joined = "(?:" + patterns[i] + ")";
+            var j = i + 1;
+            for (; j < patterns.Length; j++)
+            {
+                var candidate = joined + "|(?:" + patterns[j] + ")";
+                try
+                {
+                    current = new Regex(candidate, Options, TimeSpan.FromSeconds(1));
+                    joined = candidate;
+                }
+                catch (NotSupportedException)
+                {
+                    break;
+                }
+            }
+            merged.Add(current);
+            i = j;
+        }
+        return [.. merged];
+    }
 
     /// <summary>True when the passage around <paramref name="start"/> scores as an injection.</summary>
     internal static bool Passes(string text, int start, int length)
     {
         var (from, end) = InjectionPassage.Around(text, start, length, MaxReach);
-        // Anchor words repeat within a passage: score each passage once per scan.
-        if (_last is { } last && ReferenceEquals(last.Text, text) && last.From == from && last.End == end) return last.Result;
+        // Anchor words repeat within a passage, and the twin rules anchor in the same passages one rule after the
+        // other: score each passage once per scanned text.
+        if (!ReferenceEquals(_scored, text))
+        {
+            _scored = text;
+            (_results ??= []).Clear();
+        }
+        var results = _results!;
+        if (results.TryGetValue((from, end), out var known)) return known;
         var result = Evaluate(text.AsSpan(from, end - from)).Passes;
-        _last = (text, from, end, result);
+        results[(from, end)] = result;
         return result;
     }
 
@@ -50,8 +87,24 @@ internal static class InjectionScore
         return Evaluate(text.AsSpan(from, end - from), complete: true);
     }
 
+    /// <summary>The weight a hidden carrier (an encoded payload) adds when it stands in for the anchor.</summary>
+    public const double HiddenCarrierWeight = 1.5;
+
+    /// <summary>
+    /// True when text that was hidden (decoded from base64) asks for something harmful: the hiding is the anchor and
+    /// adds <see cref="HiddenCarrierWeight"/>; the text itself must still ask and carry a payload.
+    /// </summary>
+    internal static bool PassesHidden(string decoded)
+    {
+        var o = Evaluate(decoded.AsSpan(0, Math.Min(decoded.Length, 2 * MaxReach)));
+        return o.Asks && o.Harmful && o.Score + HiddenCarrierWeight >= Threshold;
+    }
+
     [ThreadStatic]
-    private static (string Text, int From, int End, bool Result)? _last;
+    private static string? _scored;
+
+    [ThreadStatic]
+    private static Dictionary<(int From, int End), bool>? _results;
 
     /// <summary>The outcome for one passage: its score, the families present, and the verdict.</summary>
     internal readonly record struct Outcome(double Score, IReadOnlyList<string> Families, bool Anchored, bool Asks, bool Harmful)

@@ -16,6 +16,7 @@ internal sealed class ScanPlan
         var keywords = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var keywordRules = new List<List<int>>();
+        var conditionalRules = new List<List<KeywordCondition>>();
         var always = new List<int>();
         for (var r = 0; r < rules.Count; r++)
         {
@@ -33,12 +34,23 @@ internal sealed class ScanPlan
                     index[k] = ki;
                     keywords.Add(k);
                     keywordRules.Add([]);
+                    conditionalRules.Add([]);
                 }
-                if (!keywordRules[ki].Contains(r)) keywordRules[ki].Add(r);
+                var atWordStart = rules[r].Spec.KeywordsAtWordStart == true && char.IsAsciiLetter(k[0]);
+                var exact = rules[r].Spec.KeywordsCaseSensitive == true ? k : null;
+                if (!atWordStart && exact is null)
+                {
+                    if (!keywordRules[ki].Contains(r)) keywordRules[ki].Add(r);
+                }
+                else if (!conditionalRules[ki].Contains(new KeywordCondition(r, atWordStart, exact)))
+                {
+                    conditionalRules[ki].Add(new KeywordCondition(r, atWordStart, exact));
+                }
             }
         }
         Matcher = new KeywordMatcher(keywords);
         KeywordRules = [.. keywordRules.Select(l => l.ToArray())];
+        ConditionalRules = [.. conditionalRules.Select(l => l.ToArray())];
         AlwaysRun = [.. always];
         var triggers = string.Concat(always.Select(r => rules[r].Spec.TriggerChars ?? ""));
         AnyTrigger = triggers.Length > 0 ? SearchValues.Create(triggers) : null;
@@ -57,6 +69,21 @@ internal sealed class ScanPlan
 
     /// <summary>Per keyword: the rule indexes it opens a window for.</summary>
     public int[][] KeywordRules { get; }
+
+    /// <summary>
+    /// Per keyword: the rules it opens a window for only under a condition (at the start of a word,
+    /// <see cref="RuleSpec.KeywordsAtWordStart"/>; or spelt exactly, <see cref="RuleSpec.KeywordsCaseSensitive"/>).
+    /// </summary>
+    public KeywordCondition[][] ConditionalRules { get; }
+
+    /// <summary>When a keyword hit opens a window for <paramref name="Rule"/>: only at the start of a word, and/or only spelt as <paramref name="Exact"/>.</summary>
+    internal readonly record struct KeywordCondition(int Rule, bool AtWordStart, string? Exact)
+    {
+        /// <summary>True when the hit at <paramref name="first"/> of <paramref name="text"/> meets the condition.</summary>
+        public bool Holds(string text, int first, int length) =>
+            (!AtWordStart || first == 0 || !char.IsLetter(text[first - 1])) &&
+            (Exact is null || text.AsSpan(first, length).SequenceEqual(Exact));
+    }
 
     /// <summary>In-scope rules without keywords (run over the whole text, or gated by trigger characters or base64 runs).</summary>
     public int[] AlwaysRun { get; }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Smooth.Surveillance.Rules;
 
@@ -121,6 +120,9 @@ internal static class Scanner
                 }
             }
         }
+        // Disguised words (invisible characters, look-alike letters, letter spacing, leetspeak, reversed or hex lines):
+        // the injection rules run once more over clean copies, their findings mapped back onto the original.
+        if (scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding)) DisguiseRescan.Run(set, text, results, onTimeout);
         results.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Rule.Severity.CompareTo(a.Rule.Severity));
         return Dedupe(results);
     }
@@ -186,35 +188,41 @@ internal static class Scanner
 
     private static void OnHit(ref HitState state, int keyword, int last)
     {
-        var ruleIndexes = state.Plan.KeywordRules[keyword];
-        var text = state.Text;
         var first = last - state.Plan.Matcher.Keywords[keyword].Length + 1;
         int lineWindowStart = -1, lineWindowEnd = -1;
-        foreach (var r in ruleIndexes)
+        foreach (var r in state.Plan.KeywordRules[keyword]) Open(ref state, r, first, last, ref lineWindowStart, ref lineWindowEnd);
+        foreach (var c in state.Plan.ConditionalRules[keyword])
         {
-            var windows = state.Windows[r] ??= [];
-            // Most hits fall inside the window an earlier hit opened: nothing to do.
-            if (windows.Count > 0 && first >= windows[^1].Start && last < windows[^1].End) continue;
-            if (lineWindowStart < 0)
-            {
-                var backLimit = Math.Max(0, first - MaxBack);
-                var nl = text.AsSpan(backLimit, first - backLimit).LastIndexOf('\n');
-                lineWindowStart = nl < 0 ? backLimit : backLimit + nl + 1;
-                var limit = (int)Math.Min(text.Length, (long)last + 1 + DefaultReach);
-                var nextNl = text.AsSpan(last + 1, limit - last - 1).IndexOf('\n');
-                lineWindowEnd = nextNl < 0 ? limit : last + 1 + nextNl;
-            }
-            var start = lineWindowStart;
-            var end = state.Rules[r].Spec.Reach is { } reach ? (int)Math.Min(text.Length, (long)last + 1 + reach) : lineWindowEnd;
-            if (windows.Count > 0 && start <= windows[^1].End)
-            {
-                var prev = windows[^1];
-                windows[^1] = (Math.Min(prev.Start, start), Math.Max(prev.End, end));
-            }
-            else
-            {
-                windows.Add((start, end));
-            }
+            if (c.Holds(state.Text, first, last - first + 1)) Open(ref state, c.Rule, first, last, ref lineWindowStart, ref lineWindowEnd);
+        }
+    }
+
+    // Opens (or widens) rule r's window for the keyword at first..last.
+    private static void Open(ref HitState state, int r, int first, int last, ref int lineWindowStart, ref int lineWindowEnd)
+    {
+        var text = state.Text;
+        var windows = state.Windows[r] ??= [];
+        // Most hits fall inside the window an earlier hit opened: nothing to do.
+        if (windows.Count > 0 && first >= windows[^1].Start && last < windows[^1].End) return;
+        if (lineWindowStart < 0)
+        {
+            var backLimit = Math.Max(0, first - MaxBack);
+            var nl = text.AsSpan(backLimit, first - backLimit).LastIndexOf('\n');
+            lineWindowStart = nl < 0 ? backLimit : backLimit + nl + 1;
+            var limit = (int)Math.Min(text.Length, (long)last + 1 + DefaultReach);
+            var nextNl = text.AsSpan(last + 1, limit - last - 1).IndexOf('\n');
+            lineWindowEnd = nextNl < 0 ? limit : last + 1 + nextNl;
+        }
+        var start = lineWindowStart;
+        var end = state.Rules[r].Spec.Reach is { } reach ? (int)Math.Min(text.Length, (long)last + 1 + reach) : lineWindowEnd;
+        if (windows.Count > 0 && start <= windows[^1].End)
+        {
+            var prev = windows[^1];
+            windows[^1] = (Math.Min(prev.Start, start), Math.Max(prev.End, end));
+        }
+        else
+        {
+            windows.Add((start, end));
         }
     }
 
@@ -242,10 +250,6 @@ internal static class Scanner
     {
         uncertain = false;
         if (length == 0) return false;
-        // Articles and detector tests cite attacks, but the cue ("such as", "e.g.") is something an attacker can write
-        // too: a cited or described injection is never dropped. A blocking rule's match goes to the judge instead,
-        // which reads it in context; redaction (markers, invisible text, exfiltration images) stays, it costs nothing.
-        if (rule.Category == RuleCategory.Injection && rule.Action == RuleAction.Block && InjectionMention.IsMention(text, start, length)) uncertain = true;
         if (rule.Spec.Heuristic == "injection" && !InjectionScore.Passes(text, start, length)) return false;
         var value = text.AsSpan(start, length);
         foreach (var a in rule.Allow)
@@ -254,10 +258,7 @@ internal static class Scanner
         }
         if (rule.Category == RuleCategory.Secret)
         {
-            foreach (var a in set.AllowValues)
-            {
-                if (a.IsMatch(value)) return false;
-            }
+            if (set.IsAllowedValue(value)) return false;
             if (LineOf(text, start).Contains(InlineAllowMarker, StringComparison.OrdinalIgnoreCase)) return false;
         }
         if (rule.Spec.Entropy is { } min || rule.Spec.CertainEntropy is not null)
@@ -268,18 +269,26 @@ internal static class Scanner
         }
         if (rule.Spec.Decode is not null)
         {
-            var decoded = DecodeBase64(value);
+            var decoded = Base64Text.Decode(value);
             if (decoded is null) return false;
             if (rule.Decoded is { } decodedPattern)
             {
                 if (!decodedPattern.IsMatch(decoded)) return false;
             }
-            // Without decoded_regex, the decoded text must trip an injection or command rule (one level deep).
+            // Without decoded_regex, the decoded text must trip an injection or command rule (one level deep), or ask
+            // for something harmful with the encoding itself as the hidden carrier: encoded instructions need no
+            // addressee to be suspect. That second way goes to the judge.
             else if (Scan(set, decoded, ScanScope.Injection | ScanScope.Commands | ScanScope.NoDecoding, null).Count == 0)
             {
-                return false;
+                if (!InjectionScore.PassesHidden(decoded)) return false;
+                uncertain = true;
             }
         }
+        // Articles and detector tests cite attacks, but the cue ("such as", "e.g.") is something an attacker can write
+        // too: a cited or described injection is never dropped. A blocking rule's match goes to the judge instead,
+        // which reads it in context; redaction (markers, invisible text, exfiltration images) stays, it costs nothing.
+        // Asked last: it only marks a match that is kept.
+        if (rule.Category == RuleCategory.Injection && rule.Action == RuleAction.Block && InjectionMention.IsMention(text, start, length)) uncertain = true;
         return true;
     }
 
@@ -288,33 +297,6 @@ internal static class Scanner
         var s = text.AsSpan(0, offset).LastIndexOf('\n') + 1;
         var e = text.AsSpan(offset).IndexOf('\n');
         return text.AsSpan(s, (e < 0 ? text.Length : offset + e) - s);
-    }
-
-    /// <summary>Decodes standard or URL-safe base64 (padding optional) to text; null when it is not base64 of mostly printable UTF-8.</summary>
-    internal static string? DecodeBase64(ReadOnlySpan<char> value)
-    {
-        var sb = new StringBuilder(value.Length + 3);
-        foreach (var c in value)
-        {
-            if (c is '\r' or '\n' or ' ') continue;
-            sb.Append(c switch { '-' => '+', '_' => '/', _ => c });
-        }
-        while (sb.Length > 0 && sb[^1] == '=') sb.Length--;
-        if (sb.Length % 4 == 1) sb.Length--;
-        while (sb.Length % 4 != 0) sb.Append('=');
-        var bytes = new byte[sb.Length / 4 * 3];
-        if (!Convert.TryFromBase64String(sb.ToString(), bytes, out var written)) return null;
-        string decoded;
-        try
-        {
-            decoded = new UTF8Encoding(false, true).GetString(bytes, 0, written);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-        var printable = decoded.Count(c => !char.IsControl(c) || c is '\n' or '\r' or '\t');
-        return printable >= decoded.Length * 0.9 ? decoded : null;
     }
 
     // The same rule can match one place twice through overlapping windows; different rules on one span are kept.
