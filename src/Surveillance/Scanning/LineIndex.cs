@@ -1,27 +1,30 @@
 namespace Smooth.Surveillance.Scanning;
 
-/// <summary>Maps offsets to 1-based line and column, built once per text that has findings.</summary>
-internal sealed class LineIndex
+/// <summary>
+/// Maps offsets to 1-based line and column. Findings come in order of offset, so the lines are counted forward from
+/// the last offset asked about (one vectorised count over the text in all), not indexed for the whole text up front;
+/// an earlier offset counts again from the start.
+/// </summary>
+internal sealed class LineIndex(string text)
 {
-    private readonly List<int> _lineStarts = [0];
-
-    public LineIndex(string text)
-    {
-        var span = text.AsSpan();
-        var offset = 0;
-        while (true)
-        {
-            var i = span[offset..].IndexOf('\n');
-            if (i < 0) break;
-            offset += i + 1;
-            _lineStarts.Add(offset);
-        }
-    }
+    private int _offset;
+    private int _line = 1;
+    private int _lineStart;
 
     public (int Line, int Column) Locate(int offset)
     {
-        var i = _lineStarts.BinarySearch(offset);
-        if (i < 0) i = ~i - 1;
-        return (i + 1, offset - _lineStarts[i] + 1);
+        if (offset < _offset)
+        {
+            (_offset, _line, _lineStart) = (0, 1, 0);
+        }
+        var between = text.AsSpan(_offset, offset - _offset);
+        var newlines = between.Count('\n');
+        if (newlines > 0)
+        {
+            _line += newlines;
+            _lineStart = _offset + between.LastIndexOf('\n') + 1;
+        }
+        _offset = offset;
+        return (_line, offset - _lineStart + 1);
     }
 }
