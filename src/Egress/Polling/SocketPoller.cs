@@ -4,10 +4,11 @@ namespace Smooth.Egress.Polling;
 
 /// <summary>
 /// One epoll set and one thread for the proxy's sockets. Each socket is registered once, edge-triggered for reads, and
-/// for writes only while a write waits for room (see <see cref="WatchWrites"/>); an event runs the socket's waiting read or write on this thread, and the awaiting code continues here too
-/// (the proxy's continuations never block). Measured against the runtime's socket engine on the egress benchmark,
-/// this halves the proxy's CPU per small request: the runtime's engine hands every event through its own queues and
-/// a pooled operation per call, and the failed reads it retries cost a system call each.
+/// for writes only while a write waits for room (see <see cref="WatchWrites"/>); an event runs the socket's waiting
+/// read or write on this thread, and the awaiting code continues here too (the proxy's continuations never block).
+/// Measured against the runtime's socket engine on the egress benchmark, this halves the proxy's CPU per small request:
+/// the runtime's engine hands every event through its own queues and a pooled operation per call, and the failed reads
+/// it retries cost a system call each.
 /// </summary>
 internal sealed class SocketPoller
 {

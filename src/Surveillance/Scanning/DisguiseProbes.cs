@@ -59,6 +59,17 @@ internal static class DisguiseProbes
         return LineEnd(text, at) + 1;
     }
 
+    private delegate bool LineTest(ReadOnlySpan<char> line);
+
+    // Adds the line holding `at` when it passes `test`; returns where the search goes on (past that line either way).
+    private static int AddIf(ReadOnlySpan<char> text, int at, List<int> starts, LineTest test)
+    {
+        var s = LineStart(text, at);
+        var e = LineEnd(text, at);
+        if (test(text[s..e])) starts.Add(s);
+        return e + 1;
+    }
+
     // Invisible characters and look-alike letters are not ASCII. Most tool results hold a few other non-ASCII characters
     // at most (a dash, a quote), so those are visited one by one, found by a vectorised search; text dense in them
     // (Russian, Korean) goes on with range searches for the two kinds, which pass over the rest.
@@ -150,10 +161,7 @@ internal static class DisguiseProbes
                 p += LetterSpacingProbe;
                 continue;
             }
-            var s = LineStart(span, p);
-            var e = LineEnd(span, p);
-            if (DisguisedLine.IsLetterSpaced(span[s..e])) starts.Add(s);
-            p = e + 1;
+            p = AddIf(span, p, starts, DisguisedLine.IsLetterSpaced);
         }
     }
 
@@ -179,10 +187,7 @@ internal static class DisguiseProbes
             var i = span[at..].IndexOfAny(ReversedWords);
             if (i < 0) break;
             at += i;
-            var s = LineStart(span, at);
-            var e = LineEnd(span, at);
-            if (DisguisedLine.IsReversed(span[s..e])) starts.Add(s);
-            at = e + 1;
+            at = AddIf(span, at, starts, DisguisedLine.IsReversed);
         }
     }
 
@@ -203,10 +208,7 @@ internal static class DisguiseProbes
                 while (at < span.Length && char.IsAsciiDigit(span[at])) at++;
                 continue;
             }
-            var s = LineStart(span, at);
-            var e = LineEnd(span, at);
-            if (DisguisedLine.IsLeet(span[s..e])) starts.Add(s);
-            at = e + 1;
+            at = AddIf(span, at, starts, DisguisedLine.IsLeet);
         }
     }
 
