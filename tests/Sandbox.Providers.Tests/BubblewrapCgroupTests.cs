@@ -7,6 +7,7 @@ namespace Smooth.Sandbox.Providers.Tests;
 /// The sandbox is forked by a thread that joins its cgroup for the fork alone: the sandbox starts inside its limits,
 /// sees nothing of the host's cgroup names, and the forking thread goes back where it was.
 /// </summary>
+[Collection(nameof(ForksAloneCollection))]
 public sealed class BubblewrapCgroupTests
 {
     private readonly BubblewrapProvider _provider = new();
