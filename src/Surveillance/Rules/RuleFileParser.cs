@@ -17,7 +17,7 @@ public static class RuleFileParser
     [
         "id", "category", "severity", "action", "description", "keywords", "regex", "allowlist", "entropy",
         "certain_entropy", "reach", "decode", "decoded_regex", "min_run", "trigger_chars", "sample", "backtracking", "enabled", "heuristic",
-        "keywords_at_word_start", "keywords_case_sensitive",
+        "keywords_at_word_start", "keywords_case_sensitive", "gate",
     ];
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="source"/> names it in errors. Throws <see cref="SmoothException"/> listing every problem.</summary>
@@ -164,6 +164,7 @@ public static class RuleFileParser
             Keywords = Get(map, "keywords") is { } kw ? Strings(kw, source, $"rule '{id}' keywords", errors) : null,
             KeywordsAtWordStart = Bool(Scalar("keywords_at_word_start"), at, "keywords_at_word_start", errors),
             KeywordsCaseSensitive = Bool(Scalar("keywords_case_sensitive"), at, "keywords_case_sensitive", errors),
+            Gate = Scalar("gate"),
             Regex = Scalar("regex"),
             Allowlist = Get(map, "allowlist") is { } al ? Strings(al, source, $"rule '{id}' allowlist", errors) : null,
             Entropy = Number(Scalar("entropy"), at, "entropy", 0, 8, errors),
@@ -195,6 +196,10 @@ public static class RuleFileParser
         if (spec.MinRun is not null && spec.Decode is null)
         {
             errors.Add($"{at}: min_run needs decode: base64");
+        }
+        if (spec.Gate is { } gate && !IsValidId(gate))
+        {
+            errors.Add($"{at}: gate '{gate}': use lowercase letters, digits and dashes");
         }
         if (spec.TriggerChars is { Length: 0 })
         {

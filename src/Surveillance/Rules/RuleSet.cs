@@ -39,6 +39,23 @@ public sealed class RuleSet
         return false;
     }
 
+    /// <summary>The joined patterns of the rules that name <paramref name="gate"/>, built on first use; null when they do not fit the linear engine together.</summary>
+    internal Regex? GateFor(string gate) => _gates.GetOrAdd(gate, static (g, rules) =>
+    {
+        var members = rules.Where(r => r.Spec.Gate == g).ToList();
+        if (members.Count < 2 || members.Any(r => (r.Pattern.Options & RegexOptions.NonBacktracking) == 0)) return null;
+        try
+        {
+            return new Regex(string.Join("|", members.Select(r => "(?:" + r.Pattern + ")")), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }, Rules);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex?> _gates = new();
+
     // Every found secret is checked against every allowlisted value: one pass of a joined pattern instead of one per
     // pattern. Null when there are none or they do not fit the linear engine together (then each is asked).
     private readonly Lazy<Regex?> _anyAllowValue;

@@ -132,6 +132,7 @@ public static class RuleSetLoader
         Keywords = over.Keywords ?? baseSpec.Keywords,
         KeywordsAtWordStart = over.KeywordsAtWordStart ?? baseSpec.KeywordsAtWordStart,
         KeywordsCaseSensitive = over.KeywordsCaseSensitive ?? baseSpec.KeywordsCaseSensitive,
+        Gate = over.Gate ?? baseSpec.Gate,
         // Allowlists extend: an override can only add exceptions, it cannot silently drop the shipped ones.
         Allowlist = over.Allowlist is null ? baseSpec.Allowlist : [.. baseSpec.Allowlist ?? [], .. over.Allowlist],
         Entropy = over.Entropy ?? baseSpec.Entropy,

@@ -28,6 +28,11 @@ public sealed record RuleSpec
     /// "TOKEN" opens a window for an environment-style assignment and "token" in code does not.
     /// </summary>
     public bool? KeywordsCaseSensitive { get; init; }
+    /// <summary>
+    /// Rules that name the same gate share a first look at each window: one pass of their patterns joined decides
+    /// whether any of them can match there, and only then does each run its own. For twins that read the same windows.
+    /// </summary>
+    public string? Gate { get; init; }
     /// <summary>The pattern; a group named <c>secret</c> marks the part to check, redact and measure.</summary>
     public string? Regex { get; init; }
     /// <summary>Patterns that, when they match the secret (or the whole match), drop the finding.</summary>

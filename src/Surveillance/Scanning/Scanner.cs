@@ -58,17 +58,21 @@ internal static class Scanner
             }
         }
 
+        WindowGate? gates = null;
         var pathAllowed = path is not null && set.AllowPaths.Any(g => g.IsMatch(Guards.PathNormalizer.Normalize(path, "/workspace", out _)));
         for (var r = 0; r < rules.Count; r++)
         {
             if (state.Windows[r] is not { } windows) continue;
             var rule = rules[r];
             if (pathAllowed && rule.Category == RuleCategory.Secret) continue;
+            var gate = rule.Spec.Gate is { } gateName ? set.GateFor(gateName) : null;
             var lastEnd = -1;
             foreach (var (ws, we) in windows)
             {
                 var from = Math.Max(ws, lastEnd);
                 if (from >= we) continue;
+                // Twins behind one gate: a span where their joined pattern finds nothing holds no match of either.
+                if (gate is not null && !(gates ??= new WindowGate()).Open(gate, text, from, we)) continue;
                 try
                 {
                     if (rule.SecretIsWholeMatch)
