@@ -46,7 +46,8 @@ public sealed class RuleSet
         if (members.Count < 2 || members.Any(r => (r.Pattern.Options & RegexOptions.NonBacktracking) == 0)) return null;
         try
         {
-            return new Regex(string.Join("|", members.Select(r => "(?:" + r.Pattern + ")")), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+            // Only asked whether it matches in a window: see AnywhereRegex.
+            return AnywhereRegex.Build(string.Join("|", members.Select(r => "(?:" + r.Pattern + ")")), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
         }
         catch (NotSupportedException)
         {

@@ -34,13 +34,14 @@ internal static class InjectionScore
 
     // Every pass of the linear engine over a passage costs about the same whatever the pattern's size, so a family's
     // patterns are joined into as few regexes as the engine's size limit allows (they are written apart for that limit).
+    // The families are only asked IsMatch, so each regex is built as an AnywhereRegex.
     private static Regex[] Merge(string[] patterns)
     {
         var merged = new List<Regex>();
         var i = 0;
         while (i < patterns.Length)
         {
-            var current = new Regex(patterns[i], Options, TimeSpan.FromSeconds(1));
+            var current = AnywhereRegex.Build(patterns[i], Options, TimeSpan.FromSeconds(1));
             var joined = "(?:" + patterns[i] + ")";
             var j = i + 1;
             for (; j < patterns.Length; j++)
@@ -48,7 +49,7 @@ internal static class InjectionScore
                 var candidate = joined + "|(?:" + patterns[j] + ")";
                 try
                 {
-                    current = new Regex(candidate, Options, TimeSpan.FromSeconds(1));
+                    current = AnywhereRegex.BuildOrThrow(candidate, Options, TimeSpan.FromSeconds(1));
                     joined = candidate;
                 }
                 catch (NotSupportedException)
