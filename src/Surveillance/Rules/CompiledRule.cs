@@ -6,12 +6,16 @@ namespace Smooth.Surveillance.Rules;
 public sealed class CompiledRule
 {
     private readonly Lazy<RuleRegexes> _regexes;
+    private readonly Lazy<Regex?> _firstLook;
 
     internal CompiledRule(RuleSpec spec, Func<RuleRegexes> regexes)
     {
         Spec = spec;
         _regexes = new Lazy<RuleRegexes>(regexes, LazyThreadSafetyMode.ExecutionAndPublication);
         Triggers = spec.TriggerChars is { Length: > 0 } t ? System.Buffers.SearchValues.Create(t) : null;
+        _firstLook = new Lazy<Regex?>(() => spec.Category == RuleCategory.Injection && spec.Keywords is { Count: > 0 } && spec.Gate is null && (Pattern.Options & RegexOptions.NonBacktracking) != 0
+            ? Scanning.AnywhereRegex.Build(Pattern.ToString(), Pattern.Options, Regex.InfiniteMatchTimeout)
+            : null, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The effective spec (after overrides).</summary>
@@ -44,6 +48,14 @@ public sealed class CompiledRule
     public void Build() => _ = _regexes.Value;
 
     internal Regex Pattern => _regexes.Value.Pattern;
+
+    /// <summary>
+    /// For an injection rule with keywords, on the linear engine and without a shared gate: its pattern built to be asked
+    /// only whether it matches in a window (see <see cref="Scanning.AnywhereRegex"/>). Injection keywords are common
+    /// words, so most windows hold no match, and this first look rules them out faster than the search for matches;
+    /// null otherwise.
+    /// </summary>
+    internal Regex? FirstLook => _firstLook.Value;
     internal Regex[] Allow => _regexes.Value.Allow;
     internal Regex? Decoded => _regexes.Value.Decoded;
     internal int SecretGroup => _regexes.Value.SecretGroup;
