@@ -83,7 +83,9 @@ public sealed class DockerProviderTests
     {
         using var h = new SandboxHarness();
         var provider = await PodmanAsync();
-        var r = await RunAsync(provider, Sh(h, "bomb() { bomb | bomb & }; bomb; sleep 30", new SandboxLimits { Timeout = TimeSpan.FromSeconds(90), MaxProcesses = 64 }));
+        // exec, not a fork: at the limit the shell could not start `sleep`, and a container that ends before the
+        // provider has found its cgroup is reported by its exit status alone.
+        var r = await RunAsync(provider, Sh(h, "bomb() { bomb | bomb & }; bomb; exec sleep 30", new SandboxLimits { Timeout = TimeSpan.FromSeconds(90), MaxProcesses = 64 }));
         Assert.True(r.LimitHit == LimitHit.Processes, $"{r.Status} {r.ExitCode} {r.LimitHit} {r.StandardError}");
     }
 
