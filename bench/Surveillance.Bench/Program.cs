@@ -6,11 +6,12 @@ using Smooth.Surveillance.Bench.Corpus;
 using Smooth.Surveillance.Rules;
 
 // Narc benchmark: quality on the labelled corpus, then speed against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile] [--blind heldout-v7]
-// --blind NAME leaves out every corpus file whose name contains NAME, so a tuning round never sees the sealed set.
+// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile] [--blind heldout-v7[,heldout-v8...]]
+// --blind NAME[,NAME...] leaves out every corpus file whose name contains one of the names, so a tuning round never sees
+// the sealed sets.
 var quick = args.Contains("--quick");
 var blindAt = Array.IndexOf(args, "--blind");
-var blind = blindAt >= 0 && blindAt + 1 < args.Length ? args[blindAt + 1] : null;
+var blind = blindAt >= 0 && blindAt + 1 < args.Length ? args[blindAt + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
 var rules = RuleSetLoader.LoadBuiltin();
 var engine = new SurveillanceEngine(rules);
 

@@ -44,8 +44,8 @@ public static class QualityCorpus
         throw new DirectoryNotFoundException("corpus directory not found next to the program or under bench/Surveillance.Bench");
     }
 
-    /// <summary>Loads every document, except those of files whose name contains <paramref name="blind"/> when given.</summary>
-    public static List<CorpusDocument> Load(RuleSet rules, string? directory = null, string? blind = null)
+    /// <summary>Loads every document, except those of files whose name contains one of <paramref name="blind"/> when given.</summary>
+    public static List<CorpusDocument> Load(RuleSet rules, string? directory = null, IReadOnlyList<string>? blind = null)
     {
         var dir = directory ?? Locate();
         var docs = new List<CorpusDocument>();
@@ -77,7 +77,7 @@ public static class QualityCorpus
         }
         docs.AddRange(Lines(Path.Combine(dir, "commands-dangerous.txt"), CorpusLabel.DangerousCommand));
         docs.AddRange(Lines(Path.Combine(dir, "commands-benign.txt"), CorpusLabel.BenignCommand));
-        if (!string.IsNullOrEmpty(blind)) docs.RemoveAll(d => d.Name.Contains(blind, StringComparison.Ordinal));
+        if (blind is { Count: > 0 }) docs.RemoveAll(d => blind.Any(b => d.Name.Contains(b, StringComparison.Ordinal)));
         return docs;
     }
 
