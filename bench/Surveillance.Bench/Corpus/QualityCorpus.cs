@@ -58,9 +58,10 @@ public static class QualityCorpus
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v3.txt"), CorpusLabel.Injection));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v4.txt"), CorpusLabel.Injection));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v5.txt"), CorpusLabel.Injection));
-        // The current held-out sets (v6 to v9): each written without reading the detector and measured before any
+        // The current held-out sets (v6 to v10): each written without reading the detector and measured before any
         // tuning on it (v6 was tuned on in round eight, blind to v7; v8 was measured once after round eight; v9 after
-        // round eight and once after round nine, which never saw it).
+        // round eight and once after round nine, which never saw it; v10 with the rules of round nine, then with the
+        // learned scorer, which was trained without it).
         // Their hard negatives live outside benign/ so that neither the benign set nor the speed benchmark's text
         // includes them.
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v6.txt"), CorpusLabel.InjectionHeldOut));
@@ -71,6 +72,8 @@ public static class QualityCorpus
         docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v8.txt"), CorpusLabel.BenignHeldOut));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v9.txt"), CorpusLabel.InjectionHeldOut));
         docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v9.txt"), CorpusLabel.BenignHeldOut));
+        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v10.txt"), CorpusLabel.InjectionHeldOut));
+        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v10.txt"), CorpusLabel.BenignHeldOut));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             docs.AddRange(IsHardNegative(file, dir) ? Blocks(file, CorpusLabel.Benign, HardNegativesDir + "/") : Chunks(file, dir));
