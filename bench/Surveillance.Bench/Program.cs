@@ -7,7 +7,9 @@ using Smooth.Surveillance.Rules;
 
 // Narc benchmark: quality on the labelled corpus, then speed against a baseline measured in the same run.
 // Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile] [--blind heldout-v7]
-// --blind NAME leaves out every corpus file whose name contains NAME, so a tuning round never sees the sealed set.
+// --blind NAME[,NAME...] leaves out every corpus file whose name contains a NAME, so a tuning round never sees the sealed sets.
+// --train-injection-model [--out PATH] [--check] trains the learned injection scorer's model (TrainInjectionModel.cs).
+if (args.Contains("--train-injection-model")) return Smooth.Surveillance.Bench.TrainInjectionModel.Run(args);
 var quick = args.Contains("--quick");
 var blindAt = Array.IndexOf(args, "--blind");
 var blind = blindAt >= 0 && blindAt + 1 < args.Length ? args[blindAt + 1] : null;
@@ -17,7 +19,8 @@ var engine = new SurveillanceEngine(rules);
 Console.WriteLine($"rules: {rules.Rules.Count} ({rules.Rules.Count(r => r.Category == RuleCategory.Secret)} secret, {rules.Rules.Count(r => r.Category == RuleCategory.Injection)} injection, {rules.Rules.Count(r => r.Category == RuleCategory.Command)} command)");
 
 // ---- quality
-var docs = QualityCorpus.Load(rules, blind: blind);
+var docs = QualityCorpus.Load(rules);
+foreach (var name in (blind ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) docs.RemoveAll(d => d.Name.Contains(name, StringComparison.Ordinal));
 var (secrets, injection, commands, heldOut) = CorpusEvaluator.Evaluate(engine, docs);
 Console.WriteLine();
 Console.WriteLine("| category | positives | negatives | TP | FN | FP | precision | recall | FP rate |");
@@ -33,11 +36,11 @@ foreach (var s in new[] { secrets, injection, commands, heldOut })
 }
 
 Console.WriteLine();
-Console.WriteLine("| injection by source | documents | flagged | rate |");
-Console.WriteLine("|---|---|---|---|");
+Console.WriteLine("| injection by source | documents | flagged | rate | by the rules | by the learned scorer |");
+Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var row in SourceScore.Injection(engine, docs))
 {
-    Console.WriteLine($"| {row.Source} ({(row.Positive ? "recall" : "false positives")}) | {row.Documents} | {row.Flagged} | {Stats.F(row.Rate * 100, "0.0")} % |");
+    Console.WriteLine($"| {row.Source} ({(row.Positive ? "recall" : "false positives")}) | {row.Documents} | {row.Flagged} | {Stats.F(row.Rate * 100, "0.0")} % | {row.ByRules} | {row.ByScorer} |");
 }
 if (args.Contains("--quality")) return injection.Recall >= 0.90 && injection.FalsePositiveRate <= 0.02 ? 0 : 1;
 

@@ -28,6 +28,8 @@ internal static class FindingBuilder
                 Description = m.Rule.Description,
                 Span = new FindingSpan(m.Start, m.Length, line, column),
                 Preview = Preview(text, m, secrets),
+                Score = double.IsNaN(m.Score) ? null : m.Score,
+                Threshold = m.Rule.Threshold,
             });
         }
         return findings;
