@@ -55,13 +55,14 @@ internal static class TrainInjectionModel
             PadPositives = !args.Contains("--no-pad") && o.PadPositives,
             NormFloor = (int?)Number("--floor") ?? o.NormFloor,
             PadWeight = Number("--pad-weight") ?? o.PadWeight,
+            ShortNegatives = (int?)Number("--short-negatives") ?? o.ShortNegatives,
         };
     }
 
     private static void Print(TrainingReport r, TrainingOptions o)
     {
         Console.WriteLine($"training: {r.Positives} injections, {r.Negatives} negatives, {r.Examples} windows; 2^{o.BucketBits} buckets, windows of {o.WindowChunks} x {o.ChunkChars} characters, {o.Epochs} epochs");
-        Console.WriteLine($"{o.Folds}-fold cross-validation: AUC {Stats.F(r.CvAuc, "0.000")}; threshold {Stats.F(r.Threshold, "0.0000")} flags {r.CvPositivesFlagged}/{r.Positives} injections and {r.CvNegativesFlagged}/{r.Negatives} negatives (target {Stats.F(o.TargetFalsePositives * 100, "0")} %); {r.CvEmbeddedFlagged}/{r.Positives} injections at the end of 4 KiB of benign text");
+        Console.WriteLine($"{o.Folds}-fold cross-validation: AUC {Stats.F(r.CvAuc, "0.000")}; threshold {Stats.F(r.Threshold, "0.0000")} flags {r.CvPositivesFlagged}/{r.Positives} injections and {r.CvNegativesFlagged}/{r.Negatives} negatives (target {Stats.F(o.TargetFalsePositives * 100, "0")} %); {r.CvEmbeddedFlagged}/{r.Positives} injections at the end of 4 KiB of benign text; {r.CvShortPiecesFlagged}/{r.CvShortPieces} short pieces of negatives");
         Console.WriteLine("| source (out of fold) | documents | flagged |");
         Console.WriteLine("|---|---|---|");
         foreach (var (source, n, flagged) in r.CvBySource) Console.WriteLine($"| {source} | {n} | {flagged} |");

@@ -21,6 +21,7 @@ public static class ModelTrainer
         // Out-of-fold: each document scored by a model that never saw it, through the product's scorer.
         var best = new double[docs.Count];
         var embedded = new double[docs.Count];
+        var shortPieces = new List<double>();
         for (var f = 0; f < options.Folds; f++)
         {
             var train = Enumerable.Range(0, docs.Count).Where(i => folds[i] != f).ToList();
@@ -30,6 +31,14 @@ public static class ModelTrainer
             {
                 if (folds[i] != f) continue;
                 best[i] = WindowScorer.LogitsOf(model, docs[i].Text).DefaultIfEmpty(model.Bias).Max();
+                if (labels[i] == 0)
+                {
+                    // Short benign results: pieces other than the ones trained on (k from 100 on).
+                    for (var k = 100; k < 102; k++)
+                    {
+                        if (ShortPiece(docs[i].Text, i, k, options) is { } piece) shortPieces.Add(WindowScorer.LogitsOf(model, piece).Max());
+                    }
+                }
                 if (labels[i] == 1)
                 {
                     // The same injection at the end of 4 KiB of benign text the model did not see either: what windows are for.
@@ -59,6 +68,8 @@ public static class ModelTrainer
             CvNegativesFlagged = all.Count(i => labels[i] == 0 && best[i] >= cut),
             CvAuc = Auc(labels, best),
             CvEmbeddedFlagged = all.Count(i => labels[i] == 1 && embedded[i] >= cut),
+            CvShortPieces = shortPieces.Count,
+            CvShortPiecesFlagged = shortPieces.Count(s => s >= cut),
             CvBySource = [.. all.GroupBy(i => Source(docs[i].Name), StringComparer.Ordinal)
                 .Select(g => (g.Key, g.Count(), g.Count(i => best[i] >= cut)))
                 .OrderBy(r => r.Key, StringComparer.Ordinal)],
@@ -89,6 +100,16 @@ public static class ModelTrainer
             // A positive longer than a window (none in the corpus today) counts once in total, spread over its windows.
             var weight = labels[i] == 1 ? 1.0 / windows[i].Count : 1.0;
             foreach (var w in windows[i]) examples.Add(new Example(w, labels[i], weight));
+            if (labels[i] == 0)
+            {
+                for (var k = 0; k < options.ShortNegatives; k++)
+                {
+                    if (ShortPiece(docs[i].Text, i, k, options) is { } piece)
+                    {
+                        foreach (var w in WindowFeatures.Of(piece, options.BucketBits, options.ChunkChars, options.WindowChunks, options.NormFloor)) examples.Add(new Example(w, 0, 1.0));
+                    }
+                }
+            }
             if (labels[i] == 1 && options.PadPositives && docs[i].Text.Length < windowChars - 1 && fillers.Count > 0)
             {
                 var padded = Filler(docs, fillers, i, windowChars - docs[i].Text.Length - 1) + "\n" + docs[i].Text;
@@ -96,6 +117,20 @@ public static class ModelTrainer
             }
         }
         return examples;
+    }
+
+    // Whole lines from a seeded place in a negative, until 40 to 240 characters are reached; null for a text too short to cut.
+    private static string? ShortPiece(string text, int doc, int k, TrainingOptions options)
+    {
+        var lines = text.Split('\n');
+        if (text.Length < 80) return null;
+        var random = new SplitMix(options.Seed + (ulong)doc * 131 + (ulong)k);
+        var target = 40 + random.Below(200);
+        var start = random.Below(lines.Length);
+        var piece = lines[start];
+        for (var l = start + 1; l < lines.Length && piece.Length < target; l++) piece += "\n" + lines[l];
+        piece = piece.Trim();
+        return piece.Length >= 20 ? piece[..Math.Min(piece.Length, 384)] : null;
     }
 
     // Benign text of exactly `length` characters: the end of negatives taken in turn from one chosen by the positive's index.

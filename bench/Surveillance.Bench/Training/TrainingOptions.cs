@@ -13,6 +13,12 @@ public sealed record TrainingOptions
     public int NormFloor { get; init; } = 1;
     /// <summary>The weight of each padded copy of an injection (<see cref="PadPositives"/>).</summary>
     public double PadWeight { get; init; } = 0.3;
+    /// <summary>
+    /// Short pieces (a few whole lines, 40 to 240 characters) cut from each negative and trained on as negatives too:
+    /// most negatives fill whole windows, and without short ones a short benign result ("You are now logged in.")
+    /// would be judged by words the model only ever saw in short injections.
+    /// </summary>
+    public int ShortNegatives { get; init; } = 4;
     /// <summary>Passes over the examples.</summary>
     public int Epochs { get; init; } = 12;
     /// <summary>The step size of the first epoch; epoch e uses LearningRate / (1 + e).</summary>

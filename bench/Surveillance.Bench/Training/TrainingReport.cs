@@ -19,6 +19,10 @@ public sealed record TrainingReport
     public required int CvNegativesFlagged { get; init; }
     /// <summary>Out-of-fold: positives found when placed at the end of 4 KiB of held-out benign text.</summary>
     public required int CvEmbeddedFlagged { get; init; }
+    /// <summary>Out-of-fold: short pieces (a few lines) of negatives scored alone.</summary>
+    public required int CvShortPieces { get; init; }
+    /// <summary>Out-of-fold: those of <see cref="CvShortPieces"/> that reached the threshold.</summary>
+    public required int CvShortPiecesFlagged { get; init; }
     /// <summary>Out-of-fold: the chance that a random positive's best window outscores a random negative's.</summary>
     public required double CvAuc { get; init; }
     /// <summary>Out-of-fold flagged / documents per source file (hard-negative and injection files; benign chunks by folder).</summary>

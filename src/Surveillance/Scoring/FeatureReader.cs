@@ -5,7 +5,8 @@ namespace Smooth.Surveillance.Scoring;
 /// <summary>
 /// One pass over a text that hashes its features (<see cref="FeatureKinds.All"/>) into buckets. The text is read as
 /// normalised: letters lower case, every digit as <c>0</c> (numbers, hashes and line numbers say little about intent),
-/// a run of whitespace as one space. Words are runs of letters and digits; a pair is two consecutive words whatever
+/// a run of whitespace as one space, and a run of any other character cut to <see cref="MaxRun"/> (a separator line of
+/// 80 dashes would otherwise be 76 copies of one 5-gram and outweigh everything else in its window). Words are runs of letters and digits; a pair is two consecutive words whatever
 /// stands between them; 5-grams run over the normalised characters, punctuation included. A feature is reported
 /// when its last character is read, so a caller that feeds the text in chunks knows which chunk each one belongs to.
 /// A mutable struct: keep it in a local and feed it the chunks in order.
@@ -16,6 +17,9 @@ internal struct FeatureReader
     private const byte WordChar = 1;
     private const byte Space = 2;
 
+    /// <summary>The longest run of one normalised character that is read; the rest of the run is skipped.</summary>
+    public const int MaxRun = 3;
+
     // ASCII: the class of each code unit, and its normalised form.
     private static readonly byte[] AsciiClass = BuildClasses();
     private static readonly char[] AsciiNormal = BuildNormal();
@@ -23,6 +27,7 @@ internal struct FeatureReader
     private readonly int _bits;
     private ulong _lastFour;
     private int _seen;
+    private int _run;
     private bool _afterSpace;
     private ulong _word;
     private bool _inWord;
@@ -53,6 +58,14 @@ internal struct FeatureReader
             else
             {
                 (kind, c) = Classify(raw);
+            }
+            if (c == (char)_lastFour && _seen > 0)
+            {
+                if (++_run >= MaxRun) continue;
+            }
+            else
+            {
+                _run = 0;
             }
             if (kind == WordChar)
             {
