@@ -38,7 +38,8 @@ internal static class TrainInjectionModel
         return 0;
     }
 
-    // Overrides for experiments (the shipped model uses the defaults): --bits, --chunk, --window, --epochs, --rate, --l2, --no-pad.
+    // Overrides for experiments (the shipped model uses the defaults): --bits, --chunk, --window, --small, --epochs,
+    // --rate, --l2, --no-pad, --pad-weight, --short-negatives, --floor.
     private static TrainingOptions Options(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -56,13 +57,14 @@ internal static class TrainInjectionModel
             NormFloor = (int?)Number("--floor") ?? o.NormFloor,
             PadWeight = Number("--pad-weight") ?? o.PadWeight,
             ShortNegatives = (int?)Number("--short-negatives") ?? o.ShortNegatives,
+            SmallWindowChunks = (int?)Number("--small") ?? o.SmallWindowChunks,
         };
     }
 
     private static void Print(TrainingReport r, TrainingOptions o)
     {
-        Console.WriteLine($"training: {r.Positives} injections, {r.Negatives} negatives, {r.Examples} windows; 2^{o.BucketBits} buckets, windows of {o.WindowChunks} x {o.ChunkChars} characters, {o.Epochs} epochs");
-        Console.WriteLine($"{o.Folds}-fold cross-validation: AUC {Stats.F(r.CvAuc, "0.000")}; threshold {Stats.F(r.Threshold, "0.0000")} flags {r.CvPositivesFlagged}/{r.Positives} injections and {r.CvNegativesFlagged}/{r.Negatives} negatives (target {Stats.F(o.TargetFalsePositives * 100, "0")} %); {r.CvEmbeddedFlagged}/{r.Positives} injections at the end of 4 KiB of benign text; {r.CvShortPiecesFlagged}/{r.CvShortPieces} short pieces of negatives");
+        Console.WriteLine($"training: {r.Positives} injections, {r.Negatives} negatives, {r.Examples} windows; 2^{o.BucketBits} buckets, windows of {o.WindowChunks} x {o.ChunkChars} characters (and of {o.SmallWindowChunks} x {o.ChunkChars} in scoring), {o.Epochs} epochs");
+        Console.WriteLine($"{o.Folds}-fold cross-validation: AUC {Stats.F(r.CvAuc, "0.000")}; threshold {Stats.F(r.Threshold, "0.0000")} flags {r.CvPositivesFlagged}/{r.Positives} injections and {r.CvNegativesFlagged}/{r.Negatives} negatives (target {Stats.F(o.TargetFalsePositives * 100, "0")} %); {r.CvEmbeddedFlagged}/{r.Positives} injections at the end of 4 KiB of benign text, {r.CvAfterCodeFlagged}/{r.Positives} after 4 KiB of code; {r.CvShortPiecesFlagged}/{r.CvShortPieces} short pieces of negatives");
         Console.WriteLine("| source (out of fold) | documents | flagged |");
         Console.WriteLine("|---|---|---|");
         foreach (var (source, n, flagged) in r.CvBySource) Console.WriteLine($"| {source} | {n} | {flagged} |");

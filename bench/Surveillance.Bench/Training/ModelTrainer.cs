@@ -21,6 +21,7 @@ public static class ModelTrainer
         // Out-of-fold: each document scored by a model that never saw it, through the product's scorer.
         var best = new double[docs.Count];
         var embedded = new double[docs.Count];
+        var afterCode = new double[docs.Count];
         var shortPieces = new List<double>();
         for (var f = 0; f < options.Folds; f++)
         {
@@ -45,6 +46,8 @@ public static class ModelTrainer
                     var heldNegatives = Enumerable.Range(0, docs.Count).Where(k => folds[k] == f && labels[k] == 0).ToList();
                     var text = Filler(docs, heldNegatives, i, 4096) + "\n" + docs[i].Text;
                     embedded[i] = WindowScorer.LogitsOf(model, text).Max();
+                    var heldCode = heldNegatives.Where(k => docs[k].Name.Contains("/code/", StringComparison.Ordinal)).ToList();
+                    afterCode[i] = WindowScorer.LogitsOf(model, Filler(docs, heldCode, i, 4096) + "\n" + docs[i].Text).Max();
                 }
             }
         }
@@ -68,6 +71,7 @@ public static class ModelTrainer
             CvNegativesFlagged = all.Count(i => labels[i] == 0 && best[i] >= cut),
             CvAuc = Auc(labels, best),
             CvEmbeddedFlagged = all.Count(i => labels[i] == 1 && embedded[i] >= cut),
+            CvAfterCodeFlagged = all.Count(i => labels[i] == 1 && afterCode[i] >= cut),
             CvShortPieces = shortPieces.Count,
             CvShortPiecesFlagged = shortPieces.Count(s => s >= cut),
             CvBySource = [.. all.GroupBy(i => Source(docs[i].Name), StringComparer.Ordinal)

@@ -12,6 +12,6 @@ public static class Quantizer
         var scale = max > 0 ? max / 127 : 1;
         var q = new sbyte[weights.Length];
         for (var i = 0; i < q.Length; i++) q[i] = (sbyte)Math.Clamp(Math.Round(weights[i] / scale, MidpointRounding.ToEven), -127, 127);
-        return new LinearModel(FeatureKinds.All, options.BucketBits, options.ChunkChars, options.WindowChunks, options.NormFloor, scale, bias, threshold, q);
+        return new LinearModel(FeatureKinds.All, options.BucketBits, options.ChunkChars, options.WindowChunks, options.SmallWindowChunks, options.NormFloor, scale, bias, threshold, q);
     }
 }

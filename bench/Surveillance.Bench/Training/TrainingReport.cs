@@ -19,6 +19,8 @@ public sealed record TrainingReport
     public required int CvNegativesFlagged { get; init; }
     /// <summary>Out-of-fold: positives found when placed at the end of 4 KiB of held-out benign text.</summary>
     public required int CvEmbeddedFlagged { get; init; }
+    /// <summary>Out-of-fold: positives found when placed at the end of 4 KiB of held-out source code.</summary>
+    public required int CvAfterCodeFlagged { get; init; }
     /// <summary>Out-of-fold: short pieces (a few lines) of negatives scored alone.</summary>
     public required int CvShortPieces { get; init; }
     /// <summary>Out-of-fold: those of <see cref="CvShortPieces"/> that reached the threshold.</summary>

@@ -9,12 +9,13 @@ namespace Smooth.Surveillance.Scoring;
 internal sealed class LinearModel
 {
     /// <summary>A model; the caller (the file reader or the trainer) has checked the values.</summary>
-    public LinearModel(FeatureKinds kinds, int bucketBits, int chunkChars, int windowChunks, int normFloor, double scale, double bias, double threshold, sbyte[] weights)
+    public LinearModel(FeatureKinds kinds, int bucketBits, int chunkChars, int windowChunks, int smallWindowChunks, int normFloor, double scale, double bias, double threshold, sbyte[] weights)
     {
         Kinds = kinds;
         BucketBits = bucketBits;
         ChunkChars = chunkChars;
         WindowChunks = windowChunks;
+        SmallWindowChunks = smallWindowChunks;
         NormFloor = normFloor;
         Scale = scale;
         Bias = bias;
@@ -30,6 +31,11 @@ internal sealed class LinearModel
     public int ChunkChars { get; }
     /// <summary>A window is this many consecutive chunks; windows start at every chunk.</summary>
     public int WindowChunks { get; }
+    /// <summary>
+    /// 0, or the chunks of a second, smaller window also scored at every chunk: a short injection after code is
+    /// diluted by the code that shares its window, less so in a small one.
+    /// </summary>
+    public int SmallWindowChunks { get; }
     /// <summary>
     /// A window of n features is weighted 1/√max(n, NormFloor): a short text is not boosted above what the same words
     /// would score inside a full window of a long one.

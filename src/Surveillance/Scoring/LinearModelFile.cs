@@ -5,7 +5,7 @@ namespace Smooth.Surveillance.Scoring;
 
 /// <summary>
 /// The binary file of a <see cref="LinearModel"/> (little-endian): a 96-byte header — magic <c>NARCLINM</c>, format
-/// version, header length, feature kinds, bucket bits, weight bits, chunk and window shape, norm floor, scale, bias, threshold,
+/// version, header length, feature kinds, bucket bits, weight bits, chunk and window shapes, norm floor, scale, bias, threshold,
 /// weight count and a SHA-256 of the header and weights — followed by one signed byte per bucket. Reading validates
 /// every field and the checksum and refuses anything else with a message that says what is wrong: a scorer with a
 /// broken model must not run, since its silence would look like clean text.
@@ -40,6 +40,7 @@ internal static class LinearModelFile
         BinaryPrimitives.WriteDoubleLittleEndian(h[40..], model.Bias);
         BinaryPrimitives.WriteDoubleLittleEndian(h[48..], model.Threshold);
         BinaryPrimitives.WriteUInt32LittleEndian(h[56..], (uint)model.Weights.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[60..], (uint)model.SmallWindowChunks);
         for (var i = 0; i < model.Weights.Length; i++) bytes[HeaderLength + i] = unchecked((byte)model.Weights[i]);
         Digest(bytes).CopyTo(h[DigestOffset..]);
         return bytes;
@@ -61,6 +62,8 @@ internal static class LinearModelFile
         var chunk = BinaryPrimitives.ReadUInt32LittleEndian(bytes[20..]);
         var window = BinaryPrimitives.ReadUInt32LittleEndian(bytes[24..]);
         if (chunk is < 16 or > 65536 || window is < 1 or > 64) throw Bad(source, $"window shape {chunk} characters x {window} chunks is out of range");
+        var small = BinaryPrimitives.ReadUInt32LittleEndian(bytes[60..]);
+        if (small >= window) throw Bad(source, $"the small window ({small} chunks) is not smaller than the window ({window})");
         var floor = BinaryPrimitives.ReadUInt32LittleEndian(bytes[28..]);
         if (floor is < 1 or > 1_000_000) throw Bad(source, $"norm floor {floor} is out of range (1-1000000)");
         var scale = BinaryPrimitives.ReadDoubleLittleEndian(bytes[32..]);
@@ -75,7 +78,7 @@ internal static class LinearModelFile
         if (!bytes.Slice(DigestOffset, 32).SequenceEqual(Digest(bytes))) throw Bad(source, "checksum mismatch: the header or the weights are corrupt");
         var weights = new sbyte[count];
         for (var i = 0; i < weights.Length; i++) weights[i] = unchecked((sbyte)bytes[HeaderLength + i]);
-        return new LinearModel(kinds, bits, (int)chunk, (int)window, (int)floor, scale, bias, threshold, weights);
+        return new LinearModel(kinds, bits, (int)chunk, (int)window, (int)small, (int)floor, scale, bias, threshold, weights);
     }
 
     // SHA-256 of everything but the digest field itself.

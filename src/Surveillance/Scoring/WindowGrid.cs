@@ -19,5 +19,8 @@ internal readonly record struct WindowGrid(int Length, int ChunkChars, int Windo
     public (int Start, int End) Chunk(int chunk) => (chunk * ChunkChars, Math.Min(Length, (chunk + 1) * ChunkChars));
 
     /// <summary>The characters of window <paramref name="window"/> (chunks <paramref name="window"/> to window + WindowChunks − 1).</summary>
-    public (int Start, int End) Window(int window) => (window * ChunkChars, Math.Min(Length, (window + WindowChunks) * ChunkChars));
+    public (int Start, int End) Window(int window) => Window(window, WindowChunks);
+
+    /// <summary>The characters of the window of <paramref name="width"/> chunks that starts at chunk <paramref name="window"/>.</summary>
+    public (int Start, int End) Window(int window, int width) => (window * ChunkChars, Math.Min(Length, (window + width) * ChunkChars));
 }
