@@ -78,7 +78,7 @@ if (args.Contains("--profile"))
 }
 
 Console.WriteLine();
-Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each (the four alternate sample by sample):");
+Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each (the measurements alternate sample by sample):");
 var baselineNeedle = "-----BEGIN";
 static double[][] Interleaved(Action[] actions, int n)
 {
@@ -101,16 +101,26 @@ static double[][] Interleaved(Action[] actions, int n)
     return t;
 }
 var sink = 0;
-// The four measurements alternate sample by sample, so load from other processes hits them alike.
+// The learned scorer's own share of a scan (absent from rule sets without it, e.g. an older build's).
+var learned = rules.Rules.FirstOrDefault(r => r.Scorer is not null)?.Scorer;
+var flaggedWindows = new List<Smooth.Surveillance.Scoring.ScoredWindow>();
+// The measurements alternate sample by sample, so load from other processes hits them alike.
 var actions = new Action[]
 {
     () => sink += benign.AsSpan().IndexOf(baselineNeedle.AsSpan(), StringComparison.OrdinalIgnoreCase),
     () => sink += engine.ScanToolResult("read_file", benign).Findings.Count,
     () => sink += engine.ScanToolResult("read_file", withSecrets).Findings.Count,
     () => sink += engine.ScanToolResult("web_fetch", withInjection).Findings.Count,
+    () =>
+    {
+        if (learned is null) return;
+        flaggedWindows.Clear();
+        Smooth.Surveillance.Scoring.WindowScorer.Flag(learned.Model, benign, learned.Threshold, flaggedWindows);
+        sink += flaggedWindows.Count;
+    },
 };
 var times = Interleaved(actions, samples);
-var (baseline, scanBenign, scanSecrets, scanInjection) = (times[0], times[1], times[2], times[3]);
+var (baseline, scanBenign, scanSecrets, scanInjection, scorerOnly) = (times[0], times[1], times[2], times[3], times[4]);
 Console.WriteLine("| input | median (ms) | p99 (ms) | ratio to baseline (median) |");
 Console.WriteLine("|---|---|---|---|");
 void Row(string name, double[] t, double[] b) =>
@@ -119,6 +129,7 @@ Row("baseline: one case-insensitive IndexOf over the text", baseline, baseline);
 Row("ScanToolResult, benign code/docs/logs", scanBenign, baseline);
 Row("ScanToolResult, 24 secrets in the text (redacted)", scanSecrets, baseline);
 Row("ScanToolResult, injection at the end", scanInjection, baseline);
+if (learned is not null) Row($"of which the learned scorer ({learned.Name}) alone, benign text", scorerOnly, baseline);
 
 Console.WriteLine();
 var calls = new[]

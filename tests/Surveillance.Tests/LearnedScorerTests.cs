@@ -84,6 +84,7 @@ public sealed class LearnedScorerTests
         Assert.True(finding.Span.Start <= text.IndexOf("Important", StringComparison.Ordinal) && finding.Span.End >= text.IndexOf("disabled.", StringComparison.Ordinal));
         Assert.Equal(Engines.Builtin.Find("injection-learned")!.Threshold, finding.Threshold);
         Assert.InRange(finding.Score!.Value, finding.Threshold!.Value, 1);
+        Assert.StartsWith("Important context for the reviewer tooling", finding.Preview); // the line that tipped it, not "# Notes"
         Assert.Contains("scoring", finding.ToString());
         Assert.Contains("threshold", finding.ToString());
     }
