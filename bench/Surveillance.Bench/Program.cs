@@ -10,6 +10,8 @@ using Smooth.Surveillance.Rules;
 // --blind NAME[,NAME...] leaves out every corpus file whose name contains a NAME, so a tuning round never sees the sealed sets.
 // --train-injection-model [--out PATH] [--check] trains the learned injection scorer's model (TrainInjectionModel.cs).
 if (args.Contains("--train-injection-model")) return Smooth.Surveillance.Bench.TrainInjectionModel.Run(args);
+// --scorer-speed times the learned scorer alone over the 64 KiB benign text (for work on the scorer).
+if (args.Contains("--scorer-speed")) return Smooth.Surveillance.Bench.ScorerSpeed.Run(args);
 var quick = args.Contains("--quick");
 var blindAt = Array.IndexOf(args, "--blind");
 var blind = blindAt >= 0 && blindAt + 1 < args.Length ? args[blindAt + 1] : null;
