@@ -9,6 +9,10 @@ using Smooth.Surveillance.Rules;
 // Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile] [--blind heldout-v7[,heldout-v8...]]
 // --blind NAME[,NAME...] leaves out every corpus file whose name contains one of the names, so a tuning round never sees
 // the sealed sets.
+// --train-injection-model [--out PATH] [--check] trains the learned injection scorer's model (TrainInjectionModel.cs).
+if (args.Contains("--train-injection-model")) return Smooth.Surveillance.Bench.TrainInjectionModel.Run(args);
+// --scorer-speed times the learned scorer alone over the 64 KiB benign text (for work on the scorer).
+if (args.Contains("--scorer-speed")) return Smooth.Surveillance.Bench.ScorerSpeed.Run(args);
 var quick = args.Contains("--quick");
 var blindAt = Array.IndexOf(args, "--blind");
 var blind = blindAt >= 0 && blindAt + 1 < args.Length ? args[blindAt + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
@@ -34,11 +38,11 @@ foreach (var s in new[] { secrets, injection, commands, heldOut })
 }
 
 Console.WriteLine();
-Console.WriteLine("| injection by source | documents | flagged | rate |");
-Console.WriteLine("|---|---|---|---|");
+Console.WriteLine("| injection by source | documents | flagged | rate | by the rules | by the learned scorer |");
+Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var row in SourceScore.Injection(engine, docs))
 {
-    Console.WriteLine($"| {row.Source} ({(row.Positive ? "recall" : "false positives")}) | {row.Documents} | {row.Flagged} | {Stats.F(row.Rate * 100, "0.0")} % |");
+    Console.WriteLine($"| {row.Source} ({(row.Positive ? "recall" : "false positives")}) | {row.Documents} | {row.Flagged} | {Stats.F(row.Rate * 100, "0.0")} % | {row.ByRules} | {row.ByScorer} |");
 }
 if (args.Contains("--quality")) return injection.Recall >= 0.90 && injection.FalsePositiveRate <= 0.02 ? 0 : 1;
 
@@ -76,7 +80,7 @@ if (args.Contains("--profile"))
 }
 
 Console.WriteLine();
-Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each (the four alternate sample by sample):");
+Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each (the measurements alternate sample by sample):");
 var baselineNeedle = "-----BEGIN";
 static double[][] Interleaved(Action[] actions, int n)
 {
@@ -99,16 +103,26 @@ static double[][] Interleaved(Action[] actions, int n)
     return t;
 }
 var sink = 0;
-// The four measurements alternate sample by sample, so load from other processes hits them alike.
+// The learned scorer's own share of a scan (absent from rule sets without it, e.g. an older build's).
+var learned = rules.Rules.FirstOrDefault(r => r.Scorer is not null)?.Scorer;
+var flaggedWindows = new List<Smooth.Surveillance.Scoring.ScoredWindow>();
+// The measurements alternate sample by sample, so load from other processes hits them alike.
 var actions = new Action[]
 {
     () => sink += benign.AsSpan().IndexOf(baselineNeedle.AsSpan(), StringComparison.OrdinalIgnoreCase),
     () => sink += engine.ScanToolResult("read_file", benign).Findings.Count,
     () => sink += engine.ScanToolResult("read_file", withSecrets).Findings.Count,
     () => sink += engine.ScanToolResult("web_fetch", withInjection).Findings.Count,
+    () =>
+    {
+        if (learned is null) return;
+        flaggedWindows.Clear();
+        Smooth.Surveillance.Scoring.WindowScorer.Flag(learned.Model, benign, learned.Threshold, flaggedWindows);
+        sink += flaggedWindows.Count;
+    },
 };
 var times = Interleaved(actions, samples);
-var (baseline, scanBenign, scanSecrets, scanInjection) = (times[0], times[1], times[2], times[3]);
+var (baseline, scanBenign, scanSecrets, scanInjection, scorerOnly) = (times[0], times[1], times[2], times[3], times[4]);
 Console.WriteLine("| input | median (ms) | p99 (ms) | ratio to baseline (median) |");
 Console.WriteLine("|---|---|---|---|");
 void Row(string name, double[] t, double[] b) =>
@@ -117,6 +131,7 @@ Row("baseline: one case-insensitive IndexOf over the text", baseline, baseline);
 Row("ScanToolResult, benign code/docs/logs", scanBenign, baseline);
 Row("ScanToolResult, 24 secrets in the text (redacted)", scanSecrets, baseline);
 Row("ScanToolResult, injection at the end", scanInjection, baseline);
+if (learned is not null) Row($"of which the learned scorer ({learned.Name}) alone, benign text", scorerOnly, baseline);
 
 Console.WriteLine();
 var calls = new[]

@@ -20,7 +20,13 @@ public sealed record Finding
     public required FindingSpan Span { get; init; }
     /// <summary>A short redacted excerpt around the match.</summary>
     public required string Preview { get; init; }
+    /// <summary>For a scorer rule: the window's score, a probability (<see cref="Span"/> is the window); null otherwise.</summary>
+    public double? Score { get; init; }
+    /// <summary>For a scorer rule: the threshold the score reached; null otherwise.</summary>
+    public double? Threshold { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{RuleId} ({Category}, {Severity}, {Action}) at {Span}: {Preview}";
+    public override string ToString() => Score is { } score
+        ? $"{RuleId} ({Category}, {Severity}, {Action}) at {Span}, window of {Span.Length} characters scoring {score:0.000} (threshold {Threshold:0.000}): {Preview}"
+        : $"{RuleId} ({Category}, {Severity}, {Action}) at {Span}: {Preview}";
 }

@@ -119,8 +119,10 @@ public sealed class DisguiseProbeTests
         var before = filler.ToString();
         var text = before + injection + "\n" + before;
         var engine = Engines.Create();
-        var alone = engine.ScanToolResult("web_fetch", injection).Findings.Where(f => f.Category == RuleCategory.Injection).ToList();
-        var deep = engine.ScanToolResult("web_fetch", text).Findings.Where(f => f.Category == RuleCategory.Injection).ToList();
+        // The rules' findings; the learned scorer's windows lie on a grid counted from the start of the text, so its
+        // spans depend on where a passage sits (LearnedScorerTests covers it).
+        var alone = engine.ScanToolResult("web_fetch", injection).Findings.Where(f => f.Category == RuleCategory.Injection && f.Score is null).ToList();
+        var deep = engine.ScanToolResult("web_fetch", text).Findings.Where(f => f.Category == RuleCategory.Injection && f.Score is null).ToList();
         Assert.NotEmpty(alone);
         Assert.Equal(
             alone.Select(f => (f.RuleId, f.Span.Start + before.Length, f.Span.Length)),

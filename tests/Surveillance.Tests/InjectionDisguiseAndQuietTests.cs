@@ -10,8 +10,10 @@ namespace Smooth.Surveillance.Tests;
 /// </summary>
 public sealed class InjectionDisguiseAndQuietTests
 {
+    // The rules only: the learned scorer reads these shapes differently (it sends the MIT licence's "permission is
+    // hereby granted ... without restriction" to the judge) and has its own tests in LearnedScorerTests.
     private static bool Flags(string text) =>
-        Engines.Create().ScanToolResult("web_fetch", text).Findings.Any(f => f.RuleId.StartsWith("injection", StringComparison.Ordinal));
+        Engines.Create().ScanToolResult("web_fetch", text).Findings.Any(f => f.RuleId.StartsWith("injection", StringComparison.Ordinal) && f.Score is null);
 
     [Theory]
     // zero-width characters inside the words

@@ -99,4 +99,29 @@ public sealed class NarcCliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("surveillance.yaml:2: rule 'bad': regex: needs backtracking", result.StandardError);
     }
+
+    [Fact]
+    public async Task Scan_explains_a_learned_scorer_finding_by_its_window_and_score_and_a_project_file_can_rethreshold_it()
+    {
+        using var home = new TempDir();
+        using var repo = new TempDir();
+        Directory.CreateDirectory(repo.Combine(".smooth"));
+        var notes = "# Release notes\n\nFixed the cache.\n\n" + LearnedScorerTests.ReviewerTooling + "\n";
+        await File.WriteAllTextAsync(repo.Combine("notes.md"), notes);
+
+        var scan = await Th.RunAsync(repo.Path, ["narc", "scan", "notes.md"], home: home.Path);
+        Assert.Equal(0, scan.ExitCode); // medium: goes to the judge, not a high-severity block
+        Assert.Contains("notes.md:1:1  medium  injection-learned (injection, judge)", scan.StandardOutput);
+        Assert.Matches(@"window 1:1-5:\d+ \(characters 0-\d+\) scores 0\.\d{3}, threshold 0\.\d{3}", scan.StandardOutput);
+        Assert.Contains("    Important context for the reviewer tooling", scan.StandardOutput);
+
+        await File.WriteAllTextAsync(repo.Combine(".smooth", "surveillance.yaml"), "rules:\n  - id: injection-learned\n    threshold: 0.9999\n");
+        var rules = await Th.RunAsync(repo.Path, ["narc", "rules", "--json"], home: home.Path);
+        using var doc = JsonDocument.Parse(rules.StandardOutput);
+        var learned = Assert.Single(doc.RootElement.EnumerateArray(), r => r.GetProperty("id").GetString() == "injection-learned");
+        Assert.Equal("scorer", learned.GetProperty("engine").GetString());
+        Assert.Equal("injection-linear-v1", learned.GetProperty("scorer").GetString());
+        Assert.Equal(0.9999, learned.GetProperty("threshold").GetDouble());
+        Assert.Contains("No findings in notes.md.", (await Th.RunAsync(repo.Path, ["narc", "scan", "notes.md"], home: home.Path)).StandardOutput);
+    }
 }

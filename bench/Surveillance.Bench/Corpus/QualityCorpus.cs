@@ -138,10 +138,10 @@ public static class QualityCorpus
     }
 
     // Documents separated by a line holding only "----"; lines starting with "#" before the first document are comments.
-    private static bool IsHardNegative(string file, string root) =>
+    internal static bool IsHardNegative(string file, string root) =>
         Path.GetRelativePath(root, file).Replace('\\', '/').StartsWith(HardNegativesDir + "/", StringComparison.Ordinal);
 
-    private static IEnumerable<CorpusDocument> Blocks(string path, CorpusLabel label, string prefix = "")
+    internal static IEnumerable<CorpusDocument> Blocks(string path, CorpusLabel label, string prefix = "")
     {
         var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         var n = 0;
@@ -163,7 +163,7 @@ public static class QualityCorpus
         }
     }
 
-    private static IEnumerable<CorpusDocument> Chunks(string file, string root)
+    internal static IEnumerable<CorpusDocument> Chunks(string file, string root)
     {
         var lines = File.ReadAllLines(file);
         var name = Path.GetRelativePath(root, file);

@@ -41,7 +41,7 @@ public static class NarcCommands
             }
             else
             {
-                PrintFindings(source, result.Findings);
+                PrintFindings(source, text, result.Findings);
             }
             return high ? ExitCodes.Failure : ExitCodes.Ok;
         });
@@ -73,7 +73,12 @@ public static class NarcCommands
                 .AddColumn("id").AddColumn("category").AddColumn("severity").AddColumn("action").AddColumn("source");
             foreach (var r in reports)
             {
-                var id = r.Engine == "glob" ? $"{r.Id} {r.Description}" : r.Id;
+                var id = r.Engine switch
+                {
+                    "glob" => $"{r.Id} {r.Description}",
+                    "scorer" => FormattableString.Invariant($"{r.Id} (scorer {r.Scorer}, threshold {r.Threshold:0.000})"),
+                    _ => r.Id,
+                };
                 table.AddRow(Markup.Escape(id), r.Category, r.Severity, r.Action, Markup.Escape(r.Line > 0 && r.Source != RuleSetLoader.BuiltinSource ? $"{r.Source}:{r.Line}" : r.Source));
             }
             CliOutput.Human.Write(table);
@@ -110,7 +115,7 @@ public static class NarcCommands
         return await File.ReadAllTextAsync(source, ct);
     }
 
-    private static void PrintFindings(string source, IReadOnlyList<Finding> findings)
+    private static void PrintFindings(string source, string text, IReadOnlyList<Finding> findings)
     {
         var name = source == "-" ? "<stdin>" : source;
         if (findings.Count == 0)
@@ -123,9 +128,23 @@ public static class NarcCommands
             var colour = f.Severity switch { Severity.Critical => "red bold", Severity.High => "red", Severity.Medium => "yellow", _ => "grey" };
             CliOutput.Markup($"{Markup.Escape($"{name}:{f.Span.Line}:{f.Span.Column}")}  [{colour}]{f.Severity.ToString().ToLowerInvariant()}[/]  {Markup.Escape(f.RuleId)} ({f.Category.ToString().ToLowerInvariant()}, {f.Action.ToString().ToLowerInvariant()})");
             CliOutput.Line($"    {f.Description}");
+            if (f.Score is { } score)
+            {
+                // A scorer explains itself by its window and its score: which text it read, and by how much it crossed the line.
+                var (endLine, endColumn) = Position(text, Math.Max(f.Span.Start, f.Span.End - 1));
+                CliOutput.Line(FormattableString.Invariant($"    window {f.Span.Line}:{f.Span.Column}-{endLine}:{endColumn} (characters {f.Span.Start}-{f.Span.End}) scores {score:0.000}, threshold {f.Threshold:0.000}"));
+            }
             CliOutput.Line($"    {f.Preview}");
         }
         var high = findings.Count(f => f.Severity >= Severity.High);
         CliOutput.Line($"{findings.Count} finding{(findings.Count == 1 ? "" : "s")} in {name}, {high} high or critical.");
+    }
+
+    // 1-based line and column of a character.
+    private static (int Line, int Column) Position(string text, int offset)
+    {
+        var before = text.AsSpan(0, Math.Min(offset, text.Length));
+        var lineStart = before.LastIndexOf('\n') + 1;
+        return (before.Count('\n') + 1, offset - lineStart + 1);
     }
 }

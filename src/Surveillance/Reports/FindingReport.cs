@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Smooth.Surveillance.Reports;
 
 /// <summary>One finding as <c>th narc scan --json</c> prints it (docs/surveillance.md).</summary>
@@ -23,6 +25,12 @@ public sealed record FindingReport
     public required int Length { get; init; }
     /// <summary>Redacted excerpt.</summary>
     public required string Preview { get; init; }
+    /// <summary>For a scorer rule: the window's score (the window is start/length); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Score { get; init; }
+    /// <summary>For a scorer rule: the threshold the score reached; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Threshold { get; init; }
 
     /// <summary>Converts a finding.</summary>
     public static FindingReport From(Finding f) => new()
@@ -37,5 +45,7 @@ public sealed record FindingReport
         Start = f.Span.Start,
         Length = f.Span.Length,
         Preview = f.Preview,
+        Score = f.Score is { } s ? Math.Round(s, 4) : null,
+        Threshold = f.Threshold is { } t ? Math.Round(t, 4) : null,
     };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Smooth.Surveillance.Rules;
 
 namespace Smooth.Surveillance.Reports;
@@ -21,8 +22,14 @@ public sealed record RuleReport
     public required string Source { get; init; }
     /// <summary>The line in the defining file.</summary>
     public required int Line { get; init; }
-    /// <summary><c>linear</c> (non-backtracking) or <c>backtracking</c> (with a match timeout); <c>glob</c> for the write guard.</summary>
+    /// <summary><c>linear</c> (non-backtracking) or <c>backtracking</c> (with a match timeout); <c>glob</c> for the write guard; <c>scorer</c> for a learned scorer.</summary>
     public required string Engine { get; init; }
+    /// <summary>For a scorer rule: the scorer's name; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Scorer { get; init; }
+    /// <summary>For a scorer rule: the threshold in force; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Threshold { get; init; }
 
     /// <summary>Converts a compiled rule.</summary>
     public static RuleReport From(CompiledRule r) => new()
@@ -35,6 +42,8 @@ public sealed record RuleReport
         Keywords = r.Keywords,
         Source = r.Source,
         Line = r.Spec.Line,
-        Engine = r.UsesBacktracking ? "backtracking" : "linear",
+        Engine = r.Scorer is not null ? "scorer" : r.UsesBacktracking ? "backtracking" : "linear",
+        Scorer = r.Scorer?.Name,
+        Threshold = r.Threshold is { } t ? Math.Round(t, 4) : null,
     };
 }

@@ -8,15 +8,22 @@ public sealed class CompiledRule
     private readonly Lazy<RuleRegexes> _regexes;
     private readonly Lazy<Regex?> _firstLook;
 
-    internal CompiledRule(RuleSpec spec, Func<RuleRegexes> regexes)
+    internal CompiledRule(RuleSpec spec, Func<RuleRegexes> regexes, Scoring.RuleScorer? scorer = null)
     {
         Spec = spec;
+        Scorer = scorer;
         _regexes = new Lazy<RuleRegexes>(regexes, LazyThreadSafetyMode.ExecutionAndPublication);
         Triggers = spec.TriggerChars is { Length: > 0 } t ? System.Buffers.SearchValues.Create(t) : null;
         _firstLook = new Lazy<Regex?>(() => spec.Category == RuleCategory.Injection && spec.Keywords is { Count: > 0 } && spec.Gate is null && (Pattern.Options & RegexOptions.NonBacktracking) != 0
             ? Scanning.AnywhereRegex.Build(Pattern.ToString(), Pattern.Options, Regex.InfiniteMatchTimeout)
             : null, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>For a rule with <c>scorer:</c>, the learned scorer that runs in place of a regex; null otherwise.</summary>
+    internal Scoring.RuleScorer? Scorer { get; }
+
+    /// <summary>For a rule with <c>scorer:</c>, the threshold in force (the rule's own or the model's); null otherwise.</summary>
+    public double? Threshold => Scorer?.Threshold;
 
     /// <summary>The effective spec (after overrides).</summary>
     public RuleSpec Spec { get; }

@@ -26,8 +26,12 @@ public static class RuleCompiler
     /// a short session. Only for the shipped rules, whose regexes the test suite compiles; user and project rules are
     /// always compiled here, so a bad one is refused on load with its line.
     /// </summary>
-    public static CompiledRule? Compile(RuleSpec spec, List<string> errors, bool deferRegexes = false)
+    public static CompiledRule? Compile(RuleSpec spec, List<string> errors, bool deferRegexes = false) => Compile(spec, errors, deferRegexes, null);
+
+    /// <summary>As <see cref="Compile(RuleSpec, List{string}, bool)"/>; <paramref name="modelBytes"/> replaces the shipped scorer models (tests of broken models).</summary>
+    internal static CompiledRule? Compile(RuleSpec spec, List<string> errors, bool deferRegexes, Func<string, byte[]>? modelBytes)
     {
+        if (spec.Scorer is not null) return ScorerRules.Compile(spec, errors, modelBytes);
         // A heuristic rule without a regex of its own finds its anchors with the heuristic's pattern.
         if (spec.Heuristic == "injection" && spec.Regex is null) spec = spec with { Regex = Scanning.InjectionScore.AnchorPattern };
         var at = $"{spec.Source}:{spec.Line}: rule '{spec.Id}'";
@@ -41,6 +45,7 @@ public static class RuleCompiler
         {
             errors.Add($"{at}: keywords: only ASCII keywords are supported (leave keywords out to run the rule on all text)");
         }
+        if (spec.Threshold is not null) errors.Add($"{at}: threshold: only a rule with a scorer has one");
         if (spec.CertainEntropy is { } certain && (spec.Entropy ?? 0) > certain)
         {
             errors.Add($"{at}: certain_entropy must not be below entropy");

@@ -17,7 +17,7 @@ public static class RuleFileParser
     [
         "id", "category", "severity", "action", "description", "keywords", "regex", "allowlist", "entropy",
         "certain_entropy", "reach", "decode", "decoded_regex", "min_run", "trigger_chars", "sample", "backtracking", "enabled", "heuristic",
-        "keywords_at_word_start", "keywords_case_sensitive", "gate",
+        "keywords_at_word_start", "keywords_case_sensitive", "gate", "scorer", "threshold",
     ];
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="source"/> names it in errors. Throws <see cref="SmoothException"/> listing every problem.</summary>
@@ -178,12 +178,22 @@ public static class RuleFileParser
             Backtracking = Bool(Scalar("backtracking"), at, "backtracking", errors),
             Enabled = Bool(Scalar("enabled"), at, "enabled", errors),
             Heuristic = Scalar("heuristic"),
+            Scorer = Scalar("scorer"),
+            Threshold = Number(Scalar("threshold"), at, "threshold", 0, 1, errors),
             Source = source,
             Line = line,
         };
         if (spec.Heuristic is not (null or "injection"))
         {
             errors.Add($"{at}: heuristic: '{spec.Heuristic}' is not known (known: injection)");
+        }
+        if (spec.Scorer is { } scorer && !Scoring.ScorerCatalog.IsKnown(scorer))
+        {
+            errors.Add($"{at}: scorer: '{scorer}' is not known (known: {string.Join(", ", Scoring.ScorerCatalog.Names)})");
+        }
+        if (spec.Threshold is 0 or 1)
+        {
+            errors.Add($"{at}: threshold: must be above 0 and below 1 (a probability; 0 would flag everything, 1 nothing)");
         }
         if (spec.Decode is not (null or "base64"))
         {

@@ -5,6 +5,9 @@ namespace Smooth.Surveillance.Rules;
 /// <summary>The built regexes of one rule and what is derived from them.</summary>
 internal sealed record RuleRegexes(Regex Pattern, Regex[] Allow, Regex? Decoded, int SecretGroup, bool SecretIsWholeMatch, Regex? CaptureOnly)
 {
+    /// <summary>A pattern that matches nothing: the regexes of a rule that runs a scorer instead (never searched with).</summary>
+    public static RuleRegexes Never { get; } = new(new Regex(@"[^\s\S]", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), [], null, -1, true, null);
+
     /// <summary>Derives the secret group facts from <paramref name="pattern"/>.</summary>
     public static RuleRegexes For(RuleSpec spec, Regex pattern, Regex[] allow, Regex? decoded)
     {

@@ -57,7 +57,10 @@ public static class RuleSetLoader
         LoadAsync(UserRulesPath(), projectRoot is null ? null : ProjectRulesPath(projectRoot), ct);
 
     /// <summary>Merges parsed files in order and compiles the result; throws <see cref="SmoothException"/> naming every bad rule by file and line.</summary>
-    public static RuleSet Build(IReadOnlyList<RuleFile> files)
+    public static RuleSet Build(IReadOnlyList<RuleFile> files) => Build(files, null);
+
+    /// <summary>As <see cref="Build(IReadOnlyList{RuleFile})"/>; <paramref name="modelBytes"/> replaces the shipped scorer models (tests of broken models).</summary>
+    internal static RuleSet Build(IReadOnlyList<RuleFile> files, Func<string, byte[]>? modelBytes)
     {
         var errors = new List<string>();
         var specs = new List<RuleSpec>();
@@ -76,14 +79,14 @@ public static class RuleSetLoader
                 var i = specs.FindIndex(s => s.Id == spec.Id);
                 if (i < 0)
                 {
-                    if (spec.Regex is null && spec.Heuristic is null)
+                    if (spec.Regex is null && spec.Heuristic is null && spec.Scorer is null)
                     {
-                        errors.Add($"{spec.Source}:{spec.Line}: rule '{spec.Id}': there is no rule with this id to override; give a regex to add a new rule");
+                        errors.Add($"{spec.Source}:{spec.Line}: rule '{spec.Id}': there is no rule with this id to override; give a regex (or a scorer) to add a new rule");
                         continue;
                     }
                     specs.Add(spec);
                 }
-                else if (spec.Regex is not null)
+                else if (spec.Regex is not null || spec.Scorer is not null)
                 {
                     specs[i] = spec with { Source = $"{spec.Source} (replaces {specs[i].Source})" };
                 }
@@ -113,7 +116,7 @@ public static class RuleSetLoader
         {
             if (spec.Enabled == false) continue;
             // The shipped rules, untouched by any file, build their regexes on first use (see RuleCompiler.Compile).
-            if (RuleCompiler.Compile(spec, errors, deferRegexes: spec.Source == BuiltinSource) is { } rule) compiled.Add(rule);
+            if (RuleCompiler.Compile(spec, errors, spec.Source == BuiltinSource, modelBytes) is { } rule) compiled.Add(rule);
         }
         if (errors.Count > 0)
         {
@@ -143,6 +146,7 @@ public static class RuleSetLoader
         Sample = over.Sample ?? baseSpec.Sample,
         Enabled = over.Enabled ?? baseSpec.Enabled,
         Heuristic = over.Heuristic ?? baseSpec.Heuristic,
+        Threshold = over.Threshold ?? baseSpec.Threshold,
         Source = $"{baseSpec.Source} (overridden in {over.Source}:{over.Line})",
     };
 }

@@ -62,6 +62,13 @@ public sealed record RuleSpec
     /// injection (several families of signals; see docs/surveillance.md).
     /// </summary>
     public string? Heuristic { get; init; }
+    /// <summary>
+    /// A learned scorer that runs in place of a regex (e.g. <c>injection-linear-v1</c>): it scores every window of the
+    /// text and reports the windows at or above <see cref="Threshold"/>.
+    /// </summary>
+    public string? Scorer { get; init; }
+    /// <summary>With <see cref="Scorer"/>: the probability (between 0 and 1) at or above which a window counts; default: the model's own.</summary>
+    public double? Threshold { get; init; }
     /// <summary>The file the rule came from (<c>builtin</c> for the shipped rules).</summary>
     public string Source { get; init; } = "";
     /// <summary>The 1-based line of the rule in <see cref="Source"/>.</summary>

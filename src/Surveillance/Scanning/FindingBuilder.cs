@@ -27,7 +27,9 @@ internal static class FindingBuilder
                 Action = action,
                 Description = m.Rule.Description,
                 Span = new FindingSpan(m.Start, m.Length, line, column),
-                Preview = Preview(text, m, secrets),
+                Preview = Preview(text, Shown(text, m), secrets),
+                Score = double.IsNaN(m.Score) ? null : m.Score,
+                Threshold = m.Rule.Threshold,
             });
         }
         return findings;
@@ -87,6 +89,14 @@ internal static class FindingBuilder
     }
 
     private const string RedactedPrefix = "[REDACTED:";
+
+    // A scorer's window is previewed by its strongest line (the words that tipped it), not by wherever it starts.
+    private static RawMatch Shown(string text, RawMatch m)
+    {
+        if (m.Rule.Scorer is not { } scorer) return m;
+        var (start, length) = Scoring.StrongestLine.In(scorer.Model, text, m.Start, m.Start + m.Length);
+        return m with { Start = start, Length = length };
+    }
 
     private static string Preview(string text, RawMatch m, List<RawMatch> secrets)
     {

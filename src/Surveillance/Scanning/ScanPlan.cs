@@ -18,9 +18,15 @@ internal sealed class ScanPlan
         var keywordRules = new List<List<int>>();
         var conditionalRules = new List<List<KeywordCondition>>();
         var always = new List<int>();
+        var scorers = new List<int>();
         for (var r = 0; r < rules.Count; r++)
         {
             if (!Include[r]) continue;
+            if (rules[r].Scorer is not null)
+            {
+                scorers.Add(r);
+                continue;
+            }
             if (rules[r].Keywords.Count == 0)
             {
                 always.Add(r);
@@ -52,6 +58,7 @@ internal sealed class ScanPlan
         KeywordRules = [.. keywordRules.Select(l => l.ToArray())];
         ConditionalRules = [.. conditionalRules.Select(l => l.ToArray())];
         AlwaysRun = [.. always];
+        Scorers = [.. scorers];
         var triggers = string.Concat(always.Select(r => rules[r].Spec.TriggerChars ?? ""));
         AnyTrigger = triggers.Length > 0 ? SearchValues.Create(triggers) : null;
         TriggersAreNonAscii = triggers.All(c => c > '\x7f');
@@ -88,6 +95,9 @@ internal sealed class ScanPlan
     /// <summary>In-scope rules without keywords (run over the whole text, or gated by trigger characters or base64 runs).</summary>
     public int[] AlwaysRun { get; }
 
+    /// <summary>In-scope rules that run a learned scorer over the whole text instead of a regex.</summary>
+    public int[] Scorers { get; }
+
     /// <summary>Every trigger character of <see cref="AlwaysRun"/>'s rules: one search rules them all out on most texts.</summary>
     public SearchValues<char>? AnyTrigger { get; }
 
@@ -97,6 +107,9 @@ internal sealed class ScanPlan
     private static bool InScope(CompiledRule rule, ScanScope scope)
     {
         if (scope.HasFlag(ScanScope.NoDecoding) && rule.Spec.Decode is not null) return false;
+        // The second looks (a decoded payload, a clean copy of disguised lines) are for the rules: a scorer's hit there
+        // would turn a payload rule's judge-only path into its block, and the scorer has read the original already.
+        if (scope.HasFlag(ScanScope.NoDecoding) && rule.Scorer is not null) return false;
         return rule.Category switch
         {
             RuleCategory.Secret => scope.HasFlag(ScanScope.Secrets),

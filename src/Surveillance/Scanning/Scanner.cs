@@ -127,11 +127,26 @@ internal static class Scanner
                 }
             }
         }
+        if (plan.Scorers.Length > 0) RunScorers(rules, plan, text, results);
         // Disguised words (invisible characters, look-alike letters, letter spacing, leetspeak, reversed or hex lines):
         // the injection rules run once more over clean copies, their findings mapped back onto the original.
         if (scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding)) DisguiseRescan.Run(set, text, results, onTimeout);
         results.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Rule.Severity.CompareTo(a.Rule.Severity));
         return Dedupe(results);
+    }
+
+    // Learned scorers read the whole text once and report the best window of each run of windows at their threshold.
+    private static void RunScorers(IReadOnlyList<CompiledRule> rules, ScanPlan plan, string text, List<RawMatch> results)
+    {
+        var windows = new List<Scoring.ScoredWindow>();
+        foreach (var r in plan.Scorers)
+        {
+            var rule = rules[r];
+            var scorer = rule.Scorer!;
+            windows.Clear();
+            Scoring.WindowScorer.Flag(scorer.Model, text, scorer.Threshold, windows);
+            foreach (var w in windows) results.Add(new RawMatch(rule, w.Start, w.End - w.Start, true, w.Score));
+        }
     }
 
     // A search for many non-ASCII characters is slow per character; most text is ASCII with a rare exception, so

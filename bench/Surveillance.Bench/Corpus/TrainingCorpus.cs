@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace Smooth.Surveillance.Bench.Corpus;
+
+/// <summary>
+/// The labelled texts the injection model is trained on. Positives: <c>injection.txt</c> and the held-out sets v1 to
+/// v7. Negatives: the benign chunks and hard negatives under <c>benign/</c>, <c>near-misses.txt</c>, and v6's and v7's
+/// hard negatives. The sealed sets (v8, v9 and any later one) are never opened: the files are named one by one, and
+/// in <c>benign/</c> a file whose name carries a held-out version above <see cref="LastVersion"/> is skipped by name
+/// before it is read.
+/// </summary>
+public static partial class TrainingCorpus
+{
+    /// <summary>The last held-out version that may be trained on.</summary>
+    public const int LastVersion = 7;
+
+    /// <summary>Loads the training documents in a fixed order: positives labelled <see cref="CorpusLabel.Injection"/>, negatives <see cref="CorpusLabel.Benign"/>.</summary>
+    public static List<CorpusDocument> Load(string? directory = null)
+    {
+        var dir = directory ?? QualityCorpus.Locate();
+        var docs = new List<CorpusDocument>();
+        docs.AddRange(QualityCorpus.Blocks(Path.Combine(dir, "injection.txt"), CorpusLabel.Injection));
+        for (var v = 1; v <= LastVersion; v++)
+        {
+            docs.AddRange(QualityCorpus.Blocks(Path.Combine(dir, $"injection-heldout-v{v}.txt"), CorpusLabel.Injection));
+        }
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (IsSealed(Path.GetFileName(file))) continue;
+            docs.AddRange(QualityCorpus.IsHardNegative(file, dir) ? QualityCorpus.Blocks(file, CorpusLabel.Benign, QualityCorpus.HardNegativesDir + "/") : QualityCorpus.Chunks(file, dir));
+        }
+        docs.AddRange(QualityCorpus.Blocks(Path.Combine(dir, "near-misses.txt"), CorpusLabel.Benign));
+        for (var v = 6; v <= LastVersion; v++)
+        {
+            docs.AddRange(QualityCorpus.Blocks(Path.Combine(dir, $"benign-heldout-v{v}.txt"), CorpusLabel.Benign));
+        }
+        return docs;
+    }
+
+    /// <summary>True for a file name of a held-out set later than <see cref="LastVersion"/>.</summary>
+    public static bool IsSealed(string fileName) =>
+        HeldOutVersion().Match(fileName) is { Success: true } m && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > LastVersion;
+
+    [GeneratedRegex(@"heldout-v(\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex HeldOutVersion();
+}

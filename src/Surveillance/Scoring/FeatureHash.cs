@@ -1,0 +1,43 @@
+namespace Smooth.Surveillance.Scoring;
+
+/// <summary>
+/// The stable hash of features. Models are trained once and shipped, so a feature must land in the same bucket in
+/// every process, on every machine and in every .NET version: <see cref="string.GetHashCode()"/> is randomised per
+/// process and cannot be used. Words are hashed with 64-bit FNV-1a over their lower-case UTF-16 code units; a
+/// character 5-gram is the last four code units packed into 64 bits plus the current one. Each kind is mixed with its
+/// own seed and the top bits of a multiplicative mix pick the bucket.
+/// </summary>
+internal static class FeatureHash
+{
+    /// <summary>FNV-1a 64-bit offset basis.</summary>
+    public const ulong WordBasis = 0xCBF29CE484222325;
+    /// <summary>FNV-1a 64-bit prime.</summary>
+    public const ulong WordPrime = 0x100000001B3;
+
+    // Seeds keep the kinds apart: the word "token" and the 5-gram "token" are different features.
+    private const ulong UnigramSeed = 0x9E3779B97F4A7C15;
+    private const ulong BigramSeed = 0xC2B2AE3D27D4EB4F;
+    private const ulong GramSeed = 0x165667B19E3779F9;
+    private const ulong MixMultiplier = 0xBF58476D1CE4E5B9;
+    private const ulong PairMultiplier = 0x94D049BB133111EB;
+
+    /// <summary>Adds one lower-case code unit to a word's running FNV-1a hash.</summary>
+    public static ulong AddToWord(ulong hash, char c) => (hash ^ c) * WordPrime;
+
+    /// <summary>The bucket of a word.</summary>
+    public static int Unigram(ulong word, int bits) => Bucket(word ^ UnigramSeed, bits);
+
+    /// <summary>The bucket of a pair of consecutive words (order matters).</summary>
+    public static int Bigram(ulong previous, ulong word, int bits) => Bucket((previous * PairMultiplier + word) ^ BigramSeed, bits);
+
+    /// <summary>The bucket of a 5-gram: <paramref name="lastFour"/> holds the four code units before <paramref name="c"/>, oldest in the high bits.</summary>
+    public static int FiveGram(ulong lastFour, char c, int bits) => Bucket((lastFour * PairMultiplier + c) ^ GramSeed, bits);
+
+    private static int Bucket(ulong x, int bits)
+    {
+        x ^= x >> 31;
+        x *= MixMultiplier;
+        x ^= x >> 29;
+        return (int)(x >> (64 - bits));
+    }
+}
