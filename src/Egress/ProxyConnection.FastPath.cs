@@ -162,8 +162,16 @@ internal sealed partial class ProxyConnection
         var reader = _clientReader!;
         var head = reader.BufferedMemory.Span[..headLength];
         if (!FastRequest.TryParse(head, out var r)) return End(FastOutcome.Request);
-        var bodyLength = (int)Math.Min(r.ContentLength, int.MaxValue);
-        if (r.ContentLength > FastRequestBody || reader.Buffered - headLength < bodyLength) return End(FastOutcome.Request);
+        if (r.ContentLength > FastRequestBody) return End(FastOutcome.Request);
+        var bodyLength = (int)r.ContentLength;
+        if (reader.Buffered - headLength < bodyLength)
+        {
+            // A small body often follows its head in a write of its own: wait for it here (the head is scanned again).
+            var space = reader.FillSpace();
+            if (_fxClientEnded || space.IsEmpty) return End(FastOutcome.Request);
+            _fxRead = _clientStream.Socket.ReceiveAsync(space, _ct);
+            return Await(_fxRead, Step.RequestRead);
+        }
 
         var authority = head.Slice(r.AuthorityStart, r.AuthorityLength);
         if (!authority.SequenceEqual(_fxAuthorityBytes))

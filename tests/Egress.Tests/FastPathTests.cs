@@ -68,6 +68,26 @@ public sealed class FastPathTests
     }
 
     [Fact]
+    public async Task A_small_body_written_after_its_head_is_forwarded_whole_with_the_head()
+    {
+        await using var upstream = new ScriptedUpstream(_ => ScriptedUpstream.Length("stored"));
+        await using var proxy = ProxyHarness.Allow(upstream.Authority);
+        await using var stream = await proxy.ConnectAsync();
+        var a = upstream.Authority;
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"POST http://{a}/items HTTP/1.1\r\nHost: {a}\r\nContent-Length: 11\r\n\r\n"));
+        await Task.Delay(50);
+        await stream.WriteAsync("{\"id\":1234}"u8.ToArray());
+        var response = await RawHttp.ReadResponseAsync(stream);
+
+        Assert.Equal("stored", response.Text);
+        var request = Encoding.ASCII.GetString(Assert.Single(upstream.Requests));
+        Assert.Equal($"POST /items HTTP/1.1\r\nHost: {a}\r\nContent-Length: 11\r\n\r\n{{\"id\":1234}}", request);
+        var e = await Eventually.GetAsync(() => proxy.Decisions().FirstOrDefault());
+        Assert.Equal(request.Length.ToString(), e.Attributes["bytesOut"]);
+    }
+
+    [Fact]
     public async Task Requests_and_responses_left_to_the_general_path_are_served_between_fast_ones_on_one_connection()
     {
         await using var upstream = await UpstreamServer.StartAsync();
