@@ -39,7 +39,7 @@ internal sealed partial class ProxyConnection
     private EgressRequest? _fxRequest;
     private EgressDecision? _fxDecision;
     private Admission? _fxAdmission;
-    private byte[] _fxOut = new byte[1024];
+    private byte[] _fxOut = [];
     private int _fxOutLength;
     private bool _fxRetryable;
     private bool _fxReused;
@@ -198,7 +198,7 @@ internal sealed partial class ProxyConnection
 
         // The head as it goes upstream, with the body behind it, built in the connection's own buffer.
         var bound = r.UpstreamBound(headLength) + bodyLength;
-        if (_fxOut.Length < bound) _fxOut = new byte[Math.Max(bound, _fxOut.Length * 2)];
+        if (_fxOut.Length < bound) _fxOut = new byte[Math.Max(Math.Max(bound, 1024), _fxOut.Length * 2)];
         var written = r.WriteUpstream(head, _fxOut);
         reader.BufferedMemory.Span.Slice(headLength, bodyLength).CopyTo(_fxOut.AsSpan(written));
         _fxOutLength = written + bodyLength;
