@@ -24,6 +24,9 @@ internal sealed partial class ProxyConnection
 
     private IdleWatch? _idle;
     private CancellationToken _ct;
+    // The connection's context (the run's trace, for one): the gate, the resolver and the events see it on the fast path
+    // as they do on the asynchronous path, though completions arrive on the poller thread without it.
+    private ExecutionContext? _context;
 
     private TaskCompletionSource<FastOutcome>? _fxEpisode;
     private Exception? _fxFailure;
@@ -78,7 +81,7 @@ internal sealed partial class ProxyConnection
     {
         // Continuations run elsewhere: the fast path's call stack unwinds before the asynchronous path starts.
         _fxEpisode = new TaskCompletionSource<FastOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _fxResume ??= Drive;
+        _fxResume ??= Resume;
         _fxFailure = null;
         _fxReply = null;
         NextRequest();
@@ -92,6 +95,13 @@ internal sealed partial class ProxyConnection
         _fxAttempt = 0;
         _idle!.Waiting();
         _fxStep = Step.ReadRequest;
+    }
+
+    // An operation completed (on the poller thread, or wherever a task completed): carry on in the connection's context.
+    private void Resume()
+    {
+        if (_context is null) Drive();
+        else ExecutionContext.Run(_context, static state => ((ProxyConnection)state!).Drive(), this);
     }
 
     // Runs steps until one waits for an operation (its completion calls this again) or the episode ends.

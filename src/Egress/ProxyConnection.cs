@@ -36,6 +36,7 @@ internal sealed partial class ProxyConnection(Socket client, IEgressGate gate, I
         using var idle = new IdleWatch(options.IdleTimeout, ct);
         _idle = idle;
         _ct = ct;
+        _context = ExecutionContext.Capture();
         try
         {
             while (!ct.IsCancellationRequested)

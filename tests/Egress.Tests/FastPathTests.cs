@@ -200,6 +200,26 @@ public sealed class FastPathTests
     }
 
     [Fact]
+    public async Task The_gate_and_the_events_see_the_trace_the_proxy_was_started_under()
+    {
+        using var run = new System.Diagnostics.Activity("run").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+        await using var upstream = new ScriptedUpstream(_ => ScriptedUpstream.Chunked("ok"));
+        var gate = new SwitchableGate(AllowListGate.Parse([upstream.Authority]));
+        await using var proxy = new ProxyHarness(gate);
+        var a = upstream.Authority;
+
+        await using (var stream = await proxy.ConnectAsync())
+        {
+            for (var i = 0; i < 3; i++) Assert.Equal("ok", (await RawHttp.SendAsync(stream, $"GET http://{a}/x HTTP/1.1\r\nHost: {a}\r\n\r\n")).Text);
+            Assert.Equal(403, (await RawHttp.SendAsync(stream, $"GET http://127.0.0.1:1/x HTTP/1.1\r\nHost: 127.0.0.1:1\r\n\r\n")).Status);
+        }
+
+        var decisions = await Eventually.GetAsync(() => proxy.Decisions() is { Count: 4 } d ? d : null);
+        Assert.All(decisions, d => Assert.Equal(run.Id, d.TraceParent));
+        Assert.All(gate.Traces, t => Assert.Equal(run.Id, t));
+    }
+
+    [Fact]
     public async Task A_gate_that_answers_later_is_waited_for_on_every_request()
     {
         await using var upstream = new ScriptedUpstream(_ => ScriptedUpstream.Length("ok"));

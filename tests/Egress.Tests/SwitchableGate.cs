@@ -11,11 +11,15 @@ public sealed class SwitchableGate(IEgressGate initial, TimeSpan? delay = null) 
 
     public int Questions => Volatile.Read(ref _questions);
 
+    /// <summary>The trace (Activity.Current) each question was asked under.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string?> Traces { get; } = new();
+
     public void Switch(IEgressGate next) => _current = next;
 
     public async ValueTask<EgressDecision> CheckAsync(EgressRequest request, CancellationToken ct)
     {
         Interlocked.Increment(ref _questions);
+        Traces.Enqueue(System.Diagnostics.Activity.Current?.Id);
         if (delay is { } d) await Task.Delay(d, ct);
         return await _current.CheckAsync(request, ct);
     }
