@@ -73,10 +73,16 @@ internal static class BodyCopier
     /// As <see cref="CopyChunkedAsync(BufferedReader, Stream, CancellationToken)"/>, but the first
     /// <paramref name="prefix"/> buffered bytes (a message head already parsed in place) go out in the same first write.
     /// </summary>
+    public static ValueTask<long> CopyChunkedAsync(BufferedReader from, Stream to, int prefix, CancellationToken ct) =>
+        CopyChunkedAsync(from, to, prefix, new ChunkedScanner(), ct);
+
+    /// <summary>
+    /// Copies the rest of a chunked body whose beginning already passed through <paramref name="scanner"/> (a body the
+    /// fast path started and hands on).
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<long> CopyChunkedAsync(BufferedReader from, Stream to, int prefix, CancellationToken ct)
+    public static async ValueTask<long> CopyChunkedAsync(BufferedReader from, Stream to, int prefix, ChunkedScanner scanner, CancellationToken ct)
     {
-        var scanner = new ChunkedScanner();
         long total = 0;
         while (true)
         {

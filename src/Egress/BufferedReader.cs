@@ -61,6 +61,16 @@ internal sealed class BufferedReader(Stream stream, int capacity)
     /// <summary>The buffered, unconsumed bytes; valid until the next read or fill.</summary>
     public ReadOnlyMemory<byte> BufferedMemory => _buffer.AsMemory(_start, _end - _start);
 
+    /// <summary>Adds <paramref name="n"/> bytes read into <see cref="FillSpace"/> to the buffered ones.</summary>
+    public void Advance(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, _buffer.Length - _end);
+        _end += n;
+    }
+
+    /// <summary>How many bytes the buffer holds at most.</summary>
+    public int Capacity => _buffer.Length;
+
     /// <summary>Marks <paramref name="n"/> buffered bytes as consumed.</summary>
     public void Skip(int n)
     {
@@ -115,8 +125,11 @@ internal sealed class BufferedReader(Stream stream, int capacity)
         return n > 0;
     }
 
-    // The free space behind the buffered bytes, moving them to the front when the end is reached; empty when full.
-    private Memory<byte> FillSpace()
+    /// <summary>
+    /// The free space behind the buffered bytes (moving them to the front when the end is reached), for a caller that
+    /// reads the socket itself; empty when full. Bytes read into it count once <see cref="Advance"/> is called.
+    /// </summary>
+    public Memory<byte> FillSpace()
     {
         if (_end == _buffer.Length)
         {

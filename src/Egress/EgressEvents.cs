@@ -19,25 +19,49 @@ public static class EgressEvents
     public static SmoothEvent Decision(EgressRequest request, bool allowed, string code, string reason, string? rule,
         string? address, int? status, long bytesIn, long bytesOut, TimeSpan elapsed, string? client)
     {
-        var a = new Dictionary<string, string>(16)
-        {
-            ["decision"] = allowed ? "allow" : "deny",
-            ["code"] = code,
-            ["scheme"] = request.Scheme,
-            ["host"] = request.Host,
-            ["port"] = request.Port.ToString(CultureInfo.InvariantCulture),
-            ["reason"] = reason,
-            ["bytesIn"] = bytesIn.ToString(CultureInfo.InvariantCulture),
-            ["bytesOut"] = bytesOut.ToString(CultureInfo.InvariantCulture),
-            // Rounded, then the shortest round-trip form: the text "0.###" gives, without the custom-format path.
-            ["durationMs"] = Math.Round(elapsed.TotalMilliseconds, 3).ToString(CultureInfo.InvariantCulture),
-        };
-        if (request.Method is not null) a["method"] = request.Method;
-        if (request.Path is not null) a["path"] = request.Path;
-        if (rule is not null) a["rule"] = rule;
-        if (address is not null) a["address"] = address;
-        if (status is { } s) a["status"] = s.ToString(CultureInfo.InvariantCulture);
-        if (client is not null) a["client"] = client;
+        var a = new DecisionAttributes();
+        a[DecisionAttributes.Slot.Decision] = allowed ? "allow" : "deny";
+        a[DecisionAttributes.Slot.Code] = code;
+        a[DecisionAttributes.Slot.Scheme] = request.Scheme;
+        a[DecisionAttributes.Slot.Host] = request.Host;
+        a[DecisionAttributes.Slot.Port] = request.Port.ToString(CultureInfo.InvariantCulture);
+        a[DecisionAttributes.Slot.Reason] = reason;
+        a[DecisionAttributes.Slot.BytesIn] = bytesIn.ToString(CultureInfo.InvariantCulture);
+        a[DecisionAttributes.Slot.BytesOut] = bytesOut.ToString(CultureInfo.InvariantCulture);
+        a[DecisionAttributes.Slot.DurationMs] = Milliseconds(elapsed);
+        a[DecisionAttributes.Slot.Method] = request.Method;
+        a[DecisionAttributes.Slot.Path] = request.Path;
+        a[DecisionAttributes.Slot.Rule] = rule;
+        a[DecisionAttributes.Slot.Address] = address;
+        a[DecisionAttributes.Slot.Status] = status?.ToString(CultureInfo.InvariantCulture);
+        a[DecisionAttributes.Slot.Client] = client;
         return SmoothEvent.Create(DecisionType, Source, a);
+    }
+
+    /// <summary>
+    /// Milliseconds rounded to three decimals, as the shortest text that reads back as <c>Math.Round(ms, 3)</c>: whole
+    /// microseconds written as a decimal fraction with trailing zeros dropped, which is that text, without the
+    /// floating-point formatter.
+    /// </summary>
+    internal static string Milliseconds(TimeSpan elapsed)
+    {
+        var ms = elapsed.TotalMilliseconds;
+        var micros = Math.Round(ms * 1000);
+        if (!(micros is >= 0 and < 1e15)) return Math.Round(ms, 3).ToString(CultureInfo.InvariantCulture);
+        var n = (long)micros;
+        var fraction = (int)(n % 1000);
+        Span<char> text = stackalloc char[24];
+        (n / 1000).TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        if (fraction != 0)
+        {
+            text[length++] = '.';
+            text[length++] = (char)('0' + (fraction / 100));
+            if (fraction % 100 != 0)
+            {
+                text[length++] = (char)('0' + (fraction / 10 % 10));
+                if (fraction % 10 != 0) text[length++] = (char)('0' + (fraction % 10));
+            }
+        }
+        return new string(text[..length]);
     }
 }

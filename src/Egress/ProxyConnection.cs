@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Smooth.Core.Events;
 using Smooth.Egress.Polling;
@@ -13,8 +14,10 @@ namespace Smooth.Egress;
 /// <summary>
 /// One client connection to the proxy: a sequence of plain HTTP requests (kept alive) or one CONNECT tunnel.
 /// Every request is admitted by the gate, then by the address rules, then sent to exactly the address that was checked.
+/// Common plain requests are served by the fast path (<c>ProxyConnection.FastPath.cs</c>); this file is the general,
+/// asynchronous path that serves everything else and takes over from the fast path wherever it stops.
 /// </summary>
-internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSink events, EgressProxyOptions options) : IAsyncDisposable
+internal sealed partial class ProxyConnection(Socket client, IEgressGate gate, IEventSink events, EgressProxyOptions options) : IAsyncDisposable
 {
     private const int MaxHead = 64 * 1024;
     private const int ReaderSize = 64 * 1024;
@@ -31,10 +34,32 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
     {
         _clientReader = new BufferedReader(_clientStream, ReaderSize);
         using var idle = new IdleWatch(options.IdleTimeout, ct);
+        _idle = idle;
+        _ct = ct;
+        _context = ExecutionContext.Capture();
         try
         {
             while (!ct.IsCancellationRequested)
             {
+                // The fast path serves requests until one needs this path; then this path serves that one (or the rest
+                // of its response) and hands the connection back.
+                switch (await RunFastPathAsync())
+                {
+                    case FastOutcome.Closed:
+                        return;
+                    case FastOutcome.Failed:
+                        ExceptionDispatchInfo.Throw(_fxFailure!);
+                        break;
+                    case FastOutcome.Reply:
+                        await TryWriteAsync(_fxReply!, ct);
+                        return;
+                    case FastOutcome.Response:
+                        if (!await ContinueResponseAsync(ct)) return;
+                        continue;
+                    case FastOutcome.Body:
+                        if (!await ContinueBodyAsync(ct)) return;
+                        continue;
+                }
                 _responseStarted = false;
                 idle.Waiting();
                 var headLength = await _clientReader.PeekHeadAsync(MaxHead, idle.Token);
@@ -92,7 +117,7 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
             await _clientStream.WriteAsync(ProxyResponses.ConnectEstablished, ct);
             var (toUpstream, toClient) = await Relay.RunAsync(_clientReader!, _clientStream, client,
                 upstream.Reader, upstream.Stream, upstream.Socket, ct);
-            Emit(admission, true, "allowed", admission.Reason, upstream.Address.ToString(), 200, toClient, toUpstream, started);
+            Emit(admission, true, "allowed", admission.Reason, upstream.AddressText, 200, toClient, toUpstream, started);
         }
     }
 
@@ -170,15 +195,12 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
             RequestHead.Write(head, method, originForm, version, hosts == 0 ? target.ToString() : null, outBuffer);
             _clientReader!.TakeBuffered(bodyBuffered).CopyTo(outBuffer.AsMemory(requestHeadLength));
             var outMessage = outBuffer.AsMemory(0, requestHeadLength + bodyBuffered);
-            long bytesOut = 0, bytesIn = 0;
-            int status;
-            bool upstreamClose;
             for (var attempt = 0; ; attempt++)
             {
                 var reused = _upstream is not null && _upstream.Port == target.Port && _upstream.Host == target.Host && admission.Addresses.Contains(_upstream.Address);
                 if (!reused)
                 {
-                    if (_upstream is not null) await _upstream.DisposeAsync();
+                    _upstream?.Dispose();
                     _upstream = null;
                     try
                     {
@@ -194,75 +216,92 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
                 var up = _upstream!;
 
                 await up.Stream.WriteAsync(outMessage, ct);
-                bytesOut = outMessage.Length;
                 var bodyLeft = framing == BodyFraming.Length ? contentLength - bodyBuffered : 0;
                 var bodyTask = BodyCopier.CopyAsync(framing, bodyLeft, _clientReader!, up.Stream, ct);
-
-                // The response head is parsed where it lies in the read buffer and forwarded unchanged, with the body bytes
-                // behind it, in one write.
-                var responseHeadLength = await up.Reader.PeekHeadAsync(MaxHead, ct);
-                if (responseHeadLength is null)
+                if (await RelayResponseAsync(up, admission, method, outMessage.Length, bodyTask, clientClose, started, ct) is { } keepAlive)
                 {
-                    // A kept-alive upstream may have closed while idle: retry once on a fresh connection when nothing was lost.
-                    await up.DisposeAsync();
-                    _upstream = null;
-                    if (reused && attempt == 0 && framing == BodyFraming.None) continue;
-                    await bodyTask.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-                    throw new HttpProtocolException(502, $"{target} closed the connection without a response");
+                    return keepAlive;
                 }
-
-                var headLength = responseHeadLength.Value;
-                var response = HttpHead.Parse(up.Reader.BufferedMemory.Span[..headLength], isRequest: false);
-                if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status) || status is < 100 or > 999)
-                {
-                    throw new HttpProtocolException(502, $"{target} sent a malformed status line");
-                }
-                while (status is >= 100 and < 200 and not 101)
-                {
-                    _responseStarted = true;
-                    await _clientStream.WriteAsync(up.Reader.BufferedMemory[..headLength], ct);
-                    up.Reader.Skip(headLength);
-                    bytesIn += headLength;
-                    headLength = await up.Reader.PeekHeadAsync(MaxHead, ct)
-                        ?? throw new IOException("upstream closed after an interim response");
-                    response = HttpHead.Parse(up.Reader.BufferedMemory.Span[..headLength], isRequest: false);
-                    if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status)) throw new IOException("malformed status");
-                }
-                _responseStarted = true;
-
-                if (status == 101)
-                {
-                    await _clientStream.WriteAsync(up.Reader.BufferedMemory[..headLength], ct);
-                    up.Reader.Skip(headLength);
-                    bytesOut += await bodyTask;
-                    var (toUp, toClient) = await Relay.RunAsync(_clientReader!, _clientStream, client, up.Reader, up.Stream, up.Socket, ct);
-                    Emit(admission, true, "allowed", admission.Reason, up.Address.ToString(), status, bytesIn + headLength + toClient, bytesOut + toUp, started);
-                    return false;
-                }
-
-                var noBody = method == "HEAD" || status is 204 or 304;
-                long responseLength = 0;
-                var responseFraming = noBody ? BodyFraming.None : response.Framing(isRequest: false, out responseLength);
-                upstreamClose = responseFraming == BodyFraming.UntilClose || response.HasToken("Connection", "close")
-                    || (response.Part1 == "HTTP/1.0" && !response.HasToken("Connection", "keep-alive"));
-
-                bytesIn += await BodyCopier.ForwardMessageAsync(up.Reader, _clientStream, headLength, responseFraming, responseLength, ct);
-                bytesOut += await bodyTask;
-                break;
-            }
-
-            Emit(admission, true, "allowed", admission.Reason, _upstream?.Address.ToString(), status, bytesIn, bytesOut, started);
-            if (upstreamClose && _upstream is not null)
-            {
-                await _upstream.DisposeAsync();
+                // A kept-alive upstream may have closed while idle: retry once on a fresh connection when nothing was lost.
+                up.Dispose();
                 _upstream = null;
+                if (reused && attempt == 0 && framing == BodyFraming.None) continue;
+                await bodyTask.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw new HttpProtocolException(502, $"{target} closed the connection without a response");
             }
-            return !clientClose && !upstreamClose;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(outBuffer);
         }
+    }
+
+    /// <summary>
+    /// Relays the response to a request already sent upstream (its body still going out through
+    /// <paramref name="bodyTask"/>) and emits the decision event. Returns whether the connection may serve another
+    /// request, or null when the upstream closed before sending anything.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool?> RelayResponseAsync(Upstream up, Admission admission, string method, long bytesOut, Task<long> bodyTask,
+        bool clientClose, long started, CancellationToken ct)
+    {
+        var target = admission.Request.Authority;
+        long bytesIn = 0;
+        // The response head is parsed where it lies in the read buffer and forwarded unchanged, with the body bytes
+        // behind it, in one write.
+        if (await up.Reader.PeekHeadAsync(MaxHead, ct) is not { } headLength) return null;
+        var response = HttpHead.Parse(up.Reader.BufferedMemory.Span[..headLength], isRequest: false);
+        if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out var status) || status is < 100 or > 999)
+        {
+            throw new HttpProtocolException(502, $"{target} sent a malformed status line");
+        }
+        while (status is >= 100 and < 200 and not 101)
+        {
+            _responseStarted = true;
+            await _clientStream.WriteAsync(up.Reader.BufferedMemory[..headLength], ct);
+            up.Reader.Skip(headLength);
+            bytesIn += headLength;
+            headLength = await up.Reader.PeekHeadAsync(MaxHead, ct)
+                ?? throw new IOException("upstream closed after an interim response");
+            response = HttpHead.Parse(up.Reader.BufferedMemory.Span[..headLength], isRequest: false);
+            if (!int.TryParse(response.Part2, NumberStyles.None, CultureInfo.InvariantCulture, out status)) throw new IOException("malformed status");
+        }
+        _responseStarted = true;
+
+        if (status == 101)
+        {
+            await _clientStream.WriteAsync(up.Reader.BufferedMemory[..headLength], ct);
+            up.Reader.Skip(headLength);
+            bytesOut += await bodyTask;
+            var (toUp, toClient) = await Relay.RunAsync(_clientReader!, _clientStream, client, up.Reader, up.Stream, up.Socket, ct);
+            Emit(admission, true, "allowed", admission.Reason, up.AddressText, status, bytesIn + headLength + toClient, bytesOut + toUp, started);
+            return false;
+        }
+
+        var noBody = method == "HEAD" || status is 204 or 304;
+        long responseLength = 0;
+        var responseFraming = noBody ? BodyFraming.None : response.Framing(isRequest: false, out responseLength);
+        var upstreamClose = responseFraming == BodyFraming.UntilClose || response.HasToken("Connection", "close")
+            || (response.Part1 == "HTTP/1.0" && !response.HasToken("Connection", "keep-alive"));
+
+        bytesIn += await BodyCopier.ForwardMessageAsync(up.Reader, _clientStream, headLength, responseFraming, responseLength, ct);
+        bytesOut += await bodyTask;
+        return Complete(admission, status, bytesIn, bytesOut, upstreamClose, clientClose, started);
+    }
+
+    /// <summary>
+    /// A response has been relayed in full: emits the decision event with its byte counts, closes an upstream that
+    /// closes, and says whether the client connection may serve another request.
+    /// </summary>
+    private bool Complete(Admission admission, int status, long bytesIn, long bytesOut, bool upstreamClose, bool clientClose, long started)
+    {
+        Emit(admission, true, "allowed", admission.Reason, _upstream?.AddressText, status, bytesIn, bytesOut, started);
+        if (upstreamClose && _upstream is not null)
+        {
+            _upstream.Dispose();
+            _upstream = null;
+        }
+        return !clientClose && !upstreamClose;
     }
 
     private async ValueTask<Admission> AdmitAsync(TargetAuthority target, string scheme, string? method, string? path, CancellationToken ct)
@@ -276,18 +315,9 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Fail closed: no answer from the policy side is a no.
-            return new Admission(request, false, 403, "gate-error", $"the policy gate could not decide ({e.GetType().Name}); failing closed", null, []);
+            return AdmissionRules.GateError(request, e);
         }
-        if (!decision.Allowed)
-        {
-            return new Admission(request, false, 403, "not-allowed", decision.Reason, decision.Rule, []);
-        }
-        if (request.IsIpLiteral && !decision.NamesAddressExplicitly)
-        {
-            return new Admission(request, false, 403, "ip-literal",
-                $"{request.Authority} is an IP address; IP addresses are reached only when a rule names that address (e.g. --allow-host {request.Authority})",
-                decision.Rule, []);
-        }
+        if (AdmissionRules.Judge(request, decision) is { } refusal) return refusal;
 
         IReadOnlyList<IPAddress> addresses;
         if (target.Address is { } literal)
@@ -304,26 +334,8 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
             {
                 addresses = [];
             }
-            if (addresses.Count == 0)
-            {
-                return new Admission(request, false, 502, "unresolved", $"could not resolve {target.Host}", decision.Rule, []);
-            }
         }
-
-        var checkedAddresses = new List<IPAddress>(addresses.Count);
-        foreach (var raw in addresses)
-        {
-            var address = raw.IsIPv4MappedToIPv6 ? raw.MapToIPv4() : raw;
-            var kind = AddressClassifier.Classify(address);
-            if (kind != AddressKind.Public && !decision.NamesAddressExplicitly)
-            {
-                return new Admission(request, false, 403, "internal-address",
-                    $"{request.Host} resolves to {Describe(kind)} address {address}; such addresses are reached only when a rule names the address itself (e.g. --allow-host {FormatAuthority(address, request.Port)})",
-                    decision.Rule, []);
-            }
-            checkedAddresses.Add(address);
-        }
-        return new Admission(request, true, 200, "allowed", decision.Reason, decision.Rule, checkedAddresses);
+        return AdmissionRules.Classify(request, decision, addresses);
     }
 
     private async Task<Upstream> ConnectAsync(Admission admission, CancellationToken ct)
@@ -371,21 +383,6 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException) { }
     }
 
-    private static string Describe(AddressKind kind) => kind switch
-    {
-        AddressKind.Loopback => "a loopback",
-        AddressKind.Private => "a private",
-        AddressKind.LinkLocal => "a link-local",
-        AddressKind.CarrierGradeNat => "a carrier-grade NAT",
-        AddressKind.Multicast => "a multicast/broadcast",
-        AddressKind.Unspecified => "an unspecified",
-        AddressKind.Metadata => "a cloud metadata",
-        _ => "a reserved",
-    };
-
-    private static string FormatAuthority(IPAddress address, int port) =>
-        address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]:{port}" : $"{address}:{port}";
-
     private static string Printable(string s) => s.Length > 200 ? s[..200] + "..." : s;
 
     /// <inheritdoc />
@@ -395,13 +392,14 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
         await _clientStream.DisposeAsync();
     }
 
-    private sealed class Upstream : IAsyncDisposable
+    private sealed class Upstream : IAsyncDisposable, IDisposable
     {
         public Upstream(string host, int port, IPAddress address, PolledSocket socket)
         {
             Host = host;
             Port = port;
             Address = address;
+            AddressText = address.ToString();
             Socket = socket.Socket;
             Stream = new PolledStream(socket);
             Reader = new BufferedReader(Stream, ReaderSize);
@@ -410,10 +408,14 @@ internal sealed class ProxyConnection(Socket client, IEgressGate gate, IEventSin
         public string Host { get; }
         public int Port { get; }
         public IPAddress Address { get; }
+        // Formatted once: every request's event names the address.
+        public string AddressText { get; }
         public Socket Socket { get; }
         public PolledStream Stream { get; }
         public BufferedReader Reader { get; }
 
         public ValueTask DisposeAsync() => Stream.DisposeAsync();
+
+        public void Dispose() => Stream.Socket.Dispose();
     }
 }
