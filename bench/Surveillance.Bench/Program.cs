@@ -2,13 +2,19 @@ using System.Diagnostics;
 using System.Text.Json;
 using Smooth.Bench;
 using Smooth.Surveillance;
+using Smooth.Surveillance.Bench;
 using Smooth.Surveillance.Bench.Corpus;
 using Smooth.Surveillance.Rules;
 
 // Narc benchmark: quality on the labelled corpus, then speed against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile] [--blind heldout-v7[,heldout-v8...]]
+// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile | --first-scan [runs]] [--blind heldout-v7[,heldout-v8...]]
 // --blind NAME[,NAME...] leaves out every corpus file whose name contains one of the names, so a tuning round never sees
 // the sealed sets.
+// --first-scan [runs] measures what a fresh process pays before its first answer (each run a child process).
+var childAt = Array.IndexOf(args, "--first-scan-child");
+if (childAt >= 0) return FirstScan.Child(args[childAt + 1]);
+var firstAt = Array.IndexOf(args, "--first-scan");
+if (firstAt >= 0) return FirstScan.Report(firstAt + 1 < args.Length && int.TryParse(args[firstAt + 1], out var runs) ? runs : 5);
 var quick = args.Contains("--quick");
 var blindAt = Array.IndexOf(args, "--blind");
 var blind = blindAt >= 0 && blindAt + 1 < args.Length ? args[blindAt + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
