@@ -13,8 +13,9 @@ public sealed class CompiledRule
         Spec = spec;
         _regexes = new Lazy<RuleRegexes>(regexes, LazyThreadSafetyMode.ExecutionAndPublication);
         Triggers = spec.TriggerChars is { Length: > 0 } t ? System.Buffers.SearchValues.Create(t) : null;
-        _firstLook = new Lazy<Regex?>(() => spec.Category == RuleCategory.Injection && spec.Keywords is { Count: > 0 } && spec.Gate is null && (Pattern.Options & RegexOptions.NonBacktracking) != 0
-            ? Scanning.AnywhereRegex.Build(Pattern.ToString(), Pattern.Options, Regex.InfiniteMatchTimeout)
+        // Built from the spec, not from the pattern: a window the first look rules out never builds the pattern.
+        _firstLook = new Lazy<Regex?>(() => spec.Category == RuleCategory.Injection && spec.Keywords is { Count: > 0 } && spec.Gate is null && !UsesBacktracking
+            ? Scanning.AnywhereRegex.Build(spec.Regex!, RuleCompiler.LinearOptions, Regex.InfiniteMatchTimeout)
             : null, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
