@@ -85,8 +85,9 @@ public static class FirstScan
         {
             "benign" => benign,
             "injection" => string.Concat(benign.AsSpan(0, Size - 256), "\n", FirstInjection()),
-            // Readers and orders in Chinese, Russian and Swedish: what only the multilingual vocabulary finds.
-            "intl" => string.Concat(benign.AsSpan(0, Size - 1024), "\n", string.Join("\n", Intl)),
+            // Readers and orders in Chinese, Russian and Swedish, a paragraph each: what only the multilingual
+            // vocabulary finds.
+            "intl" => string.Concat(benign.AsSpan(0, Size - 1024), "\n\n", string.Join("\n\n", Intl)),
             _ => throw new ArgumentException($"unknown input '{input}' (benign, injection or intl)"),
         };
     }

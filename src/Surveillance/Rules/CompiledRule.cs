@@ -57,6 +57,9 @@ public sealed class CompiledRule
     /// null otherwise.
     /// </summary>
     internal Regex? FirstLook => _firstLook.Value;
+
+    /// <summary>True once <see cref="FirstLook"/> is built (or known to be none).</summary>
+    internal bool IsFirstLookBuilt => _firstLook.IsValueCreated;
     internal Regex[] Allow => _regexes.Value.Allow;
     internal Regex? Decoded => _regexes.Value.Decoded;
     internal int SecretGroup => _regexes.Value.SecretGroup;

@@ -3,61 +3,65 @@ using Smooth.Surveillance.Scanning;
 namespace Smooth.Surveillance.Rules;
 
 /// <summary>
-/// Builds, on a background thread, what the first scans of a rule set need: the scan plans of tool results, tool calls
-/// and writes, the first looks and gates of the injection rules, the injection score's families for text in no
-/// script but ASCII and Latin, and the command rules. Nothing waits for it and nothing is skipped for it: everything it
-/// builds is built on first use anyway (each once, whichever thread comes first), so a scan that arrives early builds
-/// or waits for what it needs and runs with every rule.
+/// Builds, on background threads, what the first tool result scans of a rule set need: the scan plans, the first looks
+/// and gates of the injection rules, and the injection score's families for ASCII text. Nothing waits for it and nothing is skipped for it: everything it builds is built on first use
+/// anyway (each once, whichever thread comes first), so a scan that arrives early builds or waits for what it needs
+/// and runs with every rule.
 /// </summary>
 internal static class RuleSetWarmup
 {
-    /// <summary>Starts building <paramref name="set"/> on a background thread; completes when done (never faults).</summary>
+    // The linear engine's builds are single-threaded: two builders use two cores (Smooth's hosts have at least two).
+    private static readonly int Builders = Math.Clamp(Environment.ProcessorCount, 1, 2);
+
+    /// <summary>Starts building <paramref name="set"/> on background threads; completes when done (never faults).</summary>
     public static Task Start(RuleSet set)
     {
+        var builds = Builds(set);
+        var next = -1;
+        var running = Builders;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        for (var t = 0; t < Builders; t++)
         {
-            try
+            var thread = new Thread(() =>
             {
-                Build(set);
-            }
-            catch (Exception)
+                for (var i = Interlocked.Increment(ref next); i < builds.Count; i = Interlocked.Increment(ref next))
+                {
+                    try
+                    {
+                        builds[i]();
+                    }
+                    catch (Exception)
+                    {
+                        // A regex that does not build fails the scan that needs it, with the same exception.
+                    }
+                }
+                if (Interlocked.Decrement(ref running) == 0) done.SetResult();
+            })
             {
-                // A regex that does not build fails the scan that needs it, with the same exception: nothing to do here.
-            }
-            finally
-            {
-                done.SetResult();
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "narc-warmup",
-        };
-        thread.Start();
+                IsBackground = true,
+                Name = "narc-warmup",
+            };
+            thread.Start();
+        }
         return done.Task;
     }
 
-    // A scan that arrives at once builds what it needs in its own order (the tool result plan, then each injection
-    // rule's first look, the score's families as matches come); this thread goes the other way round, so the two meet
-    // in the middle instead of one waiting on each thing the other builds. The tool call's rules come last.
-    private static void Build(RuleSet set)
+    // In the order a first tool result needs them: a scan that arrives at once then mostly waits on builds already
+    // under way, on both cores, instead of building alone. Tool calls and writes are left to build what they need:
+    // their rules open on rare keywords, so a call builds one or two small regexes, not all of them.
+    private static List<Action> Builds(RuleSet set)
     {
-        set.PlanFor(ScanScope.Secrets | ScanScope.Injection);
-        InjectionScore.Prepare(reverse: true);
-        for (var i = set.Rules.Count - 1; i >= 0; i--)
-        {
-            var rule = set.Rules[i];
-            if (rule.Category != RuleCategory.Injection) continue;
-            if (rule.Spec.Gate is { } gate) set.GateFor(gate);
-            else _ = rule.FirstLook;
-        }
-        set.PlanFor(ScanScope.Injection | ScanScope.NoDecoding);
-        set.PlanFor(ScanScope.Commands);
+        var families = InjectionScore.FamilyBuilds(out var anchorsFrom);
+        var builds = new List<Action> { () => set.PlanFor(ScanScope.Secrets | ScanScope.Injection) };
+        builds.AddRange(families[..anchorsFrom]);
         foreach (var rule in set.Rules)
         {
-            if (rule.Category == RuleCategory.Command) rule.Build();
+            if (rule.Category != RuleCategory.Injection) continue;
+            if (rule.Spec.Gate is { } gate) builds.Add(() => set.GateFor(gate));
+            else builds.Add(() => _ = rule.FirstLook);
         }
-        set.PlanFor(ScanScope.Secrets);
+        builds.AddRange(families[anchorsFrom..]);
+        builds.Add(() => set.PlanFor(ScanScope.Injection | ScanScope.NoDecoding));
+        return builds;
     }
 }

@@ -36,14 +36,15 @@ internal static class InjectionScore
     private static readonly ScriptSet Scripts = new(InjectionFamilies.All.SelectMany(f => f.Patterns), Options);
 
     /// <summary>
-    /// Builds the families for ASCII passages (what most first scorings need), in the order passages are scored or,
-    /// with <paramref name="reverse"/>, the other way round. For a background warm-up: scoring builds them on first
-    /// use all the same.
+    /// The builds of the families for ASCII passages (what most scorings need), in the order passages are scored: the
+    /// families that ask, those that carry a payload, then the anchors (<paramref name="anchorsFrom"/> is where they
+    /// start). For a background warm-up: scoring builds them on first use all the same.
     /// </summary>
-    internal static void Prepare(bool reverse = false)
+    internal static Action[] FamilyBuilds(out int anchorsFrom)
     {
         var variant = FamilyRegexes.VariantOf(Scripts.Of([]));
-        for (var k = 0; k < Staged.Length; k++) Staged[reverse ? Staged.Length - 1 - k : k].Patterns.For(variant);
+        anchorsFrom = StageEnds[1];
+        return [.. Staged.Select(f => (Action)(() => f.Patterns.For(variant)))];
     }
 
     /// <summary>True when the passage around <paramref name="start"/> scores as an injection.</summary>
