@@ -71,6 +71,8 @@ public sealed class ScriptPrunerTests
     public void Patterns_it_cannot_read_are_refused_rather_than_cut_wrongly()
     {
         Assert.Throws<FormatException>(() => ScriptPruner.Prune("(?x) a | б", 0, ScriptSet.ScriptOf));
+        Assert.Throws<FormatException>(() => ScriptPruner.Prune("a|(?mx: б)", 0, ScriptSet.ScriptOf));
+        Assert.Equal("a|(?i-x:в)", ScriptPruner.Prune("a|(?i-x:в)", ScriptSet.All, ScriptSet.ScriptOf));
         Assert.Throws<FormatException>(() => ScriptPruner.Prune("(?(a)b|в)", 0, ScriptSet.ScriptOf));
         Assert.Throws<FormatException>(() => ScriptPruner.Prune("[аб", 0, ScriptSet.ScriptOf));
         Assert.Throws<FormatException>(() => ScriptPruner.Prune("а)", 0, ScriptSet.ScriptOf));

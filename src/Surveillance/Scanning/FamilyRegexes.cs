@@ -18,6 +18,8 @@ internal sealed class FamilyRegexes
 
     public FamilyRegexes(string[] patterns, RegexOptions options)
     {
+        // The pruner reads white space and '#' as literals.
+        if ((options & RegexOptions.IgnorePatternWhitespace) != 0) throw new ArgumentException("patterns that ignore white space cannot be cut", nameof(options));
         _patterns = patterns;
         _options = options;
     }

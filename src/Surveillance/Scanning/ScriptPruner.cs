@@ -35,10 +35,6 @@ internal static class ScriptPruner
 
         public string? Read()
         {
-            if (p.Contains("(?x", StringComparison.Ordinal) || p.Contains("(?ix", StringComparison.Ordinal))
-            {
-                throw new FormatException("patterns that ignore white space are not read");
-            }
             var result = Alternation();
             if (_i != p.Length) throw new FormatException($"unbalanced ')' at {_i}");
             return result;
@@ -163,8 +159,13 @@ internal static class ScriptPruner
                 case '(':
                     throw new FormatException("conditional groups are not read");
             }
-            // Options: (?imnsx-imnsx) or (?imnsx-imnsx:...)
-            while (j < p.Length && (char.IsAsciiLetter(p[j]) || p[j] == '-')) j++;
+            // Options: (?imnsx-imnsx) or (?imnsx-imnsx:...). With x, white space and # comments are not literals.
+            var on = true;
+            for (; j < p.Length && (char.IsAsciiLetter(p[j]) || p[j] == '-'); j++)
+            {
+                if (p[j] == '-') on = false;
+                else if (p[j] == 'x' && on) throw new FormatException("patterns that ignore white space are not read");
+            }
             if (j < p.Length && p[j] is ':' or ')') return j + 1;
             throw new FormatException($"an unknown group construct at {i}");
         }
