@@ -6,7 +6,7 @@ namespace Smooth.Surveillance.Scanning;
 
 /// <summary>
 /// The regexes of one family of <see cref="InjectionFamilies"/>, built on first use for the scripts a passage holds:
-/// cut down to them (<see cref="ScriptPruner"/>), or whole when two besides Latin meet in one passage.
+/// cut down to them (<see cref="ScriptPruner"/>), or whole when two besides Latin and punctuation meet in one passage.
 /// Text in one script never pays for the vocabulary of the others, and plain ASCII text (most tool results) only for
 /// the patterns' ASCII alternatives.
 /// </summary>
@@ -26,10 +26,11 @@ internal sealed class FamilyRegexes
 
     /// <summary>
     /// The scripts a cut for a passage holding <paramref name="scripts"/> (see <see cref="ScriptSet.Of"/>) keeps: those
-    /// scripts, or all of them when two besides Latin meet in one passage. That bounds the cuts a family can have to
-    /// 2 x (1 + the other scripts) + 1, each small but one.
+    /// scripts, or all of them when two besides Latin and punctuation meet in one passage. That bounds the cuts a
+    /// family can have to 4 x (1 + the other scripts) + 1, each small but one.
     /// </summary>
-    public static ulong VariantOf(ulong scripts) => BitOperations.PopCount(scripts & ~ScriptSet.Latin) > 1 ? ScriptSet.All : scripts;
+    public static ulong VariantOf(ulong scripts) =>
+        BitOperations.PopCount(scripts & ~(ScriptSet.Latin | ScriptSet.Punctuation)) > 1 ? ScriptSet.All : scripts;
 
     /// <summary>The regexes of the cut that keeps <paramref name="variant"/> (from <see cref="VariantOf"/>), built on first use.</summary>
     public Regex[] For(ulong variant) =>
