@@ -2,17 +2,23 @@ using System.Diagnostics;
 using System.Text.Json;
 using Smooth.Bench;
 using Smooth.Surveillance;
+using Smooth.Surveillance.Bench;
 using Smooth.Surveillance.Bench.Corpus;
 using Smooth.Surveillance.Rules;
 
 // Narc benchmark: quality on the labelled corpus, then speed against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile] [--blind heldout-v7[,heldout-v8...]]
+// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile | --first-scan [runs]] [--blind heldout-v7[,heldout-v8...]]
 // --blind NAME[,NAME...] leaves out every corpus file whose name contains one of the names, so a tuning round never sees
 // the sealed sets.
 // --train-injection-model [--out PATH] [--check] trains the learned injection scorer's model (TrainInjectionModel.cs).
 if (args.Contains("--train-injection-model")) return Smooth.Surveillance.Bench.TrainInjectionModel.Run(args);
 // --scorer-speed times the learned scorer alone over the 64 KiB benign text (for work on the scorer).
 if (args.Contains("--scorer-speed")) return Smooth.Surveillance.Bench.ScorerSpeed.Run(args);
+// --first-scan [runs] measures what a fresh process pays before its first answer (each run a child process).
+var childAt = Array.IndexOf(args, "--first-scan-child");
+if (childAt >= 0) return FirstScan.Child(args[childAt + 1]);
+var firstAt = Array.IndexOf(args, "--first-scan");
+if (firstAt >= 0) return FirstScan.Report(firstAt + 1 < args.Length && int.TryParse(args[firstAt + 1], out var runs) ? runs : 5);
 var quick = args.Contains("--quick");
 var blindAt = Array.IndexOf(args, "--blind");
 var blind = blindAt >= 0 && blindAt + 1 < args.Length ? args[blindAt + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;

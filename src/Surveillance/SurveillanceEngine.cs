@@ -46,7 +46,15 @@ public sealed class SurveillanceEngine
         _escalations = escalations ?? (events is null ? null : new EventEscalationSink(events));
         _shellTools = new HashSet<string>(_options.ShellTools, StringComparer.OrdinalIgnoreCase);
         _writeTools = new HashSet<string>(_options.WriteTools, StringComparer.OrdinalIgnoreCase);
+        // The regexes a first scan needs take a second or so to build: start now, so that a daemon has them ready.
+        rules.WarmUp();
     }
+
+    /// <summary>
+    /// Completes when the background build of the rules in force (started at construction and by
+    /// <see cref="ReplaceRules"/>) is done. Nothing needs to wait for it: a scan builds what it needs itself.
+    /// </summary>
+    public Task Ready => _rules.WarmUp();
 
     /// <summary>The rules in force.</summary>
     public RuleSet Rules => _rules;
@@ -55,7 +63,11 @@ public sealed class SurveillanceEngine
     public IReadOnlyList<PathGlob> ProtectedPaths => _protected;
 
     /// <summary>Swaps in a new rule set; checks already running finish with the old one.</summary>
-    public void ReplaceRules(RuleSet rules) => _rules = rules;
+    public void ReplaceRules(RuleSet rules)
+    {
+        rules.WarmUp();
+        _rules = rules;
+    }
 
     /// <summary>The fast tier's verdict on a tool call (may be <see cref="VerdictDecision.NeedsJudge"/>).</summary>
     public SurveillanceVerdict CheckToolCall(string toolName, string argumentsJson)

@@ -14,8 +14,9 @@ public sealed class CompiledRule
         Scorer = scorer;
         _regexes = new Lazy<RuleRegexes>(regexes, LazyThreadSafetyMode.ExecutionAndPublication);
         Triggers = spec.TriggerChars is { Length: > 0 } t ? System.Buffers.SearchValues.Create(t) : null;
-        _firstLook = new Lazy<Regex?>(() => spec.Category == RuleCategory.Injection && spec.Keywords is { Count: > 0 } && spec.Gate is null && (Pattern.Options & RegexOptions.NonBacktracking) != 0
-            ? Scanning.AnywhereRegex.Build(Pattern.ToString(), Pattern.Options, Regex.InfiniteMatchTimeout)
+        // Built from the spec, not from the pattern: a window the first look rules out never builds the pattern.
+        _firstLook = new Lazy<Regex?>(() => spec.Category == RuleCategory.Injection && spec.Keywords is { Count: > 0 } && spec.Gate is null && !UsesBacktracking
+            ? Scanning.AnywhereRegex.Build(spec.Regex!, RuleCompiler.LinearOptions, Regex.InfiniteMatchTimeout)
             : null, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -63,6 +64,9 @@ public sealed class CompiledRule
     /// null otherwise.
     /// </summary>
     internal Regex? FirstLook => _firstLook.Value;
+
+    /// <summary>True once <see cref="FirstLook"/> is built (or known to be none).</summary>
+    internal bool IsFirstLookBuilt => _firstLook.IsValueCreated;
     internal Regex[] Allow => _regexes.Value.Allow;
     internal Regex? Decoded => _regexes.Value.Decoded;
     internal int SecretGroup => _regexes.Value.SecretGroup;

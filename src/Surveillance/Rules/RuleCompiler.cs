@@ -19,6 +19,9 @@ public static class RuleCompiler
 
     private const RegexOptions Common = RegexOptions.CultureInvariant;
 
+    /// <summary>The options of a rule pattern on the linear engine.</summary>
+    internal const RegexOptions LinearOptions = Common | RegexOptions.NonBacktracking;
+
     /// <summary>
     /// Compiles a complete spec; adds <c>file:line: ...</c> messages to <paramref name="errors"/> and returns null when it is
     /// invalid. With <paramref name="deferRegexes"/> the regexes are built on the rule's first scan instead: building
@@ -83,7 +86,7 @@ public static class RuleCompiler
         }
         try
         {
-            return new Regex(pattern, Common | RegexOptions.NonBacktracking, LinearTimeout);
+            return new Regex(pattern, LinearOptions, LinearTimeout);
         }
         catch (NotSupportedException e) when (backtracking)
         {

@@ -40,22 +40,26 @@ public sealed class RuleSet
     }
 
     /// <summary>The joined patterns of the rules that name <paramref name="gate"/>, built on first use; null when they do not fit the linear engine together.</summary>
-    internal Regex? GateFor(string gate) => _gates.GetOrAdd(gate, static (g, rules) =>
+    internal Regex? GateFor(string gate) => _gates.GetOrAdd(gate, static (g, rules) => new Lazy<Regex?>(() => JoinGate(g, rules)), Rules).Value;
+
+    private static Regex? JoinGate(string g, IReadOnlyList<CompiledRule> rules)
     {
         var members = rules.Where(r => r.Spec.Gate == g).ToList();
-        if (members.Count < 2 || members.Any(r => (r.Pattern.Options & RegexOptions.NonBacktracking) == 0)) return null;
+        if (members.Count < 2 || members.Any(r => r.UsesBacktracking)) return null;
         try
         {
-            // Only asked whether it matches in a window: see AnywhereRegex.
-            return AnywhereRegex.Build(string.Join("|", members.Select(r => "(?:" + r.Pattern + ")")), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+            // Only asked whether it matches in a window: see AnywhereRegex. Joined from the specs, so that the members'
+            // own patterns are built only once the gate opens.
+            return AnywhereRegex.Build(string.Join("|", members.Select(r => "(?:" + r.Spec.Regex + ")")), RuleCompiler.LinearOptions, Regex.InfiniteMatchTimeout);
         }
         catch (NotSupportedException)
         {
             return null;
         }
-    }, Rules);
+    }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex?> _gates = new();
+    // Lazy values: the background warm-up and a scan may ask at once, and each is built once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Regex?>> _gates = new();
 
     // Every found secret is checked against every allowlisted value: one pass of a joined pattern instead of one per
     // pattern. Null when there are none or they do not fit the linear engine together (then each is asked).
@@ -73,13 +77,29 @@ public sealed class RuleSet
             return null;
         }
     }
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<ScanScope, ScanPlan> _plans = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ScanScope, Lazy<ScanPlan>> _plans = new();
 
     /// <summary>
     /// The scan plan for <paramref name="scope"/>, built on its first use (a few milliseconds, once per rule set and
     /// kind of scan) rather than at load, where every th process that reads the rules would pay for all of them.
     /// </summary>
-    internal ScanPlan PlanFor(ScanScope scope) => _plans.GetOrAdd(scope, static (s, rules) => new ScanPlan(rules, s), Rules);
+    internal ScanPlan PlanFor(ScanScope scope) => _plans.GetOrAdd(scope, static (s, rules) => new Lazy<ScanPlan>(() => new ScanPlan(rules, s)), Rules).Value;
+
+    /// <summary>
+    /// Starts building in the background what the first scans need (see <see cref="RuleSetWarmup"/>), once per rule set;
+    /// the task completes when that is done.
+    /// </summary>
+    internal Task WarmUp()
+    {
+        if (_warmup is { } started) return started;
+        lock (_warmupLock)
+        {
+            return _warmup ??= RuleSetWarmup.Start(this);
+        }
+    }
+
+    private volatile Task? _warmup;
+    private readonly Lock _warmupLock = new();
 
     /// <summary>The rule with <paramref name="id"/>, or null.</summary>
     public CompiledRule? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);

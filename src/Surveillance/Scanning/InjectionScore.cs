@@ -29,38 +29,22 @@ internal static class InjectionScore
     private const int MaxReach = 220;
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking;
 
-    private static readonly (InjectionFamilies.Family Family, Regex[] Patterns)[] Families =
-        [.. InjectionFamilies.All.Select(f => (f, Merge(f.Patterns)))];
+    private static readonly (InjectionFamilies.Family Family, FamilyRegexes Patterns)[] Families =
+        [.. InjectionFamilies.All.Select(f => (f, new FamilyRegexes(f.Patterns, Options)))];
 
-    // Every pass of the linear engine over a passage costs about the same whatever the pattern's size, so a family's
-    // patterns are joined into as few regexes as the engine's size limit allows (they are written apart for that limit).
-    // The families are only asked IsMatch, so each regex is built as an AnywhereRegex.
-    private static Regex[] Merge(string[] patterns)
+    // Which scripts a passage holds decides which cut of each family's patterns it is checked with (see FamilyRegexes).
+    private static readonly ScriptSet Scripts = new(InjectionFamilies.All.SelectMany(f => f.Patterns), Options);
+
+    /// <summary>
+    /// The builds of the families for ASCII passages (what most scorings need), in the order passages are scored: the
+    /// families that ask, those that carry a payload, then the anchors (<paramref name="anchorsFrom"/> is where they
+    /// start). For a background warm-up: scoring builds them on first use all the same.
+    /// </summary>
+    internal static Action[] FamilyBuilds(out int anchorsFrom)
     {
-        var merged = new List<Regex>();
-        var i = 0;
-        while (i < patterns.Length)
-        {
-            var current = AnywhereRegex.Build(patterns[i], Options, TimeSpan.FromSeconds(1));
-            var joined = "(?:" + patterns[i] + ")";
-            var j = i + 1;
-            for (; j < patterns.Length; j++)
-            {
-                var candidate = joined + "|(?:" + patterns[j] + ")";
-                try
-                {
-                    current = AnywhereRegex.BuildOrThrow(candidate, Options, TimeSpan.FromSeconds(1));
-                    joined = candidate;
-                }
-                catch (NotSupportedException)
-                {
-                    break;
-                }
-            }
-            merged.Add(current);
-            i = j;
-        }
-        return [.. merged];
+        var variant = FamilyRegexes.VariantOf(Scripts.Of([]));
+        anchorsFrom = StageEnds[1];
+        return [.. Staged.Select(f => (Action)(() => f.Patterns.For(variant)))];
     }
 
     /// <summary>True when the passage around <paramref name="start"/> scores as an injection.</summary>
@@ -127,6 +111,7 @@ internal static class InjectionScore
         var asks = false;
         var harmful = false;
         var remaining = TotalWeight;
+        var variant = FamilyRegexes.VariantOf(Scripts.Of(passage));
         for (var k = 0; k < Staged.Length; k++)
         {
             var (family, patterns) = Staged[k];
@@ -139,7 +124,7 @@ internal static class InjectionScore
                 if (score + CompoundAnchorBonus + remaining < Threshold) break;
             }
             remaining -= family.Weight;
-            if (!Matches(patterns, passage)) continue;
+            if (!Matches(patterns.For(variant), passage)) continue;
             score += family.Weight;
             names.Add(family.Name);
             if (family.Role.HasFlag(FamilyRole.Anchor)) anchors++;
@@ -150,7 +135,7 @@ internal static class InjectionScore
     }
 
     // The families in checking order: those that ask, then the remaining payloads, then the remaining anchors.
-    private static readonly (InjectionFamilies.Family Family, Regex[] Patterns)[] Staged =
+    private static readonly (InjectionFamilies.Family Family, FamilyRegexes Patterns)[] Staged =
     [
         .. Families.Where(f => f.Family.Role.HasFlag(FamilyRole.Ask)),
         .. Families.Where(f => !f.Family.Role.HasFlag(FamilyRole.Ask) && f.Family.Role.HasFlag(FamilyRole.Payload)),
