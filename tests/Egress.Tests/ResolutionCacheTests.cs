@@ -181,6 +181,29 @@ public sealed class ResolutionCacheTests
     }
 
     [Fact]
+    public async Task A_kept_alive_upstream_is_not_reused_once_the_name_resolves_to_another_address()
+    {
+        // Listens on 127.0.0.1 only: nothing answers on 127.0.0.2.
+        await using var upstream = new ScriptedUpstream(_ => ScriptedUpstream.Length("ok"));
+        var resolver = new CountingResolver(("api.example", "127.0.0.1"));
+        var a = $"api.example:{upstream.Port}";
+        await using var proxy = new ProxyHarness(FixedGate.NamingAddress(a), resolver, resolutionCacheTtl: TimeSpan.FromMilliseconds(200));
+        await using var stream = await proxy.ConnectAsync();
+
+        var first = await RawHttp.SendAsync(stream, Get(a));
+        resolver.Answer("api.example", "127.0.0.2");
+        await Task.Delay(600);
+        // The connection to 127.0.0.1 is still open, but that address is not among the ones just classified.
+        var second = await RawHttp.SendAsync(stream, Get(a));
+
+        Assert.Equal("ok", first.Text);
+        Assert.Equal(502, second.Status);
+        Assert.Single(upstream.Requests);
+        Assert.Equal(1, upstream.Connections);
+        Assert.Equal(2, resolver.Total);
+    }
+
+    [Fact]
     public async Task Failed_lookups_are_not_cached()
     {
         await using var upstream = new ScriptedUpstream(_ => ScriptedUpstream.Length("ok"));
