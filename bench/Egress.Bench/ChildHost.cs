@@ -42,9 +42,10 @@ sealed class ChildHost : IAsyncDisposable
         return new ChildHost(process, null, int.Parse(line[6..], CultureInfo.InvariantCulture));
     }
 
-    public static Task<ChildHost> InProcessProxyAsync(string socketPath, string? handoverPath, string[] rules)
+    public static Task<ChildHost> InProcessProxyAsync(string socketPath, string? handoverPath, TimeSpan cacheTtl, string[] rules)
     {
-        var proxy = new EgressProxy(AllowListGate.Parse(rules), new NullSink(), new EgressProxyOptions { SocketPath = socketPath, HandoverSocketPath = handoverPath });
+        var proxy = new EgressProxy(PinnedNameGate.Parse(rules), new NullSink(),
+            new EgressProxyOptions { SocketPath = socketPath, HandoverSocketPath = handoverPath, ResolutionCacheTtl = cacheTtl });
         proxy.Start();
         return Task.FromResult(new ChildHost(null, proxy, 0));
     }
@@ -73,8 +74,14 @@ sealed class ChildHost : IAsyncDisposable
         int port = 0;
         if (args[0] == "--serve-proxy")
         {
-            var proxy = new EgressProxy(AllowListGate.Parse(args[3..]), new NullSink(),
-                new EgressProxyOptions { SocketPath = args[1], HandoverSocketPath = args[2] == "-" ? null : args[2] });
+            // --serve-proxy SOCKET HANDOVER|- CACHE-TTL-MS RULE...
+            var proxy = new EgressProxy(PinnedNameGate.Parse(args[4..]), new NullSink(),
+                new EgressProxyOptions
+                {
+                    SocketPath = args[1],
+                    HandoverSocketPath = args[2] == "-" ? null : args[2],
+                    ResolutionCacheTtl = TimeSpan.FromMilliseconds(int.Parse(args[3], CultureInfo.InvariantCulture)),
+                });
             proxy.Start();
             served = proxy;
         }

@@ -19,9 +19,11 @@ using Smooth.Egress;
 // the path most real egress takes), each against its own direct baseline.
 // The proxy and the bridge run as child processes with the socket settings `th egress serve` and `th egress bridge`
 // give themselves (as deployed: neither shares a runtime with the client or the server). A last row puts a minimal C
-// relay (floor-relay.c: no parsing, no policy) in the proxy's place: the cost of any relay hop on these cores. The client and the server
+// relay (floor-relay.c: no parsing, no policy) in the proxy's place: the cost of any relay hop on these cores. Two rows
+// reach the server by name through the proxy (resolved by the system resolver, --name HOST, default localhost), with the
+// proxy's resolution cache on and, in a second proxy process, off. The client and the server
 // run in this process with default settings for every path. --in-process hosts both here instead.
-//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay] [--rounds N] [--debug]
+//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay] [--rounds N] [--debug] [--name HOST]
 if (args.Length > 0 && args[0] is "--serve-proxy" or "--serve-bridge") return await ChildHost.RunAsync(args);
 if (args.Length > 0 && args[0] is "--serve-blind")
 {
@@ -70,10 +72,19 @@ var tlsUrl = $"https://127.0.0.1:{tlsPort}";
 var dir = Path.Combine(Path.GetTempPath(), "smooth-egress-bench-" + Environment.ProcessId);
 Directory.CreateDirectory(dir);
 var socketPath = Path.Combine(dir, "egress.sock");
-string[] rules = [$"127.0.0.1:{port}", $"127.0.0.1:{tlsPort}"];
+// The name rows ask for the server by a name the system resolver answers from /etc/hosts (--name HOST, default
+// localhost), allowed by a rule that names the address it resolves to.
+var nameHost = args.SkipWhile(a => a != "--name").Skip(1).FirstOrDefault() ?? "localhost";
+var nameUrl = $"http://{nameHost}:{port}";
+string[] rules = [$"127.0.0.1:{port}", $"127.0.0.1:{tlsPort}", $"name={nameHost}:{port}"];
 // As th sandbox run does it, the bridge hands its listener to the proxy (no relay on the path); --relay relays instead.
 var handover = args.Contains("--relay") ? null : Path.Combine(dir, "handover.sock");
-await using var proxy = inProcess ? await ChildHost.InProcessProxyAsync(socketPath, handover, rules) : await ChildHost.StartAsync(["--serve-proxy", socketPath, handover ?? "-", .. rules]);
+var cacheTtl = new EgressProxyOptions().ResolutionCacheTtl;
+var cacheTtlMs = ((int)cacheTtl.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+await using var proxy = inProcess ? await ChildHost.InProcessProxyAsync(socketPath, handover, cacheTtl, rules) : await ChildHost.StartAsync(["--serve-proxy", socketPath, handover ?? "-", cacheTtlMs, .. rules]);
+// The same proxy with the resolution cache off, for the name row that resolves on every request.
+var uncachedSocket = Path.Combine(dir, "egress-uncached.sock");
+await using var uncached = inProcess ? await ChildHost.InProcessProxyAsync(uncachedSocket, null, TimeSpan.Zero, rules) : await ChildHost.StartAsync(["--serve-proxy", uncachedSocket, "-", "0", .. rules]);
 await using var bridge = inProcess ? await ChildHost.InProcessBridgeAsync(socketPath, handover) : await ChildHost.StartAsync(["--serve-bridge", socketPath, handover ?? "-"]);
 var bridgeUrl = new Uri($"http://127.0.0.1:{bridge.Port}");
 // The floor of a relay hop: a minimal C relay (no parsing, no policy) on its own Unix socket, piping to the server.
@@ -92,6 +103,8 @@ var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)
     ("HTTPS bridge + proxy tunnel", () => Client(new FixedProxy(bridgeUrl), null), tlsUrl, 3),
     ("floor: C relay, no parsing (unix socket)", () => Client(new FixedProxy(), floorSocket), plainUrl, 0),
     ("floor: .NET relay, no parsing (unix socket)", () => Client(new FixedProxy(), blindSocket), plainUrl, 0),
+    ($"proxy, by name ({nameHost}), resolution cache on", () => Client(new FixedProxy(), socketPath), nameUrl, 0),
+    ($"proxy, by name ({nameHost}), resolution cache off", () => Client(new FixedProxy(), uncachedSocket), nameUrl, 0),
 };
 
 Console.WriteLine($"# Egress benchmark ({(quick ? "quick" : "full")}, proxy and bridge {(inProcess ? "in this process" : "in child processes")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
@@ -133,7 +146,8 @@ for (var pi = 0; pi < paths.Length; pi++)
     // CPU time per small request of each process over the throughput run: the proxy's own cost, free of the noise
     // that other machine load puts into req/s.
     // The floor relay's CPU is reported in the proxy column: it stands in the proxy's place on its path.
-    var hop = paths[pi].Name.StartsWith("floor: C", StringComparison.Ordinal) ? floor : paths[pi].Name.StartsWith("floor", StringComparison.Ordinal) ? blind : proxy;
+    var hop = paths[pi].Name.StartsWith("floor: C", StringComparison.Ordinal) ? floor : paths[pi].Name.StartsWith("floor", StringComparison.Ordinal) ? blind
+        : paths[pi].Name.EndsWith("cache off", StringComparison.Ordinal) ? uncached : proxy;
     var cpu = (Self: Cpu(null), Proxy: Cpu(hop), Bridge: Cpu(bridge));
     var sw = Stopwatch.StartNew();
     await SmallRequestsAsync(client, baseUrl, throughputRequests);

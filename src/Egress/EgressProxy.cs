@@ -18,6 +18,7 @@ public sealed class EgressProxy : IAsyncDisposable
     private readonly IEgressGate _gate;
     private readonly IEventSink _events;
     private readonly EgressProxyOptions _options;
+    private readonly IHostResolver _resolver;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Socket> _listeners = [];
     private readonly List<Task> _acceptLoops = [];
@@ -30,10 +31,27 @@ public sealed class EgressProxy : IAsyncDisposable
         {
             throw new ArgumentException("the proxy needs a Unix socket path or a TCP endpoint", nameof(options));
         }
+        if (options.ResolutionCacheTtl < TimeSpan.Zero || options.ResolutionCacheTtl > EgressProxyOptions.MaxResolutionCacheTtl)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ResolutionCacheTtl,
+                $"{nameof(EgressProxyOptions.ResolutionCacheTtl)} must be between 0 (no cache) and {EgressProxyOptions.MaxResolutionCacheTtl}");
+        }
+        if (options.ResolutionCacheCapacity < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ResolutionCacheCapacity,
+                $"{nameof(EgressProxyOptions.ResolutionCacheCapacity)} must be at least 1");
+        }
         _gate = gate;
         _events = events;
         _options = options;
+        // One cache per proxy (one proxy per sandbox): answers are shared by the sandbox's connections, never across sandboxes.
+        _resolver = options.ResolutionCacheTtl > TimeSpan.Zero
+            ? new HostResolutionCache(options.Resolver, options.ResolutionCacheTtl, options.ResolutionCacheCapacity)
+            : options.Resolver;
     }
+
+    /// <summary>The resolver the proxy's connections use: <see cref="EgressProxyOptions.Resolver"/>, behind the cache when it is on.</summary>
+    internal IHostResolver Resolver => _resolver;
 
     /// <summary>The bound TCP endpoint (with the real port), when listening on TCP.</summary>
     public IPEndPoint? TcpEndPoint { get; private set; }
@@ -111,7 +129,7 @@ public sealed class EgressProxy : IAsyncDisposable
             ProxyConnection connection;
             try
             {
-                connection = new ProxyConnection(client, _gate, _events, _options);
+                connection = new ProxyConnection(client, _gate, _events, _options, _resolver);
             }
             catch (IOException e)
             {

@@ -14,6 +14,20 @@ public sealed record EgressProxyOptions
     /// <summary>How names are resolved; the proxy connects to exactly the address it checked.</summary>
     public IHostResolver Resolver { get; init; } = SystemHostResolver.Instance;
 
+    /// <summary>The longest time to live <see cref="ResolutionCacheTtl"/> accepts.</summary>
+    public static readonly TimeSpan MaxResolutionCacheTtl = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long the proxy reuses a name's successful answer from <see cref="Resolver"/> (counted from when the lookup
+    /// started) before resolving it again; <see cref="TimeSpan.Zero"/> resolves on every request. At most
+    /// <see cref="MaxResolutionCacheTtl"/>. Failures are never cached. Only addresses are reused: every request's
+    /// addresses are still classified against the policy in force, and the connection goes to exactly those addresses.
+    /// </summary>
+    public TimeSpan ResolutionCacheTtl { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many names' answers the resolution cache keeps at most (the least recently used go first).</summary>
+    public int ResolutionCacheCapacity { get; init; } = 1024;
+
     /// <summary>How long to wait for an upstream TCP connection.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -275,7 +275,7 @@ internal sealed partial class ProxyConnection
         ValueTask<IReadOnlyList<IPAddress>> resolving;
         try
         {
-            resolving = options.Resolver.ResolveAsync(request.Host, _ct);
+            resolving = resolver.ResolveAsync(request.Host, _ct);
         }
         catch (SocketException)
         {

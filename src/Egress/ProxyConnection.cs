@@ -17,7 +17,8 @@ namespace Smooth.Egress;
 /// Common plain requests are served by the fast path (<c>ProxyConnection.FastPath.cs</c>); this file is the general,
 /// asynchronous path that serves everything else and takes over from the fast path wherever it stops.
 /// </summary>
-internal sealed partial class ProxyConnection(Socket client, IEgressGate gate, IEventSink events, EgressProxyOptions options) : IAsyncDisposable
+internal sealed partial class ProxyConnection(Socket client, IEgressGate gate, IEventSink events, EgressProxyOptions options,
+    IHostResolver resolver) : IAsyncDisposable
 {
     private const int MaxHead = 64 * 1024;
     private const int ReaderSize = 64 * 1024;
@@ -328,7 +329,7 @@ internal sealed partial class ProxyConnection(Socket client, IEgressGate gate, I
         {
             try
             {
-                addresses = await options.Resolver.ResolveAsync(target.Host, ct);
+                addresses = await resolver.ResolveAsync(target.Host, ct);
             }
             catch (SocketException)
             {

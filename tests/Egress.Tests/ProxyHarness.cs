@@ -8,7 +8,8 @@ public sealed class ProxyHarness : IAsyncDisposable
 {
     private readonly TempDir _dir = new("smooth-egress");
 
-    public ProxyHarness(IEgressGate gate, IHostResolver? resolver = null, int maxConnections = 1024, TimeSpan? idleTimeout = null)
+    public ProxyHarness(IEgressGate gate, IHostResolver? resolver = null, int maxConnections = 1024, TimeSpan? idleTimeout = null,
+        TimeSpan? resolutionCacheTtl = null, int resolutionCacheCapacity = 1024, TimeSpan? connectTimeout = null)
     {
         SocketPath = _dir.Combine("egress.sock");
         Proxy = new EgressProxy(gate, Events, new EgressProxyOptions
@@ -18,6 +19,9 @@ public sealed class ProxyHarness : IAsyncDisposable
             ClientLabel = "test",
             MaxConnections = maxConnections,
             IdleTimeout = idleTimeout ?? TimeSpan.FromMinutes(2),
+            ResolutionCacheTtl = resolutionCacheTtl ?? TimeSpan.FromSeconds(5),
+            ResolutionCacheCapacity = resolutionCacheCapacity,
+            ConnectTimeout = connectTimeout ?? TimeSpan.FromSeconds(10),
         });
         Proxy.Start();
     }
