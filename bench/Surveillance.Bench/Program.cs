@@ -86,7 +86,9 @@ if (args.Contains("--profile"))
 }
 
 Console.WriteLine();
-Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each (the measurements alternate sample by sample):");
+// The large object heap threshold the run was configured with (th's, from the project file; the environment can override it).
+var lohThreshold = Environment.GetEnvironmentVariable("DOTNET_GCLOHThreshold") is { } lohEnv ? $"{lohEnv} (environment, hex)" : $"{AppContext.GetData("System.GC.LOHThreshold") ?? "default"} bytes";
+Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each (the measurements alternate sample by sample; large object threshold {lohThreshold}):");
 var baselineNeedle = "-----BEGIN";
 static double[][] Interleaved(Action[] actions, int n)
 {
