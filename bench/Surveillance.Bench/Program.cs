@@ -86,9 +86,7 @@ if (args.Contains("--profile"))
 }
 
 Console.WriteLine();
-// The large object heap threshold the run was configured with (th's, from the project file; the environment can override it).
-var lohThreshold = Environment.GetEnvironmentVariable("DOTNET_GCLOHThreshold") is { } lohEnv ? $"{lohEnv} (environment, hex)" : $"{AppContext.GetData("System.GC.LOHThreshold") ?? "default"} bytes";
-Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each (the measurements alternate sample by sample; large object threshold {lohThreshold}):");
+Console.WriteLine($"tool result scan, {Size / 1024} KiB, {samples} samples each (the measurements alternate sample by sample):");
 var baselineNeedle = "-----BEGIN";
 static double[][] Interleaved(Action[] actions, int n)
 {
