@@ -90,7 +90,7 @@ public sealed class SurveillanceEngine
     public ScanResult ScanToolResult(string toolName, string text)
     {
         var findings = Find(text, ScanScope.Secrets | ScanScope.Injection, null);
-        var redacted = FindingBuilder.Redact(text, findings.Where(FindingBuilder.Redacts), out var count);
+        var redacted = FindingBuilder.RedactFindings(text, findings, out var count);
         var verdict = ResultVerdict(findings);
         if (count > 0)
         {
@@ -113,7 +113,7 @@ public sealed class SurveillanceEngine
     public ScanResult ScanText(string text, string? path = null)
     {
         var findings = Find(text, ScanScope.Secrets | ScanScope.Injection | ScanScope.Commands, path);
-        var redacted = FindingBuilder.Redact(text, findings.Where(FindingBuilder.Redacts), out var count);
+        var redacted = FindingBuilder.RedactFindings(text, findings, out var count);
         return new ScanResult { Findings = findings, RedactedText = redacted, Verdict = ResultVerdict(findings), RedactionCount = count };
     }
 

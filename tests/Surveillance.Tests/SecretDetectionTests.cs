@@ -99,6 +99,9 @@ public sealed class SecretDetectionTests
         var engine = Engines.Create();
         Assert.Empty(engine.ScanText($"const fixture = \"{token}\"; // narc:allow test fixture").Findings);
         Assert.NotEmpty(engine.ScanText($"const real = \"{token}\";").Findings);
+        // In any letter case, and only on its own line.
+        Assert.Empty(engine.ScanText($"const fixture = \"{token}\"; // NARC:Allow").Findings);
+        Assert.Single(engine.ScanText($"// narc:allow\nconst real = \"{token}\";").Findings);
     }
 
     [Fact]

@@ -14,7 +14,11 @@ internal static class FindingBuilder
         if (matches.Count == 0) return findings;
         var lines = new LineIndex(text);
         // Every secret span is masked in every preview, whichever finding the preview belongs to.
-        var secrets = matches.Where(m => m.Rule.Category == RuleCategory.Secret).ToList();
+        var secrets = new List<RawMatch>();
+        foreach (var m in matches)
+        {
+            if (m.Rule.Category == RuleCategory.Secret) secrets.Add(m);
+        }
         foreach (var m in matches)
         {
             var (line, column) = lines.Locate(m.Start);
@@ -42,9 +46,31 @@ internal static class FindingBuilder
     /// <summary>Replaces the spans of <paramref name="redact"/> with <c>[REDACTED:&lt;rule-id&gt;]</c>; overlapping spans merge under the first id.</summary>
     public static string Redact(string text, IEnumerable<Finding> redact, out int count)
     {
-        var spans = redact.OrderBy(f => f.Span.Start).ThenByDescending(f => f.Span.Length).ToList();
+        var spans = new List<Finding>();
+        foreach (var f in redact) spans.Add(f);
+        return Redact(text, spans, out count);
+    }
+
+    /// <summary>
+    /// The same for the findings of <paramref name="findings"/> that <see cref="Redacts"/> (it keeps its order; the
+    /// spans are sorted by start, longest first, ties in the order given).
+    /// </summary>
+    public static string RedactFindings(string text, List<Finding> findings, out int count)
+    {
+        var spans = new List<Finding>();
+        foreach (var f in findings)
+        {
+            if (Redacts(f)) spans.Add(f);
+        }
+        return Redact(text, spans, out count);
+    }
+
+    // By start, then longest first; a stable sort, so the first of two equal spans keeps its id.
+    private static string Redact(string text, List<Finding> spans, out int count)
+    {
         count = 0;
         if (spans.Count == 0) return text;
+        StableSortByStartLongestFirst(spans);
         // Merge first, then build the result in one allocation of its exact length: a tool result is often large
         // enough that every extra copy lands on the large object heap and costs a full collection later.
         var merged = new List<(int Start, int End, string Id)>(spans.Count);
@@ -90,6 +116,26 @@ internal static class FindingBuilder
 
     private const string RedactedPrefix = "[REDACTED:";
 
+    // Insertion sort: a result holds a handful of redacted spans, mostly in order already, and it keeps equal keys
+    // in the order given (as OrderBy did) without allocating.
+    private static void StableSortByStartLongestFirst(List<Finding> spans)
+    {
+        for (var i = 1; i < spans.Count; i++)
+        {
+            var f = spans[i];
+            var j = i - 1;
+            while (j >= 0 && After(spans[j], f))
+            {
+                spans[j + 1] = spans[j];
+                j--;
+            }
+            spans[j + 1] = f;
+        }
+    }
+
+    private static bool After(Finding a, Finding b) =>
+        a.Span.Start > b.Span.Start || (a.Span.Start == b.Span.Start && a.Span.Length < b.Span.Length);
+
     // A scorer's window is previewed by its strongest line (the words that tipped it), not by wherever it starts.
     private static RawMatch Shown(string text, RawMatch m)
     {
@@ -107,7 +153,8 @@ internal static class FindingBuilder
         var matchEnd = Math.Min(m.Start + m.Length, m.Start + PreviewMaxMatch);
         var to = Math.Min(lineEnd, matchEnd + PreviewContext);
         if (m.Rule.Category == RuleCategory.Secret) to = Math.Min(lineEnd, m.Start + m.Length + PreviewContext);
-        var sb = new StringBuilder();
+        var sb = PreviewBuilder ??= new StringBuilder();
+        sb.Clear();
         if (from > lineStart) sb.Append('…');
         var pos = from;
         foreach (var s in secrets)
@@ -133,6 +180,10 @@ internal static class FindingBuilder
         if (to < lineEnd && sb[^1] != '…') sb.Append('…');
         return sb.ToString();
     }
+
+    // One builder per thread for the previews: each preview is copied out as its string, so the builder can be reused.
+    [ThreadStatic]
+    private static StringBuilder? PreviewBuilder;
 
     // Invisible and control characters are shown as \uXXXX so a preview of hidden text is readable and harmless.
     private static void AppendVisible(StringBuilder sb, ReadOnlySpan<char> span)

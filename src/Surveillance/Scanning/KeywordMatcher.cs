@@ -161,9 +161,11 @@ internal sealed class KeywordMatcher
         // Walk w starts at start{w} and reports from its quarter's start q{w} on.
         int q1 = quarter, q2 = 2 * quarter, q3 = 3 * quarter;
         int s1 = q1 - back, s2 = q2 - back, s3 = q3 - back;
-        var pending1 = new Pending();
-        var pending2 = new Pending();
-        var pending3 = new Pending();
+        // The three walks' held hits, reused from the previous scan on this thread (a scan allocated them afresh, with
+        // their growing arrays, on every 64 KiB text); a walk that starts while another is under way gets new ones.
+        var pendings = _sparePendings ?? [new Pending(), new Pending(), new Pending()];
+        _sparePendings = null;
+        var (pending1, pending2, pending3) = (pendings[0], pendings[1], pendings[2]);
         int row0 = 0, row1 = 0, row2 = 0, row3 = 0;
         for (var i = 0; i < quarter; i++)
         {
@@ -194,7 +196,12 @@ internal sealed class KeywordMatcher
         ScanRange(text, row2, s2 + quarter, q3, ref state, onHit);
         pending3.Deliver(ref state, onHit);
         ScanRange(text, row3, s3 + quarter, text.Length, ref state, onHit);
+        foreach (var p in pendings) p.Clear();
+        _sparePendings = pendings;
     }
+
+    [ThreadStatic]
+    private static Pending[]? _sparePendings;
 
     // One step's target: the row to go on from, after reporting (or keeping for later) the keywords that end here.
     private int Step<TState>(int target, int at, int reportFrom, ref TState state, HitHandler<TState> onHit, Pending? pending)
@@ -227,6 +234,8 @@ internal sealed class KeywordMatcher
         {
             for (var p = 0; p < _count; p += 2) onHit(ref state, _items[p], _items[p + 1]);
         }
+
+        public void Clear() => _count = 0;
     }
 
     private static void Grow(ref int[] buffer)

@@ -15,12 +15,17 @@ internal static class Scanner
     /// <summary>Marks a line whose secrets are deliberate (test fixtures); applies to secret rules only.</summary>
     internal const string InlineAllowMarker = "narc:allow";
 
+    // The marker as a vectorised search (the same ordinal, case-insensitive match as a Contains on each found secret's line).
+    private static readonly System.Buffers.SearchValues<string> InlineAllow =
+        System.Buffers.SearchValues.Create([InlineAllowMarker], StringComparison.OrdinalIgnoreCase);
+
     private struct HitState
     {
         public ScanPlan Plan;
         public IReadOnlyList<CompiledRule> Rules;
         public string Text;
         public List<(int Start, int End)>?[] Windows;
+        public ScanBuffers Buffers;
     }
 
     public static List<RawMatch> Scan(RuleSet set, string text, ScanScope scope, string? path, Action<CompiledRule>? onTimeout = null)
@@ -29,12 +34,40 @@ internal static class Scanner
         var plan = set.PlanFor(scope);
         var results = new List<RawMatch>();
         if (plan.Empty || text.Length == 0) return results;
+        // The window lists are reused from scan to scan (a scan reads them only while it runs): a 64 KiB tool result
+        // opens windows for dozens of rules, and their lists were most of what a scan left to the garbage collector.
+        var buffers = ScanBuffers.Rent(rules.Count);
+        try
+        {
+            ScanWindows(set, text, path, onTimeout, plan, buffers, results);
+        }
+        finally
+        {
+            buffers.Return();
+        }
+        if (plan.Scorers.Length > 0) RunScorers(rules, plan, text, results);
+        // Disguised words (invisible characters, look-alike letters, letter spacing, leetspeak, reversed or hex lines):
+        // the injection rules run once more over clean copies, their findings mapped back onto the original.
+        if (scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding)) DisguiseRescan.Run(set, text, results, onTimeout);
+        results.Sort(ByStartThenSeverity);
+        return Dedupe(results);
+    }
+
+    private static readonly Comparison<RawMatch> ByStartThenSeverity =
+        (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Rule.Severity.CompareTo(a.Rule.Severity);
+
+    // The keyword pass, the keyword-less rules, then every rule over its windows.
+    private static void ScanWindows(RuleSet set, string text, string? path, Action<CompiledRule>? onTimeout,
+        ScanPlan plan, ScanBuffers buffers, List<RawMatch> results)
+    {
+        var rules = set.Rules;
         var state = new HitState
         {
             Plan = plan,
             Rules = rules,
             Text = text,
-            Windows = new List<(int, int)>?[rules.Count],
+            Windows = buffers.Windows,
+            Buffers = buffers,
         };
 
         plan.Matcher.Scan(text.AsSpan(), ref state, OnHit);
@@ -44,17 +77,18 @@ internal static class Scanner
             var rule = rules[r];
             if (rule.Spec.Decode is not null && rule.Spec.MinRun is { } minRun)
             {
-                state.Windows[r] = Base64Runs(text, minRun);
+                var runs = buffers.Open(r);
+                Base64Runs(text, minRun, runs);
             }
             else if (rule.Triggers is { } triggers)
             {
                 // Rare characters (invisible code points): one vectorised search decides whether the rule runs at all.
                 anyTrigger ??= ContainsTrigger(text, plan.AnyTrigger!, plan.TriggersAreNonAscii);
-                if (anyTrigger.Value && ContainsTrigger(text, triggers, plan.TriggersAreNonAscii)) state.Windows[r] = [(0, text.Length)];
+                if (anyTrigger.Value && ContainsTrigger(text, triggers, plan.TriggersAreNonAscii)) buffers.Open(r).Add((0, text.Length));
             }
             else
             {
-                state.Windows[r] = [(0, text.Length)];
+                buffers.Open(r).Add((0, text.Length));
             }
         }
 
@@ -127,12 +161,6 @@ internal static class Scanner
                 }
             }
         }
-        if (plan.Scorers.Length > 0) RunScorers(rules, plan, text, results);
-        // Disguised words (invisible characters, look-alike letters, letter spacing, leetspeak, reversed or hex lines):
-        // the injection rules run once more over clean copies, their findings mapped back onto the original.
-        if (scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding)) DisguiseRescan.Run(set, text, results, onTimeout);
-        results.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Rule.Severity.CompareTo(a.Rule.Severity));
-        return Dedupe(results);
     }
 
     // Learned scorers read the whole text once and report the best window of each run of windows at their threshold.
@@ -183,9 +211,11 @@ internal static class Scanner
     // Maximal runs of base64 characters at least minRun long. Any such run covers one of every minRun-th position, so
     // only those positions are probed and a run is measured only from a probe that lands in it: ordinary text, where
     // every word is a short run, costs about one probe and a word's length per minRun characters.
-    internal static List<(int Start, int End)> Base64Runs(string text, int minRun)
+    internal static List<(int Start, int End)> Base64Runs(string text, int minRun) => Base64Runs(text, minRun, []);
+
+    // The same, added to `windows`.
+    private static List<(int Start, int End)> Base64Runs(string text, int minRun, List<(int Start, int End)> windows)
     {
-        var windows = new List<(int, int)>();
         var span = text.AsSpan();
         var covered = 0;
         var probe = minRun - 1;
@@ -223,7 +253,7 @@ internal static class Scanner
     private static void Open(ref HitState state, int r, int first, int last, ref int lineWindowStart, ref int lineWindowEnd)
     {
         var text = state.Text;
-        var windows = state.Windows[r] ??= [];
+        var windows = state.Windows[r] ?? state.Buffers.Open(r);
         // Most hits fall inside the window an earlier hit opened: nothing to do.
         if (windows.Count > 0 && first >= windows[^1].Start && last < windows[^1].End) return;
         if (lineWindowStart < 0)
@@ -281,7 +311,7 @@ internal static class Scanner
         if (rule.Category == RuleCategory.Secret)
         {
             if (set.IsAllowedValue(value)) return false;
-            if (LineOf(text, start).Contains(InlineAllowMarker, StringComparison.OrdinalIgnoreCase)) return false;
+            if (LineOf(text, start).ContainsAny(InlineAllow)) return false;
         }
         if (rule.Spec.Entropy is { } min || rule.Spec.CertainEntropy is not null)
         {
@@ -322,15 +352,29 @@ internal static class Scanner
     }
 
     // The same rule can match one place twice through overlapping windows; different rules on one span are kept.
-    private static List<RawMatch> Dedupe(List<RawMatch> matches)
+    // The matches are sorted by start, so a repeat lies among the kept matches with the same start, which are the last
+    // ones kept: only those are compared, in place, and the first of each (rule, start, length) stays.
+    internal static List<RawMatch> Dedupe(List<RawMatch> matches)
     {
-        if (matches.Count < 2) return matches;
-        var seen = new HashSet<(string, int, int)>();
-        var result = new List<RawMatch>(matches.Count);
-        foreach (var m in matches)
+        var kept = 0;
+        var runStart = 0;
+        for (var i = 0; i < matches.Count; i++)
         {
-            if (seen.Add((m.Rule.Id, m.Start, m.Length))) result.Add(m);
+            var m = matches[i];
+            if (kept > 0 && matches[kept - 1].Start != m.Start) runStart = kept;
+            var repeat = false;
+            for (var k = runStart; k < kept; k++)
+            {
+                var o = matches[k];
+                if (o.Length == m.Length && string.Equals(o.Rule.Id, m.Rule.Id, StringComparison.Ordinal))
+                {
+                    repeat = true;
+                    break;
+                }
+            }
+            if (!repeat) matches[kept++] = m;
         }
-        return result;
+        matches.RemoveRange(kept, matches.Count - kept);
+        return matches;
     }
 }
