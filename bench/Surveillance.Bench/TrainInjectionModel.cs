@@ -40,7 +40,7 @@ internal static class TrainInjectionModel
 
     // Overrides for experiments (the shipped model uses the defaults): --bits, --chunk, --window, --small, --epochs,
     // --rate, --l2, --no-pad, --pad-weight, --short-negatives, --floor.
-    private static TrainingOptions Options(string[] args)
+    internal static TrainingOptions Options(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         double? Number(string name) => Value(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
@@ -70,7 +70,7 @@ internal static class TrainInjectionModel
         foreach (var (source, n, flagged) in r.CvBySource) Console.WriteLine($"| {source} | {n} | {flagged} |");
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {

@@ -29,12 +29,13 @@ public sealed class InjectionModelTrainerTests
     public void The_sealed_held_out_sets_are_never_part_of_the_training_data()
     {
         var docs = TrainingCorpus.Load();
-        Assert.Equal(375, docs.Count(d => d.Label == CorpusLabel.Injection));
+        Assert.Equal(615, docs.Count(d => d.Label == CorpusLabel.Injection));
         Assert.DoesNotContain(docs, d => TrainingCorpus.IsSealed(d.Name));
-        Assert.Contains(docs, d => d.Name.StartsWith("injection-heldout-v7.txt", StringComparison.Ordinal));
-        Assert.Contains(docs, d => d.Name.StartsWith("benign-heldout-v7.txt", StringComparison.Ordinal));
-        Assert.True(TrainingCorpus.IsSealed("injection-heldout-v10.txt"));
-        Assert.True(TrainingCorpus.IsSealed("benign-heldout-v8.txt"));
+        Assert.Contains(docs, d => d.Name.StartsWith("injection-heldout-v10.txt", StringComparison.Ordinal));
+        Assert.Contains(docs, d => d.Name.StartsWith("benign-heldout-v10.txt", StringComparison.Ordinal));
+        Assert.True(TrainingCorpus.IsSealed("injection-heldout-v11.txt"));
+        Assert.True(TrainingCorpus.IsSealed("benign-heldout-v12.txt"));
+        Assert.False(TrainingCorpus.IsSealed("benign-heldout-v10.txt"));
         Assert.False(TrainingCorpus.IsSealed("heldout-v5.txt"));
     }
 }
