@@ -44,6 +44,16 @@ internal static class LeaveOneSetOut
             var model = LinearModelFile.Read(report.Model, $"the model without v{v}");
             var p = heldPositives.Select(d => Flagged(model, d.Text)).ToList();
             var n = heldNegatives.Select(d => Flagged(model, d.Text)).ToList();
+            if (args.Contains("--show-misses"))
+            {
+                var cut = WindowScorer.Logit(model.Threshold);
+                for (var i = 0; i < heldPositives.Count; i++)
+                {
+                    if (p[i]) continue;
+                    var best = WindowScorer.LogitsOf(model, heldPositives[i].Text).Max() - cut;
+                    Console.WriteLine($"  miss {heldPositives[i].Name} ({heldPositives[i].Text.Length} chars) {Stats.F(best, "0.00")}: {heldPositives[i].Text[..Math.Min(90, heldPositives[i].Text.Length)].ReplaceLineEndings(" ")}");
+                }
+            }
             var benign = report.CvBySource.Where(s => s.Source.StartsWith("benign/", StringComparison.Ordinal) && !s.Source.StartsWith(QualityCorpus.HardNegativesDir, StringComparison.Ordinal)).ToList();
             var (cf, cn) = (benign.Sum(s => s.Flagged), benign.Sum(s => s.Documents));
             var ff = unseen.Count(t => Flagged(model, t));

@@ -44,6 +44,7 @@ internal static class TrainInjectionModel
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         double? Number(string name) => Value(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+        bool? Flag(string name) => Value(name) is { } v ? v is "1" or "true" or "on" : null;
         var o = new TrainingOptions();
         return o with
         {
@@ -58,6 +59,13 @@ internal static class TrainInjectionModel
             PadWeight = Number("--pad-weight") ?? o.PadWeight,
             ShortNegatives = (int?)Number("--short-negatives") ?? o.ShortNegatives,
             SmallWindowChunks = (int?)Number("--small") ?? o.SmallWindowChunks,
+            SpreadEpochs = (int?)Number("--spread") ?? o.SpreadEpochs,
+            BagSmallWindows = Flag("--bag-small") ?? o.BagSmallWindows,
+            NegativeSmallWindows = Flag("--neg-small") ?? o.NegativeSmallWindows,
+            NegativeSmallWeight = Number("--neg-small-weight") ?? o.NegativeSmallWeight,
+            CodeCopies = (int?)Number("--code-copies") ?? o.CodeCopies,
+            CodeWeight = Number("--code-weight") ?? o.CodeWeight,
+            TargetFalsePositives = Number("--target-fp") ?? o.TargetFalsePositives,
         };
     }
 

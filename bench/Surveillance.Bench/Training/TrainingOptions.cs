@@ -33,9 +33,32 @@ public sealed record TrainingOptions
     public double L2 { get; init; } = 1e-5;
     /// <summary>Also train on each injection placed after benign text that fills the rest of its window, as it sits in a long result.</summary>
     public bool PadPositives { get; init; } = true;
+    /// <summary>
+    /// Epochs in which an injection longer than a window is trained as all its windows at an equal share; after them,
+    /// as its best-scoring window alone (multiple-instance learning, see LogisticTrainer). Off (every epoch spreads):
+    /// on the leave-one-set-out yardstick it found fewer held-out injections (248 against 262 of 400 at 5 %).
+    /// </summary>
+    public int SpreadEpochs { get; init; } = int.MaxValue;
+    /// <summary>
+    /// An injection's windows also hold the small windows (SmallWindowChunks) the product scores: the model learns
+    /// the 192-character view it is asked about, not only the 384-character one (leave-one-set-out: 262 → 280 of 400
+    /// held-out injections at 5 %, with fewer benign chunks flagged).
+    /// </summary>
+    public bool BagSmallWindows { get; init; } = true;
+    /// <summary>Negatives are also trained on their small windows (at <see cref="NegativeSmallWeight"/> each).</summary>
+    public bool NegativeSmallWindows { get; init; } = false;
+    /// <summary>The weight of each small window of a negative.</summary>
+    public double NegativeSmallWeight { get; init; } = 0.5;
+    /// <summary>Copies of each injection placed inside source code of the training part (1-3 KiB before, a few hundred characters after), each a bag.</summary>
+    public int CodeCopies { get; init; } = 0;
+    /// <summary>The weight of each copy inside code.</summary>
+    public double CodeWeight { get; init; } = 0.3;
     /// <summary>Cross-validation folds for the threshold.</summary>
     public int Folds { get; init; } = 5;
-    /// <summary>The share of training negatives that cross-validation may flag at the chosen threshold.</summary>
+    /// <summary>
+    /// The share of training negatives that cross-validation may flag at the chosen threshold (leave-one-set-out at
+    /// 6 %: 295 instead of 285 of 400 held-out injections, but 33 instead of 29 of 400 hard negatives flagged).
+    /// </summary>
     public double TargetFalsePositives { get; init; } = 0.05;
     /// <summary>Seed of every shuffle.</summary>
     public ulong Seed { get; init; } = 20261201;
