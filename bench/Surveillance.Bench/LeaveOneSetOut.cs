@@ -18,7 +18,6 @@ namespace Smooth.Surveillance.Bench;
 /// </summary>
 internal static class LeaveOneSetOut
 {
-    public const int First = 6;
 
     public static int Run(string[] args)
     {
@@ -32,14 +31,9 @@ internal static class LeaveOneSetOut
             : "| left out | threshold | injections flagged | hard negatives flagged | CV benign chunks flagged | unseen repo files flagged | rules + scorer: injections | rules + scorer: hard negatives |");
         Console.WriteLine(engine is null ? "|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|");
         int tp = 0, pos = 0, fp = 0, neg = 0, chunkFp = 0, chunks = 0, fileFp = 0, files = 0, rtp = 0, rfp = 0;
-        for (var v = First; v <= TrainingCorpus.LastVersion; v++)
+        for (var v = TrainingCorpus.FirstIndependent; v <= TrainingCorpus.LastVersion; v++)
         {
-            var injections = $"injection-heldout-v{v}.txt";
-            var hard = $"benign-heldout-v{v}.txt";
-            bool Out(CorpusDocument d) => d.Name.StartsWith(injections + "#", StringComparison.Ordinal) || d.Name.StartsWith(hard + "#", StringComparison.Ordinal);
-            var train = corpus.Where(d => !Out(d)).ToList();
-            var heldPositives = corpus.Where(d => d.Name.StartsWith(injections + "#", StringComparison.Ordinal)).ToList();
-            var heldNegatives = corpus.Where(d => d.Name.StartsWith(hard + "#", StringComparison.Ordinal)).ToList();
+            var (train, heldPositives, heldNegatives) = TrainingCorpus.LeaveOut(corpus, v);
             var report = ModelTrainer.Train(train, options);
             var model = LinearModelFile.Read(report.Model, $"the model without v{v}");
             var p = heldPositives.Select(d => Flagged(model, d.Text)).ToList();

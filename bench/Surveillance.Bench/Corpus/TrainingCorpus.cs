@@ -37,6 +37,21 @@ public static partial class TrainingCorpus
         return docs;
     }
 
+    /// <summary>The first held-out set with hard negatives of its own, written by someone who had read neither the detector nor the corpus: the sets the leave-one-set-out yardstick leaves out in turn.</summary>
+    public const int FirstIndependent = 6;
+
+    /// <summary>
+    /// <paramref name="docs"/> without held-out set <paramref name="version"/> (its injections and its hard negatives),
+    /// and that set's injections and hard negatives: the split of the leave-one-set-out yardstick.
+    /// </summary>
+    public static (List<CorpusDocument> Train, List<CorpusDocument> Injections, List<CorpusDocument> HardNegatives) LeaveOut(IReadOnlyList<CorpusDocument> docs, int version)
+    {
+        var injections = $"injection-heldout-v{version}.txt#";
+        var hard = $"benign-heldout-v{version}.txt#";
+        var train = docs.Where(d => !d.Name.StartsWith(injections, StringComparison.Ordinal) && !d.Name.StartsWith(hard, StringComparison.Ordinal)).ToList();
+        return (train, [.. docs.Where(d => d.Name.StartsWith(injections, StringComparison.Ordinal))], [.. docs.Where(d => d.Name.StartsWith(hard, StringComparison.Ordinal))]);
+    }
+
     /// <summary>True for a file name of a held-out set later than <see cref="LastVersion"/>.</summary>
     public static bool IsSealed(string fileName) =>
         HeldOutVersion().Match(fileName) is { Success: true } m && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > LastVersion;

@@ -138,8 +138,8 @@ public static class ModelTrainer
         return examples;
     }
 
-    // The windows of a positive text the trainer chooses among: the large ones, and the small ones the product also scores.
-    private static SparseWindow[] Bag(string text, List<SparseWindow>? large, TrainingOptions options)
+    /// <summary>The windows an injection is trained on: the large ones, and (BagSmallWindows) the small ones the product also scores.</summary>
+    public static SparseWindow[] Bag(string text, List<SparseWindow>? large, TrainingOptions options)
     {
         var bag = large ?? WindowFeatures.Of(text, options.BucketBits, options.ChunkChars, options.WindowChunks, options.NormFloor);
         if (!options.BagSmallWindows || options.SmallWindowChunks == 0 || text.Length <= options.SmallWindowChunks * options.ChunkChars) return [.. bag];

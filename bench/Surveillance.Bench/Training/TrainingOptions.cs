@@ -24,7 +24,7 @@ public sealed record TrainingOptions
     /// most negatives fill whole windows, and without short ones a short benign result ("You are now logged in.")
     /// would be judged by words the model only ever saw in short injections.
     /// </summary>
-    public int ShortNegatives { get; init; } = 4;
+    public int ShortNegatives { get; init; } = 8;
     /// <summary>Passes over the examples.</summary>
     public int Epochs { get; init; } = 12;
     /// <summary>The step size of the first epoch; epoch e uses LearningRate / (1 + e).</summary>
