@@ -22,7 +22,7 @@ internal static class LeaveOneSetOut
     public static int Run(string[] args)
     {
         var options = TrainInjectionModel.Options(args);
-        var corpus = TrainingCorpus.Load();
+        var corpus = TrainingCorpus.Load(synthetic: !args.Contains("--no-synthetic"));
         var unseen = UnseenFiles(TrainInjectionModel.RepoRoot()).Select(File.ReadAllText).ToList();
         SurveillanceEngine? engine = args.Contains("--rules") ? new SurveillanceEngine(RuleSetLoader.LoadBuiltin()) : null;
         Console.WriteLine($"leave one set out: {corpus.Count} documents; {Describe(options)}");

@@ -19,7 +19,7 @@ internal static class TrainInjectionModel
         var outAt = Array.IndexOf(args, "--out");
         var path = outAt >= 0 && outAt + 1 < args.Length ? args[outAt + 1] : Path.Combine(RepoRoot(), ShippedPath);
         var options = Options(args);
-        var docs = TrainingCorpus.Load();
+        var docs = TrainingCorpus.Load(synthetic: !args.Contains("--no-synthetic"));
         var report = ModelTrainer.Train(docs, options);
         Print(report, options);
         if (args.Contains("--check"))

@@ -7,15 +7,24 @@ namespace Smooth.Surveillance.Bench.Corpus;
 /// v10. Negatives: the benign chunks and hard negatives under <c>benign/</c>, <c>near-misses.txt</c>, and the hard
 /// negatives of v6 to v10. Every one of v1 to v10 has been measured once and is spent; a later set (v11 on) is sealed
 /// and never opened: the files are named one by one, and in <c>benign/</c> a file whose name carries a held-out
-/// version above <see cref="LastVersion"/> is skipped by name before it is read.
+/// version above <see cref="LastVersion"/> is skipped by name before it is read. Plus the synthetic sets under
+/// <c>synthetic/</c> (<see cref="SyntheticDir"/>): injections and hard negatives in the same carriers and languages,
+/// written for training only by authors who read neither the detector nor the corpus. They are never scored as
+/// held-out figures.
 /// </summary>
 public static partial class TrainingCorpus
 {
     /// <summary>The last held-out version that may be trained on.</summary>
     public const int LastVersion = 10;
 
-    /// <summary>Loads the training documents in a fixed order: positives labelled <see cref="CorpusLabel.Injection"/>, negatives <see cref="CorpusLabel.Benign"/>.</summary>
-    public static List<CorpusDocument> Load(string? directory = null)
+    /// <summary>The folder of the synthetic training sets, relative to the corpus: <c>injection-NAME.txt</c> and <c>benign-NAME.txt</c> pairs.</summary>
+    public const string SyntheticDir = "synthetic";
+
+    /// <summary>
+    /// Loads the training documents in a fixed order: positives labelled <see cref="CorpusLabel.Injection"/>, negatives
+    /// <see cref="CorpusLabel.Benign"/>. <paramref name="synthetic"/> false leaves out the synthetic sets (to measure what they add).
+    /// </summary>
+    public static List<CorpusDocument> Load(string? directory = null, bool synthetic = true)
     {
         var dir = directory ?? QualityCorpus.Locate();
         var docs = new List<CorpusDocument>();
@@ -33,6 +42,17 @@ public static partial class TrainingCorpus
         for (var v = 6; v <= LastVersion; v++)
         {
             docs.AddRange(QualityCorpus.Blocks(Path.Combine(dir, $"benign-heldout-v{v}.txt"), CorpusLabel.Benign));
+        }
+        if (synthetic)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, SyntheticDir), "*.txt").Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(file);
+                var label = name.StartsWith("injection-", StringComparison.Ordinal) ? CorpusLabel.Injection
+                    : name.StartsWith("benign-", StringComparison.Ordinal) ? CorpusLabel.Benign
+                    : throw new InvalidDataException($"{SyntheticDir}/{name}: a synthetic set is named injection-NAME.txt or benign-NAME.txt");
+                docs.AddRange(QualityCorpus.Blocks(file, label, SyntheticDir + "/"));
+            }
         }
         return docs;
     }
