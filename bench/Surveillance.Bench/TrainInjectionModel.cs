@@ -39,7 +39,9 @@ internal static class TrainInjectionModel
     }
 
     // Overrides for experiments (the shipped model uses the defaults): --bits, --chunk, --window, --small, --epochs,
-    // --rate, --l2, --no-pad, --pad-weight, --short-negatives, --floor.
+    // --rate, --l2, --no-pad, --pad-weight, --short-negatives, --floor, --spread N (multiple-instance after N epochs),
+    // --bag-small 0|1, --neg-small 0|1, --neg-small-weight, --code-copies, --code-weight, --target-fp. --leave-one-set-out
+    // takes the same overrides.
     internal static TrainingOptions Options(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
