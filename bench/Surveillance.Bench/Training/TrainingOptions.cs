@@ -56,10 +56,12 @@ public sealed record TrainingOptions
     /// <summary>Cross-validation folds for the threshold.</summary>
     public int Folds { get; init; } = 5;
     /// <summary>
-    /// The share of training negatives that cross-validation may flag at the chosen threshold (leave-one-set-out at
-    /// 6 %: 295 instead of 285 of 400 held-out injections, but 33 instead of 29 of 400 hard negatives flagged).
+    /// The share of training negatives that cross-validation may flag at the chosen threshold. With the synthetic sets
+    /// most training negatives are hard ones, so the share buys more recall than it did: on the leave-one-set-out
+    /// yardstick 5 % flags 297 of 400 held-out injections and 8 of 400 hard negatives, 7 % 317 and 13, 10 % 335 and 18
+    /// (0.6 % of benign chunks out of fold), 12 % 346 and 19 (1.0 %). Without the synthetic sets 5 % gave 292 and 33.
     /// </summary>
-    public double TargetFalsePositives { get; init; } = 0.05;
+    public double TargetFalsePositives { get; init; } = 0.10;
     /// <summary>Seed of every shuffle.</summary>
     public ulong Seed { get; init; } = 20261201;
 }
