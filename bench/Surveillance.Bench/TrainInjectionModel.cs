@@ -19,7 +19,7 @@ internal static class TrainInjectionModel
         var outAt = Array.IndexOf(args, "--out");
         var path = outAt >= 0 && outAt + 1 < args.Length ? args[outAt + 1] : Path.Combine(RepoRoot(), ShippedPath);
         var options = Options(args);
-        var docs = TrainingCorpus.Load();
+        var docs = TrainingCorpus.Load(synthetic: !args.Contains("--no-synthetic"));
         var report = ModelTrainer.Train(docs, options);
         Print(report, options);
         if (args.Contains("--check"))
@@ -39,11 +39,14 @@ internal static class TrainInjectionModel
     }
 
     // Overrides for experiments (the shipped model uses the defaults): --bits, --chunk, --window, --small, --epochs,
-    // --rate, --l2, --no-pad, --pad-weight, --short-negatives, --floor.
-    private static TrainingOptions Options(string[] args)
+    // --rate, --l2, --no-pad, --pad-weight, --short-negatives, --floor, --spread N (multiple-instance after N epochs),
+    // --bag-small 0|1, --neg-small 0|1, --neg-small-weight, --code-copies, --code-weight, --target-fp. --leave-one-set-out
+    // takes the same overrides.
+    internal static TrainingOptions Options(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         double? Number(string name) => Value(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+        bool? Flag(string name) => Value(name) is { } v ? v is "1" or "true" or "on" : null;
         var o = new TrainingOptions();
         return o with
         {
@@ -58,6 +61,13 @@ internal static class TrainInjectionModel
             PadWeight = Number("--pad-weight") ?? o.PadWeight,
             ShortNegatives = (int?)Number("--short-negatives") ?? o.ShortNegatives,
             SmallWindowChunks = (int?)Number("--small") ?? o.SmallWindowChunks,
+            SpreadEpochs = (int?)Number("--spread") ?? o.SpreadEpochs,
+            BagSmallWindows = Flag("--bag-small") ?? o.BagSmallWindows,
+            NegativeSmallWindows = Flag("--neg-small") ?? o.NegativeSmallWindows,
+            NegativeSmallWeight = Number("--neg-small-weight") ?? o.NegativeSmallWeight,
+            CodeCopies = (int?)Number("--code-copies") ?? o.CodeCopies,
+            CodeWeight = Number("--code-weight") ?? o.CodeWeight,
+            TargetFalsePositives = Number("--target-fp") ?? o.TargetFalsePositives,
         };
     }
 
@@ -70,7 +80,7 @@ internal static class TrainInjectionModel
         foreach (var (source, n, flagged) in r.CvBySource) Console.WriteLine($"| {source} | {n} | {flagged} |");
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {

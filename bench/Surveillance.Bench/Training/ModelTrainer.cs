@@ -65,7 +65,7 @@ public static class ModelTrainer
             Model = LinearModelFile.Write(Quantizer.Quantise(weights, bias, threshold, options)),
             Positives = labels.Count(l => l == 1),
             Negatives = labels.Count(l => l == 0),
-            Examples = examples.Count,
+            Examples = examples.Sum(e => e.Windows.Length),
             Threshold = threshold,
             CvPositivesFlagged = all.Count(i => labels[i] == 1 && best[i] >= cut),
             CvNegativesFlagged = all.Count(i => labels[i] == 0 && best[i] >= cut),
@@ -98,29 +98,52 @@ public static class ModelTrainer
     {
         var examples = new List<Example>();
         var fillers = members.Where(i => labels[i] == 0).ToList();
+        var code = fillers.Where(i => docs[i].Name.Contains("/code/", StringComparison.Ordinal)).ToList();
         var windowChars = options.ChunkChars * options.WindowChunks;
         foreach (var i in members)
         {
-            // A positive longer than a window (none in the corpus today) counts once in total, spread over its windows.
-            var weight = labels[i] == 1 ? 1.0 / windows[i].Count : 1.0;
-            foreach (var w in windows[i]) examples.Add(new Example(w, labels[i], weight));
-            if (labels[i] == 0)
+            if (labels[i] == 1)
             {
-                for (var k = 0; k < options.ShortNegatives; k++)
+                // A positive longer than a window (most of v6 on) is one bag of windows that counts once in total.
+                examples.Add(new Example(Bag(docs[i].Text, windows[i], options), 1, 1.0));
+                if (options.PadPositives && docs[i].Text.Length < windowChars - 1 && fillers.Count > 0)
                 {
-                    if (ShortPiece(docs[i].Text, i, k, options) is { } piece)
-                    {
-                        foreach (var w in WindowFeatures.Of(piece, options.BucketBits, options.ChunkChars, options.WindowChunks, options.NormFloor)) examples.Add(new Example(w, 0, 1.0));
-                    }
+                    var padded = Filler(docs, fillers, i, windowChars - docs[i].Text.Length - 1) + "\n" + docs[i].Text;
+                    examples.Add(new Example(Bag(padded, null, options), 1, options.PadWeight));
                 }
+                for (var k = 0; k < options.CodeCopies && code.Count > 0; k++)
+                {
+                    // The injection inside source code: 1 to 3 KiB before it, a few hundred characters after.
+                    var random = new SplitMix(options.Seed ^ ((ulong)i * 0x9E37 + (ulong)k * 0x51ED));
+                    var before = 1024 + random.Below(2048);
+                    var after = 128 + random.Below(512);
+                    var text = Filler(docs, code, i * 17 + k, before) + "\n" + docs[i].Text + "\n" + Lead(docs, code, i * 17 + k + 1, after);
+                    examples.Add(new Example(Bag(text, null, options), 1, options.CodeWeight));
+                }
+                continue;
             }
-            if (labels[i] == 1 && options.PadPositives && docs[i].Text.Length < windowChars - 1 && fillers.Count > 0)
+            foreach (var w in windows[i]) examples.Add(new Example(w, 0, 1.0));
+            if (options.NegativeSmallWindows && options.SmallWindowChunks > 0 && docs[i].Text.Length > options.SmallWindowChunks * options.ChunkChars)
             {
-                var padded = Filler(docs, fillers, i, windowChars - docs[i].Text.Length - 1) + "\n" + docs[i].Text;
-                foreach (var w in WindowFeatures.Of(padded, options.BucketBits, options.ChunkChars, options.WindowChunks, options.NormFloor)) examples.Add(new Example(w, 1, options.PadWeight));
+                foreach (var w in WindowFeatures.Of(docs[i].Text, options.BucketBits, options.ChunkChars, options.SmallWindowChunks, options.NormFloor)) examples.Add(new Example(w, 0, options.NegativeSmallWeight));
+            }
+            for (var k = 0; k < options.ShortNegatives; k++)
+            {
+                if (ShortPiece(docs[i].Text, i, k, options) is { } piece)
+                {
+                    foreach (var w in WindowFeatures.Of(piece, options.BucketBits, options.ChunkChars, options.WindowChunks, options.NormFloor)) examples.Add(new Example(w, 0, 1.0));
+                }
             }
         }
         return examples;
+    }
+
+    /// <summary>The windows an injection is trained on: the large ones, and (BagSmallWindows) the small ones the product also scores.</summary>
+    public static SparseWindow[] Bag(string text, List<SparseWindow>? large, TrainingOptions options)
+    {
+        var bag = large ?? WindowFeatures.Of(text, options.BucketBits, options.ChunkChars, options.WindowChunks, options.NormFloor);
+        if (!options.BagSmallWindows || options.SmallWindowChunks == 0 || text.Length <= options.SmallWindowChunks * options.ChunkChars) return [.. bag];
+        return [.. bag, .. WindowFeatures.Of(text, options.BucketBits, options.ChunkChars, options.SmallWindowChunks, options.NormFloor)];
     }
 
     // Whole lines from a seeded place in a negative, until 40 to 240 characters are reached; null for a text too short to cut.
@@ -135,6 +158,17 @@ public static class ModelTrainer
         for (var l = start + 1; l < lines.Length && piece.Length < target; l++) piece += "\n" + lines[l];
         piece = piece.Trim();
         return piece.Length >= 20 ? piece[..Math.Min(piece.Length, 384)] : null;
+    }
+
+    // Benign text of exactly `length` characters: the start of negatives taken in turn from one chosen by `seed`.
+    private static string Lead(IReadOnlyList<CorpusDocument> docs, List<int> fillers, int seed, int length)
+    {
+        var text = "";
+        for (var k = 0; text.Length < length && k < fillers.Count; k++)
+        {
+            text += docs[fillers[(seed * 7919 + k) % fillers.Count]].Text + "\n";
+        }
+        return text.Length <= length ? text : text[..length];
     }
 
     // Benign text of exactly `length` characters: the end of negatives taken in turn from one chosen by the positive's index.

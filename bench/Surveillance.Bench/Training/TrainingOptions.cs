@@ -24,7 +24,7 @@ public sealed record TrainingOptions
     /// most negatives fill whole windows, and without short ones a short benign result ("You are now logged in.")
     /// would be judged by words the model only ever saw in short injections.
     /// </summary>
-    public int ShortNegatives { get; init; } = 4;
+    public int ShortNegatives { get; init; } = 8;
     /// <summary>Passes over the examples.</summary>
     public int Epochs { get; init; } = 12;
     /// <summary>The step size of the first epoch; epoch e uses LearningRate / (1 + e).</summary>
@@ -33,10 +33,35 @@ public sealed record TrainingOptions
     public double L2 { get; init; } = 1e-5;
     /// <summary>Also train on each injection placed after benign text that fills the rest of its window, as it sits in a long result.</summary>
     public bool PadPositives { get; init; } = true;
+    /// <summary>
+    /// Epochs in which an injection longer than a window is trained as all its windows at an equal share; after them,
+    /// as its best-scoring window alone (multiple-instance learning, see LogisticTrainer). Off (every epoch spreads):
+    /// on the leave-one-set-out yardstick it found fewer held-out injections (248 against 262 of 400 at 5 %).
+    /// </summary>
+    public int SpreadEpochs { get; init; } = int.MaxValue;
+    /// <summary>
+    /// An injection's windows also hold the small windows (SmallWindowChunks) the product scores: the model learns
+    /// the 192-character view it is asked about, not only the 384-character one (leave-one-set-out: 262 → 280 of 400
+    /// held-out injections at 5 %, with fewer benign chunks flagged).
+    /// </summary>
+    public bool BagSmallWindows { get; init; } = true;
+    /// <summary>Negatives are also trained on their small windows (at <see cref="NegativeSmallWeight"/> each).</summary>
+    public bool NegativeSmallWindows { get; init; } = false;
+    /// <summary>The weight of each small window of a negative.</summary>
+    public double NegativeSmallWeight { get; init; } = 0.5;
+    /// <summary>Copies of each injection placed inside source code of the training part (1-3 KiB before, a few hundred characters after), each a bag.</summary>
+    public int CodeCopies { get; init; } = 0;
+    /// <summary>The weight of each copy inside code.</summary>
+    public double CodeWeight { get; init; } = 0.3;
     /// <summary>Cross-validation folds for the threshold.</summary>
     public int Folds { get; init; } = 5;
-    /// <summary>The share of training negatives that cross-validation may flag at the chosen threshold.</summary>
-    public double TargetFalsePositives { get; init; } = 0.05;
+    /// <summary>
+    /// The share of training negatives that cross-validation may flag at the chosen threshold. With the synthetic sets
+    /// most training negatives are hard ones, so the share buys more recall than it did: on the leave-one-set-out
+    /// yardstick 5 % flags 297 of 400 held-out injections and 8 of 400 hard negatives, 7 % 317 and 13, 10 % 335 and 18
+    /// (0.6 % of benign chunks out of fold), 12 % 346 and 19 (1.0 %). Without the synthetic sets 5 % gave 292 and 33.
+    /// </summary>
+    public double TargetFalsePositives { get; init; } = 0.10;
     /// <summary>Seed of every shuffle.</summary>
     public ulong Seed { get; init; } = 20261201;
 }

@@ -4,8 +4,10 @@ namespace Smooth.Surveillance.Scoring;
 /// The stable hash of features. Models are trained once and shipped, so a feature must land in the same bucket in
 /// every process, on every machine and in every .NET version: <see cref="string.GetHashCode()"/> is randomised per
 /// process and cannot be used. Words are hashed with 64-bit FNV-1a over their lower-case UTF-16 code units; a
-/// character 5-gram is the last four code units packed into 64 bits plus the current one. Each kind is mixed with its
-/// own seed and the top bits of a multiplicative mix pick the bucket.
+/// character 5-gram is the last four code units packed into 64 bits with the current one XORed in at bit 8 (the high
+/// byte of the newest unit, zero for ASCII and Latin-1 text, so those 5-grams never collide before the mix). Each kind
+/// is XORed with its own seed and the bucket is the top bits of one multiplication by an odd constant
+/// (multiply-shift): one multiply per 5-gram, where the first version took two and two shift-XOR rounds.
 /// </summary>
 internal static class FeatureHash
 {
@@ -25,19 +27,15 @@ internal static class FeatureHash
     public static ulong AddToWord(ulong hash, char c) => (hash ^ c) * WordPrime;
 
     /// <summary>The bucket of a word.</summary>
-    public static int Unigram(ulong word, int bits) => Bucket(word ^ UnigramSeed, bits);
+    public static int Unigram(ulong word, int bits) => Top((word ^ UnigramSeed) * MixMultiplier, bits);
 
     /// <summary>The bucket of a pair of consecutive words (order matters).</summary>
-    public static int Bigram(ulong previous, ulong word, int bits) => Bucket((previous * PairMultiplier + word) ^ BigramSeed, bits);
+    public static int Bigram(ulong previous, ulong word, int bits) => Top(((previous * PairMultiplier) ^ word ^ BigramSeed) * MixMultiplier, bits);
 
     /// <summary>The bucket of a 5-gram: <paramref name="lastFour"/> holds the four code units before <paramref name="c"/>, oldest in the high bits.</summary>
-    public static int FiveGram(ulong lastFour, char c, int bits) => Bucket((lastFour * PairMultiplier + c) ^ GramSeed, bits);
+    public static int FiveGram(ulong lastFour, char c, int bits) => Top((lastFour ^ ((ulong)c << 8) ^ GramSeed) * MixMultiplier, bits);
 
-    private static int Bucket(ulong x, int bits)
-    {
-        x ^= x >> 31;
-        x *= MixMultiplier;
-        x ^= x >> 29;
-        return (int)(x >> (64 - bits));
-    }
+    // Multiply-shift: the top bits of the product of an odd constant, which depend on every bit of the key.
+    private static int Top(ulong x, int bits) => (int)(x >> (64 - bits));
+
 }
