@@ -74,6 +74,8 @@ public static class QualityCorpus
         docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v9.txt"), CorpusLabel.BenignHeldOut));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v10.txt"), CorpusLabel.InjectionHeldOut));
         docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v10.txt"), CorpusLabel.BenignHeldOut));
+        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v11.txt"), CorpusLabel.InjectionHeldOut));
+        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v11.txt"), CorpusLabel.BenignHeldOut));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             docs.AddRange(IsHardNegative(file, dir) ? Blocks(file, CorpusLabel.Benign, HardNegativesDir + "/") : Chunks(file, dir));
