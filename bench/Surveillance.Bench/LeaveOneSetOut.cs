@@ -8,7 +8,7 @@ namespace Smooth.Surveillance.Bench;
 
 /// <summary>
 /// <c>--leave-one-set-out [training overrides] [--rules]</c>: the model-selection yardstick. For each independent
-/// held-out set v6 to v10, trains exactly as <c>--train-injection-model</c> does (threshold by cross-validation on the
+/// held-out set from v6 to the last spent one (TrainingCorpus.LastVersion), trains exactly as <c>--train-injection-model</c> does (threshold by cross-validation on the
 /// training part) on the training corpus without that set's injections and hard negatives, then scores the set it
 /// left out: injections flagged (recall), hard negatives flagged, and, as out-of-fold false-positive figures, the
 /// benign chunks of the training part under cross-validation and the repository's own source and docs of components

@@ -11,7 +11,7 @@ using Smooth.Surveillance.Rules;
 // --blind NAME[,NAME...] leaves out every corpus file whose name contains one of the names, so a tuning round never sees
 // the sealed sets.
 // --train-injection-model [--out PATH] [--check] trains the learned injection scorer's model (TrainInjectionModel.cs).
-// --leave-one-set-out [overrides] [--rules]: trains without each of v6..v10 in turn and scores the set left out (LeaveOneSetOut.cs).
+// --leave-one-set-out [overrides] [--rules]: trains without each spent set from v6 on in turn and scores the set left out (LeaveOneSetOut.cs).
 if (args.Contains("--leave-one-set-out")) return Smooth.Surveillance.Bench.LeaveOneSetOut.Run(args);
 if (args.Contains("--train-injection-model")) return Smooth.Surveillance.Bench.TrainInjectionModel.Run(args);
 // --scorer-speed times the learned scorer alone over the 64 KiB benign text (for work on the scorer).
