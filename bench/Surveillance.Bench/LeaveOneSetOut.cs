@@ -12,18 +12,17 @@ namespace Smooth.Surveillance.Bench;
 /// training part) on the training corpus without that set's injections and hard negatives, then scores the set it
 /// left out: injections flagged (recall), hard negatives flagged, and, as out-of-fold false-positive figures, the
 /// benign chunks of the training part under cross-validation and the repository's own source and docs of components
-/// that are not in the corpus (never trained on in any fold). Pooled over the five sets. Deterministic: the same
+/// that are not in the corpus (never trained on in any fold). Pooled over the sets. Deterministic: the same
 /// options give the same table. <c>--rules</c> adds what the built-in regex rules flag, for the figure
 /// "rules + scorer" (the rules were tuned on some of these sets, so that column is not unseen for them).
 /// </summary>
 internal static class LeaveOneSetOut
 {
-
     public static int Run(string[] args)
     {
         var options = TrainInjectionModel.Options(args);
         var corpus = TrainingCorpus.Load(synthetic: !args.Contains("--no-synthetic"));
-        var unseen = UnseenFiles(TrainInjectionModel.RepoRoot()).Select(File.ReadAllText).ToList();
+        var unseen = UnseenRepositoryFiles.In(TrainInjectionModel.RepoRoot()).Select(File.ReadAllText).ToList();
         SurveillanceEngine? engine = args.Contains("--rules") ? new SurveillanceEngine(RuleSetLoader.LoadBuiltin()) : null;
         Console.WriteLine($"leave one set out: {corpus.Count} documents; {Describe(options)}");
         Console.WriteLine(engine is null
@@ -90,18 +89,4 @@ internal static class LeaveOneSetOut
     private static string Pct(int k, int n) => n == 0 ? "-" : Stats.F(100.0 * k / n, "0.0") + " %";
 
     internal static string Describe(TrainingOptions o) => o.ToString();
-
-    // The repository's source and docs of components whose text is not in the training corpus (as the scorer's tests
-    // use them): code and prose the model never saw, in any fold.
-    internal static IEnumerable<string> UnseenFiles(string root)
-    {
-        foreach (var dir in new[] { "src/Pearls", "src/Sandbox" })
-        {
-            foreach (var f in Directory.EnumerateFiles(Path.Combine(root, dir), "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                if (!f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)) yield return f;
-            }
-        }
-        foreach (var doc in new[] { "pearls.md", "sandbox.md", "daemon.md", "egress.md" }) yield return Path.Combine(root, "docs", doc);
-    }
 }

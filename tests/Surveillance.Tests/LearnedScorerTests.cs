@@ -1,6 +1,7 @@
 using Smooth.Core.Events;
 using Smooth.Llm.Clients;
 using Smooth.Llm.Scripted;
+using Smooth.Surveillance.Bench.Corpus;
 using Smooth.Surveillance.Judge;
 using Smooth.TestSupport;
 
@@ -99,16 +100,5 @@ public sealed class LearnedScorerTests
     }
 
     // Source files and docs of components whose text is not in the training corpus.
-    internal static IEnumerable<string> UnseenBenignFiles()
-    {
-        var root = Th.RepoRoot;
-        foreach (var dir in new[] { "src/Pearls", "src/Sandbox" })
-        {
-            foreach (var f in Directory.EnumerateFiles(Path.Combine(root, dir), "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                if (!f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)) yield return f;
-            }
-        }
-        foreach (var doc in new[] { "pearls.md", "sandbox.md", "daemon.md", "egress.md" }) yield return Path.Combine(root, "docs", doc);
-    }
+    internal static IEnumerable<string> UnseenBenignFiles() => UnseenRepositoryFiles.In(Th.RepoRoot);
 }
