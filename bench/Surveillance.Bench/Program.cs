@@ -14,6 +14,7 @@ using Smooth.Surveillance.Rules;
 // --leave-one-set-out [overrides] [--rules]: trains without each spent set from v6 on in turn and scores the set left out (LeaveOneSetOut.cs).
 if (args.Contains("--leave-one-set-out")) return Smooth.Surveillance.Bench.LeaveOneSetOut.Run(args);
 if (args.Contains("--train-injection-model")) return Smooth.Surveillance.Bench.TrainInjectionModel.Run(args);
+// --scan-loop benign|secrets|injection [seconds] scans one 64 KiB text in a loop for a profiler (ScanLoop.cs).
 // --scorer-speed times the learned scorer alone over the 64 KiB benign text (for work on the scorer).
 if (args.Contains("--scorer-speed")) return Smooth.Surveillance.Bench.ScorerSpeed.Run(args);
 // --first-scan [runs] measures what a fresh process pays before its first answer (each run a child process).
@@ -63,6 +64,12 @@ var withSecrets = string.Concat(benign.AsSpan(0, Size - 4096), string.Join("\n",
 var injectionDoc = docs.First(d => d.Label == CorpusLabel.Injection).Text;
 var withInjection = string.Concat(benign.AsSpan(0, Size - 256), "\n", injectionDoc);
 var samples = quick ? 300 : 2000;
+var loopAt = Array.IndexOf(args, "--scan-loop");
+if (loopAt >= 0 && loopAt + 1 < args.Length)
+{
+    var text = args[loopAt + 1] switch { "secrets" => withSecrets, "injection" => withInjection, _ => benign };
+    return ScanLoop.Run(engine, args[loopAt + 1] == "injection" ? "web_fetch" : "read_file", text, loopAt + 2 < args.Length && double.TryParse(args[loopAt + 2], out var seconds) ? seconds : 20);
+}
 
 if (args.Contains("--profile"))
 {
