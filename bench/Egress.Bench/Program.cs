@@ -23,7 +23,7 @@ using Smooth.Egress;
 // reach the server by name through the proxy (resolved by the system resolver, --name HOST, default localhost), with the
 // proxy's resolution cache on and, in a second proxy process, off. The client and the server
 // run in this process with default settings for every path. --in-process hosts both here instead.
-//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay] [--rounds N] [--debug] [--name HOST]
+//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay] [--rounds N] [--requests N] [--debug] [--name HOST]
 if (args.Length > 0 && args[0] is "--serve-proxy" or "--serve-bridge") return await ChildHost.RunAsync(args);
 if (args.Length > 0 && args[0] is "--serve-blind")
 {
@@ -33,7 +33,9 @@ if (args.Length > 0 && args[0] is "--serve-blind")
 var quick = args.Contains("--quick");
 var inProcess = args.Contains("--in-process");
 var latencyRequests = quick ? 1000 : 3000;
-var throughputRequests = quick ? 4000 : 10000;
+// --requests N: a longer throughput run per round (steadier CPU per request on a busy machine).
+var throughputRequests = args.SkipWhile(a => a != "--requests").Skip(1).FirstOrDefault() is { } requestsArg
+    ? int.Parse(requestsArg, CultureInfo.InvariantCulture) : quick ? 4000 : 10000;
 var largeSize = 64 * 1024 * 1024;
 // --no-large skips the 64 MiB downloads (for counting the proxy's work per small request).
 var largeCount = args.Contains("--no-large") ? 0 : quick ? 3 : 5;
