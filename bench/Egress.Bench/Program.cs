@@ -177,7 +177,7 @@ for (var pi = 0; pi < paths.Length; pi++)
     }
     if (mbps.Count == 0) mbps.Add(0);
     mbps.Sort();
-    if (args.Contains("--debug")) Console.WriteLine($"round {round} {name}: {rps:0} req/s, p50 {latencies[latencies.Length / 2]:0} µs, cpu {perRequest.Self:0}+{perRequest.Proxy:0}, {connections.Count} upstream connections so far");
+    if (args.Contains("--debug")) Console.WriteLine($"round {round} {name}: {rps:0} req/s, p50 {latencies[latencies.Length / 2]:0} µs, cpu {perRequest.Self:0.0}+{perRequest.Proxy:0.0}, {connections.Count} upstream connections so far");
     perPath[pi].Add(new Result(name, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)], rps, mbps[mbps.Count / 2],
         perRequest.Self, perRequest.Proxy, perRequest.Bridge));
 }
