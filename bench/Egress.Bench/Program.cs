@@ -23,7 +23,7 @@ using Smooth.Egress;
 // reach the server by name through the proxy (resolved by the system resolver, --name HOST, default localhost), with the
 // proxy's resolution cache on and, in a second proxy process, off. The client and the server
 // run in this process with default settings for every path. --in-process hosts both here instead.
-//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay] [--rounds N] [--debug] [--name HOST]
+//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay] [--rounds N] [--requests N] [--compare EXE] [--debug] [--name HOST]
 if (args.Length > 0 && args[0] is "--serve-proxy" or "--serve-bridge") return await ChildHost.RunAsync(args);
 if (args.Length > 0 && args[0] is "--serve-blind")
 {
@@ -33,7 +33,9 @@ if (args.Length > 0 && args[0] is "--serve-blind")
 var quick = args.Contains("--quick");
 var inProcess = args.Contains("--in-process");
 var latencyRequests = quick ? 1000 : 3000;
-var throughputRequests = quick ? 4000 : 10000;
+// --requests N: a longer throughput run per round (steadier CPU per request on a busy machine).
+var throughputRequests = args.SkipWhile(a => a != "--requests").Skip(1).FirstOrDefault() is { } requestsArg
+    ? int.Parse(requestsArg, CultureInfo.InvariantCulture) : quick ? 4000 : 10000;
 var largeSize = 64 * 1024 * 1024;
 // --no-large skips the 64 MiB downloads (for counting the proxy's work per small request).
 var largeCount = args.Contains("--no-large") ? 0 : quick ? 3 : 5;
@@ -92,6 +94,11 @@ var floorSocket = Path.Combine(dir, "floor.sock");
 await using var floor = await FloorRelayAsync(dir, floorSocket, port);
 var blindSocket = Path.Combine(dir, "blind.sock");
 await using var blind = await ChildHost.StartAsync(["--serve-blind", blindSocket, port.ToString(CultureInfo.InvariantCulture)]);
+// --compare EXE: the proxy of another build (EXE is that build's Smooth.Egress.Bench) on its own Unix socket, as the
+// last row: a change and the code before it measured in the same rounds, under the same load from other processes.
+var compareExe = args.SkipWhile(a => a != "--compare").Skip(1).FirstOrDefault();
+var compareSocket = Path.Combine(dir, "egress-compare.sock");
+await using var compare = compareExe is null ? null : await ChildHost.StartAsync(compareExe, ["--serve-proxy", compareSocket, "-", cacheTtlMs, .. rules]);
 
 var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)[]
 {
@@ -105,6 +112,7 @@ var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)
     ("floor: .NET relay, no parsing (unix socket)", () => Client(new FixedProxy(), blindSocket), plainUrl, 0),
     ($"proxy, by name ({nameHost}), resolution cache on", () => Client(new FixedProxy(), socketPath), nameUrl, 0),
     ($"proxy, by name ({nameHost}), resolution cache off", () => Client(new FixedProxy(), uncachedSocket), nameUrl, 0),
+    ("proxy (unix socket), --compare build", () => Client(new FixedProxy(), compareSocket), plainUrl, 0),
 };
 
 Console.WriteLine($"# Egress benchmark ({(quick ? "quick" : "full")}, proxy and bridge {(inProcess ? "in this process" : "in child processes")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
@@ -119,14 +127,14 @@ var only = args.SkipWhile(a => a != "--paths").Skip(1).FirstOrDefault()?.Split('
 // unoptimised code, and tiered compilation needs many calls and some time to reach the optimised code.
 for (var pi = 0; pi < paths.Length; pi++)
 {
-    if (only is not null && !only.Contains(pi)) continue;
+    if (only is not null && !only.Contains(pi) || Skipped(pi)) continue;
     await SmallRequestsAsync(clients[pi], paths[pi].Url, quick ? 2000 : 5000);
 }
 await Task.Delay(1000);
 for (var round = 0; round < rounds; round++)
 for (var pi = 0; pi < paths.Length; pi++)
 {
-    if (only is not null && !only.Contains(pi)) continue;
+    if (only is not null && !only.Contains(pi) || Skipped(pi)) continue;
     var name = paths[pi].Name;
     var client = clients[pi];
     var baseUrl = paths[pi].Url;
@@ -147,7 +155,7 @@ for (var pi = 0; pi < paths.Length; pi++)
     // that other machine load puts into req/s.
     // The floor relay's CPU is reported in the proxy column: it stands in the proxy's place on its path.
     var hop = paths[pi].Name.StartsWith("floor: C", StringComparison.Ordinal) ? floor : paths[pi].Name.StartsWith("floor", StringComparison.Ordinal) ? blind
-        : paths[pi].Name.EndsWith("cache off", StringComparison.Ordinal) ? uncached : proxy;
+        : paths[pi].Name.EndsWith("cache off", StringComparison.Ordinal) ? uncached : paths[pi].Name.EndsWith("--compare build", StringComparison.Ordinal) ? compare : proxy;
     var cpu = (Self: Cpu(null), Proxy: Cpu(hop), Bridge: Cpu(bridge));
     var sw = Stopwatch.StartNew();
     await SmallRequestsAsync(client, baseUrl, throughputRequests);
@@ -169,7 +177,7 @@ for (var pi = 0; pi < paths.Length; pi++)
     }
     if (mbps.Count == 0) mbps.Add(0);
     mbps.Sort();
-    if (args.Contains("--debug")) Console.WriteLine($"round {round} {name}: {rps:0} req/s, p50 {latencies[latencies.Length / 2]:0} µs, cpu {perRequest.Self:0}+{perRequest.Proxy:0}, {connections.Count} upstream connections so far");
+    if (args.Contains("--debug")) Console.WriteLine($"round {round} {name}: {rps:0} req/s, p50 {latencies[latencies.Length / 2]:0} µs, cpu {perRequest.Self:0.0}+{perRequest.Proxy:0.0}, {connections.Count} upstream connections so far");
     perPath[pi].Add(new Result(name, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)], rps, mbps[mbps.Count / 2],
         perRequest.Self, perRequest.Proxy, perRequest.Bridge));
 }
@@ -192,6 +200,9 @@ Console.WriteLine($"load average after the run: {LoadAverage()}");
 await app.StopAsync();
 Directory.Delete(dir, recursive: true);
 return 0;
+
+// The --compare row exists only with --compare.
+bool Skipped(int pi) => compare is null && paths[pi].Name.EndsWith("--compare build", StringComparison.Ordinal);
 
 // count small requests over `concurrency` kept-alive connections.
 async Task SmallRequestsAsync(HttpClient client, string baseUrl, int count)
