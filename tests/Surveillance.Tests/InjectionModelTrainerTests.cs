@@ -30,9 +30,9 @@ public sealed class InjectionModelTrainerTests
     {
         var docs = TrainingCorpus.Load();
         Assert.Equal(695, TrainingCorpus.Load(synthetic: false).Count(d => d.Label == CorpusLabel.Injection));
-        // The nineteen synthetic sets add 100 injections and 100 hard negatives each.
-        Assert.Equal(1900, docs.Count(d => d.Label == CorpusLabel.Injection && d.Name.StartsWith(TrainingCorpus.SyntheticDir + "/", StringComparison.Ordinal)));
-        Assert.Equal(1900, docs.Count(d => d.Label == CorpusLabel.Benign && d.Name.StartsWith(TrainingCorpus.SyntheticDir + "/", StringComparison.Ordinal)));
+        // Twenty-five synthetic sets add 100 injections and 100 hard negatives each; two more add 200 hard negatives each.
+        Assert.Equal(2500, docs.Count(d => d.Label == CorpusLabel.Injection && d.Name.StartsWith(TrainingCorpus.SyntheticDir + "/", StringComparison.Ordinal)));
+        Assert.Equal(2900, docs.Count(d => d.Label == CorpusLabel.Benign && d.Name.StartsWith(TrainingCorpus.SyntheticDir + "/", StringComparison.Ordinal)));
         Assert.DoesNotContain(docs, d => TrainingCorpus.IsSealed(d.Name));
         Assert.Contains(docs, d => d.Name.StartsWith("injection-heldout-v11.txt", StringComparison.Ordinal));
         Assert.Contains(docs, d => d.Name.StartsWith("benign-heldout-v11.txt", StringComparison.Ordinal));
