@@ -76,6 +76,9 @@ public static class QualityCorpus
         docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v10.txt"), CorpusLabel.BenignHeldOut));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v11.txt"), CorpusLabel.InjectionHeldOut));
         docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v11.txt"), CorpusLabel.BenignHeldOut));
+        // v12 was measured once on 2026-12-01 (47 of 80 injections, 4 of 80 hard negatives) and is not yet training data.
+        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v12.txt"), CorpusLabel.InjectionHeldOut));
+        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v12.txt"), CorpusLabel.BenignHeldOut));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             docs.AddRange(IsHardNegative(file, dir) ? Blocks(file, CorpusLabel.Benign, HardNegativesDir + "/") : Chunks(file, dir));
