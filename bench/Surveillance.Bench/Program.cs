@@ -67,8 +67,9 @@ var samples = quick ? 300 : 2000;
 var loopAt = Array.IndexOf(args, "--scan-loop");
 if (loopAt >= 0 && loopAt + 1 < args.Length)
 {
-    var text = args[loopAt + 1] switch { "secrets" => withSecrets, "injection" => withInjection, _ => benign };
-    return ScanLoop.Run(engine, args[loopAt + 1] == "injection" ? "web_fetch" : "read_file", text, loopAt + 2 < args.Length && double.TryParse(args[loopAt + 2], out var seconds) ? seconds : 20);
+    // The same tool per text as the interleaved measurement below.
+    var (tool, text) = args[loopAt + 1] switch { "secrets" => ("read_file", withSecrets), "injection" => ("web_fetch", withInjection), _ => ("read_file", benign) };
+    return ScanLoop.Run(engine, tool, text, loopAt + 2 < args.Length && double.TryParse(args[loopAt + 2], out var seconds) ? seconds : 20);
 }
 
 if (args.Contains("--profile"))

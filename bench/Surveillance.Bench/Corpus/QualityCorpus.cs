@@ -18,6 +18,11 @@ public static class QualityCorpus
     /// <summary>Benign files are cut into documents of this many lines.</summary>
     public const int ChunkLines = 40;
     /// <summary>
+    /// The last held-out set measured and placed in the corpus. v12 was measured once on 2026-12-01 (47 of 80
+    /// injections, 4 of 80 hard negatives) and is not yet training data (<see cref="TrainingCorpus.LastVersion"/>).
+    /// </summary>
+    public const int LastMeasured = 12;
+    /// <summary>
     /// Hand-written hard negatives (agent conventions, articles about prompt injection, chat-API code, CI scripts,
     /// review comments): one document per block, like the injection files. Left out of the speed benchmark's text so
     /// its timings stay comparable with earlier runs.
@@ -58,27 +63,17 @@ public static class QualityCorpus
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v3.txt"), CorpusLabel.Injection));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v4.txt"), CorpusLabel.Injection));
         docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v5.txt"), CorpusLabel.Injection));
-        // The current held-out sets (v6 to v10): each written without reading the detector and measured before any
-        // tuning on it (v6 was tuned on in round eight, blind to v7; v8 was measured once after round eight; v9 after
-        // round eight and once after round nine, which never saw it; v10 with the rules of round nine, then with the
-        // learned scorer, which was trained without it).
+        // The held-out sets with hard negatives of their own (v6 to LastMeasured): each written without reading the
+        // detector and measured before any tuning on it (v6 was tuned on in round eight, blind to v7; v8 was measured
+        // once after round eight; v9 after round eight and once after round nine, which never saw it; v10 with the
+        // rules of round nine, then with the learned scorer, which was trained without it; v11 and v12 once each).
         // Their hard negatives live outside benign/ so that neither the benign set nor the speed benchmark's text
         // includes them.
-        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v6.txt"), CorpusLabel.InjectionHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v6.txt"), CorpusLabel.BenignHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v7.txt"), CorpusLabel.InjectionHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v7.txt"), CorpusLabel.BenignHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v8.txt"), CorpusLabel.InjectionHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v8.txt"), CorpusLabel.BenignHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v9.txt"), CorpusLabel.InjectionHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v9.txt"), CorpusLabel.BenignHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v10.txt"), CorpusLabel.InjectionHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v10.txt"), CorpusLabel.BenignHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v11.txt"), CorpusLabel.InjectionHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v11.txt"), CorpusLabel.BenignHeldOut));
-        // v12 was measured once on 2026-12-01 (47 of 80 injections, 4 of 80 hard negatives) and is not yet training data.
-        docs.AddRange(Blocks(Path.Combine(dir, "injection-heldout-v12.txt"), CorpusLabel.InjectionHeldOut));
-        docs.AddRange(Blocks(Path.Combine(dir, "benign-heldout-v12.txt"), CorpusLabel.BenignHeldOut));
+        for (var v = TrainingCorpus.FirstIndependent; v <= LastMeasured; v++)
+        {
+            docs.AddRange(Blocks(Path.Combine(dir, $"injection-heldout-v{v}.txt"), CorpusLabel.InjectionHeldOut));
+            docs.AddRange(Blocks(Path.Combine(dir, $"benign-heldout-v{v}.txt"), CorpusLabel.BenignHeldOut));
+        }
         foreach (var file in Directory.EnumerateFiles(Path.Combine(dir, "benign"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             docs.AddRange(IsHardNegative(file, dir) ? Blocks(file, CorpusLabel.Benign, HardNegativesDir + "/") : Chunks(file, dir));
