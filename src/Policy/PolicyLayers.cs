@@ -1,27 +1,36 @@
 using Smooth.Core;
+using Smooth.Core.IO;
 
 namespace Smooth.Policy;
 
 /// <summary>
 /// The policy of one project, from its layers: built-in defaults → organisation overlay (deny only) → user
 /// (<c>~/.smooth/policy.yaml</c>) → project (<c>.smooth/policy.yaml</c>) → the run's own rules. Hot reload: every
-/// question first checks (at most every 250 ms) whether a file changed; a changed file that does not load is reported
-/// through <see cref="Rejected"/> and the last good policy stays in force.
+/// question first checks (at most every 250 ms) whether a file changed; a change is read once the file has been quiet
+/// for <see cref="Settle"/> (<see cref="EmptiedSettle"/> when it was emptied or removed), so a half-written file is
+/// never taken for the new policy. A changed file that does not load is reported through <see cref="Rejected"/> and
+/// the last good policy stays in force.
 /// </summary>
 public sealed class PolicyLayers
 {
     private readonly (string Layer, string Path, bool DenyOnly)[] _files;
     private readonly object _gate = new();
-    private Dictionary<string, (DateTime Stamp, long Length)> _seen = [];
+    private readonly SettledFiles _settle;
     private PolicySet _current;
     private long _nextCheck;
 
-    private PolicyLayers((string, string, bool)[] files, PolicySet current, Dictionary<string, (DateTime, long)> seen)
+    private PolicyLayers((string, string, bool)[] files, PolicySet current, SettledFiles settle)
     {
         _files = files;
         _current = current;
-        _seen = seen;
+        _settle = settle;
     }
+
+    /// <summary>How long a changed policy file must stay unchanged before it is read.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long a policy file that had content must stay empty or absent before that counts.</summary>
+    public static readonly TimeSpan EmptiedSettle = TimeSpan.FromSeconds(2);
 
     /// <summary>Called with the file and error when a changed policy file is refused (the old policy stays).</summary>
     public event Action<string>? Rejected;
@@ -47,8 +56,8 @@ public sealed class PolicyLayers
         (string, string, bool)[] files = [("org", OrgFile(), true), ("user", UserFile(), false), ("project", ProjectFile(projectRoot), false)];
         try
         {
-            var (set, seen) = Build(files);
-            return new PolicyLayers(files, set, seen);
+            var settle = new SettledFiles(files.Select(f => f.Item2), Settle, EmptiedSettle);
+            return new PolicyLayers(files, Build(files), settle);
         }
         catch (PolicyFileError e)
         {
@@ -71,27 +80,31 @@ public sealed class PolicyLayers
         }
     }
 
-    /// <summary>Checks the files now and reloads when one changed.</summary>
+    /// <summary>Checks the files now and reloads when one changed and has settled (a later check takes it otherwise).</summary>
     public void ReloadIfChanged()
     {
         lock (_gate)
         {
-            var stamps = Stamps(_files);
-            if (stamps.Count == _seen.Count && stamps.All(s => _seen.TryGetValue(s.Key, out var v) && v == s.Value)) return;
+            var stamps = _settle.Take();
+            if (!_settle.Changed(stamps) || _settle.WaitBeforeReading(stamps) > TimeSpan.Zero) return;
+            PolicySet set;
             try
             {
-                var (set, seen) = Build(_files);
-                _current = set;
-                _seen = seen;
-                LastRejection = null;
-                Reloaded?.Invoke(string.Join(", ", stamps.Keys));
+                set = Build(_files);
             }
             catch (PolicyFileError e)
             {
-                _seen = stamps; // report a bad version once, keep the last good policy
+                if (!_settle.Unchanged(stamps)) return; // written while read: judge the next version
+                _settle.Accept(stamps); // report a bad version once, keep the last good policy
                 LastRejection = e.Message;
                 Rejected?.Invoke(e.Message);
+                return;
             }
+            if (!_settle.Unchanged(stamps)) return;
+            _current = set;
+            _settle.Accept(stamps);
+            LastRejection = null;
+            Reloaded?.Invoke(string.Join(", ", stamps.Where(s => s.Exists).Select(s => s.Path)));
         }
     }
 
@@ -104,26 +117,14 @@ public sealed class PolicyLayers
     internal static PolicySet Extend(PolicySet set, IReadOnlyList<string> runAllowHosts) =>
         new([.. set.Rules, .. runAllowHosts.Select(h => new PolicyRule("network.allow", h, "run --allow-host"))]);
 
-    private static (PolicySet, Dictionary<string, (DateTime, long)>) Build((string Layer, string Path, bool DenyOnly)[] files)
+    private static PolicySet Build((string Layer, string Path, bool DenyOnly)[] files)
     {
         var rules = new List<PolicyRule>(PolicyDefaults.Rules);
-        var stamps = Stamps(files);
         foreach (var (layer, path, denyOnly) in files)
         {
             if (!File.Exists(path)) continue;
             rules.AddRange(PolicyDocument.Parse(File.ReadAllText(path), layer, path, denyOnly));
         }
-        return (new PolicySet(rules), stamps);
-    }
-
-    private static Dictionary<string, (DateTime, long)> Stamps((string Layer, string Path, bool DenyOnly)[] files)
-    {
-        var d = new Dictionary<string, (DateTime, long)>(StringComparer.Ordinal);
-        foreach (var (_, path, _) in files)
-        {
-            var info = new FileInfo(path);
-            if (info.Exists) d[path] = (info.LastWriteTimeUtc, info.Length);
-        }
-        return d;
+        return new PolicySet(rules);
     }
 }

@@ -102,7 +102,7 @@ public sealed class PolicyTests
         layers.Rejected += e => rejected = e;
 
         await File.WriteAllTextAsync(file, "network:\n  allow:\n    - pypi.org\n    - host: [broken\n");
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(-5)); // quiet long enough to count as settled
         layers.ReloadIfChanged();
         Assert.NotNull(rejected);
         Assert.Matches(@"policy\.yaml:\d+: ", rejected);
@@ -110,11 +110,34 @@ public sealed class PolicyTests
         Assert.False(layers.Current.Network(Connect("pypi.org", 443)).Allowed);
 
         await File.WriteAllTextAsync(file, "network:\n  allow:\n    - pypi.org\n");
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(10));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(-3));
         layers.ReloadIfChanged();
         Assert.True(layers.Current.Network(Connect("pypi.org", 443)).Allowed); // a good edit takes effect without restart
         Assert.False(layers.Current.Network(Connect("api.github.com", 443)).Allowed);
         Assert.True(layers.ForRun(["127.0.0.1:8080"]).Network(Connect("127.0.0.1", 8080)).Allowed);
+    }
+
+    [Fact]
+    public async Task A_policy_file_caught_half_written_does_not_replace_the_policy_in_force()
+    {
+        using var repo = await Git.CreateRepoAsync();
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".smooth"));
+        var file = PolicyLayers.ProjectFile(repo.Path);
+        await File.WriteAllTextAsync(file, "network:\n  allow:\n    - '*.example.com'\n  deny:\n    - vault.example.com\n");
+        var layers = PolicyLayers.Load(repo.Path);
+        Assert.False(layers.Current.Network(Connect("vault.example.com", 443)).Allowed);
+
+        // An editor has truncated the file and written its first half: it parses, and lacks the deny rule.
+        await File.WriteAllTextAsync(file, "network:\n  allow:\n    - '*.example.com'\n");
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
+        layers.ReloadIfChanged();
+        Assert.False(layers.Current.Network(Connect("vault.example.com", 443)).Allowed); // the deny stays in force
+        Assert.Null(layers.LastRejection);
+
+        // Left as it is past the settle window, it is the new version.
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow - PolicyLayers.Settle - TimeSpan.FromSeconds(1));
+        layers.ReloadIfChanged();
+        Assert.True(layers.Current.Network(Connect("vault.example.com", 443)).Allowed);
     }
 
     [Fact]
@@ -166,7 +189,7 @@ public sealed class PolicyTests
         var approved = await store.ApproveAsync(request.Id, "project", default);
 
         Assert.Equal("approved", approved.Status);
-        File.SetLastWriteTimeUtc(PolicyLayers.ProjectFile(repo.Path), DateTime.UtcNow.AddSeconds(5));
+        File.SetLastWriteTimeUtc(PolicyLayers.ProjectFile(repo.Path), DateTime.UtcNow.AddSeconds(-5));
         layers.ReloadIfChanged();
         Assert.True(layers.Current.Network(Connect("pypi.org", 443)).Allowed);
         Assert.False(layers.Current.Tool("http_fetch").Allowed); // the rest of the file survived the rewrite
@@ -201,7 +224,7 @@ public sealed class PolicyTests
         Assert.False(run.Current.Network(Connect("pypi.org", 443)).Allowed);
 
         await File.WriteAllTextAsync(file, "network:\n  allow: [pypi.org]\n");
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(-5)); // quiet long enough to count as settled
         layers.ReloadIfChanged();
 
         Assert.True(run.Current.Network(Connect("pypi.org", 443)).Allowed);

@@ -150,14 +150,39 @@ public sealed class RuleFileTests
         Assert.Empty(engine.ScanText(Text).Findings);
 
         await File.WriteAllTextAsync(projectFile, CompanyRule);
-        await WaitUntilAsync(() => watcher.Generation >= 1);
-        Assert.Contains(engine.ScanText(Text).Findings, f => f.RuleId == "acme-deploy-key");
+        await WaitUntilAsync(() => engine.ScanText(Text).Findings.Any(f => f.RuleId == "acme-deploy-key"));
+        Assert.True(watcher.Generation >= 1);
 
         // A broken edit keeps the rules in force and says why.
         await File.WriteAllTextAsync(projectFile, "rules:\n  - id: acme-deploy-key\n    regex: '(bad'\n");
         await WaitUntilAsync(() => watcher.LastError is not null);
         Assert.Contains(engine.ScanText(Text).Findings, f => f.RuleId == "acme-deploy-key");
         Assert.Contains(events.Snapshot(), e => e.Type == SurveillanceEvents.RulesInvalid);
+    }
+
+    [Fact]
+    public async Task A_rule_file_emptied_mid_rewrite_does_not_drop_the_rules_before_a_broken_edit()
+    {
+        using var repo = new TempDir();
+        Directory.CreateDirectory(repo.Combine(".smooth"));
+        var projectFile = RuleSetLoader.ProjectRulesPath(repo.Path);
+        await File.WriteAllTextAsync(projectFile, CompanyRule);
+        var events = new EventRing();
+        var engine = new SurveillanceEngine(await RuleSetLoader.LoadAsync(null, projectFile, CancellationToken.None), events: events);
+        using var watcher = new RuleFileWatcher(engine, null, projectFile, events, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(60));
+        const string Text = "token acmedk_q7w3e9r1t5y8u2i6o4p0a3s7 here";
+        Assert.Contains(engine.ScanText(Text).Findings, f => f.RuleId == "acme-deploy-key");
+
+        // A writer truncates the file (a valid, empty rule file) and stalls well past the debounce window (and past
+        // the watcher noticing: without the defence the empty set is in force by now) ...
+        await File.WriteAllTextAsync(projectFile, "");
+        await Task.Delay(TimeSpan.FromMilliseconds(2000));
+        Assert.Contains(engine.ScanText(Text).Findings, f => f.RuleId == "acme-deploy-key");
+        // ... then writes a broken version: the rules in force must still be the full ones.
+        await File.WriteAllTextAsync(projectFile, "rules:\n  - id: acme-deploy-key\n    regex: '(bad'\n");
+        await WaitUntilAsync(() => watcher.LastError is not null);
+        Assert.Contains(engine.ScanText(Text).Findings, f => f.RuleId == "acme-deploy-key");
+        Assert.Equal(0, watcher.Generation);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

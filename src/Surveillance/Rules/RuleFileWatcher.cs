@@ -1,12 +1,15 @@
 using Smooth.Core;
 using Smooth.Core.Events;
+using Smooth.Core.IO;
 
 namespace Smooth.Surveillance.Rules;
 
 /// <summary>
 /// Hot reload: watches the user and project rule files and swaps a freshly loaded <see cref="RuleSet"/> into the
-/// engine when one changes. A file that does not load (bad YAML, bad regex) leaves the previous rules in force and
-/// raises <c>surveillance.rules_invalid</c>.
+/// engine when one changes. A change is read only after the files stayed unchanged for the debounce window (two
+/// seconds when a file was emptied or removed) and not while they are written, so a half-written file never replaces
+/// the rules. A file that does not load (bad YAML, bad regex) leaves the previous rules in force and raises
+/// <c>surveillance.rules_invalid</c>.
 /// </summary>
 public sealed class RuleFileWatcher : IDisposable
 {
@@ -15,20 +18,29 @@ public sealed class RuleFileWatcher : IDisposable
     private readonly string? _projectFile;
     private readonly IEventSink? _events;
     private readonly TimeSpan _debounce;
+    private readonly SettledFiles _settle;
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Timer _timer;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private int _generation;
     private string? _lastError;
 
-    /// <summary>Starts watching; the directories of the files must exist (the files need not).</summary>
-    public RuleFileWatcher(SurveillanceEngine engine, string? userFile, string? projectFile, IEventSink? events = null, TimeSpan? debounce = null)
+    /// <summary>How long a rule file that had content must stay empty or absent before that counts, by default.</summary>
+    public static readonly TimeSpan EmptiedSettle = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Starts watching; the directories of the files must exist (the files need not). A change is read once the files
+    /// were quiet for <paramref name="debounce"/> (200 ms), or <paramref name="emptiedSettle"/> for a file emptied or removed.
+    /// </summary>
+    public RuleFileWatcher(SurveillanceEngine engine, string? userFile, string? projectFile, IEventSink? events = null, TimeSpan? debounce = null,
+        TimeSpan? emptiedSettle = null)
     {
         _engine = engine;
         _userFile = userFile is null ? null : Path.GetFullPath(userFile);
         _projectFile = projectFile is null ? null : Path.GetFullPath(projectFile);
         _events = events;
         _debounce = debounce ?? TimeSpan.FromMilliseconds(200);
+        _settle = new SettledFiles(new[] { _userFile, _projectFile }.OfType<string>(), _debounce, emptiedSettle ?? EmptiedSettle);
         _timer = new Timer(_ => _ = ReloadQuietlyAsync(), null, Timeout.Infinite, Timeout.Infinite);
         foreach (var file in new[] { _userFile, _projectFile })
         {
@@ -52,21 +64,17 @@ public sealed class RuleFileWatcher : IDisposable
     /// <summary>The error of the last failed reload, or null after a success.</summary>
     public string? LastError => Volatile.Read(ref _lastError);
 
-    /// <summary>Reloads now; throws <see cref="SmoothException"/> when a file is invalid (the engine keeps its rules).</summary>
+    /// <summary>
+    /// Reloads now, settled or not; throws <see cref="SmoothException"/> when a file is invalid (the engine keeps its
+    /// rules).
+    /// </summary>
     public async Task ReloadAsync(CancellationToken ct)
     {
         await _reloadGate.WaitAsync(ct);
         try
         {
-            var rules = await RuleSetLoader.LoadAsync(_userFile, _projectFile, ct);
-            _engine.ReplaceRules(rules);
-            Volatile.Write(ref _lastError, null);
-            Interlocked.Increment(ref _generation);
-            _events?.Emit(SmoothEvent.Create(SurveillanceEvents.RulesReloaded, SurveillanceEvents.Source, new Dictionary<string, string>
-            {
-                ["rules"] = rules.Rules.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["files"] = string.Join(",", rules.Files),
-            }));
+            var stamps = _settle.Take();
+            Apply(await LoadAsync(stamps, ct), stamps);
         }
         finally
         {
@@ -74,13 +82,72 @@ public sealed class RuleFileWatcher : IDisposable
         }
     }
 
-    private void Poke() => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
+    private async Task<RuleSet> LoadAsync(FileStamp[] stamps, CancellationToken ct)
+    {
+        try
+        {
+            return await RuleSetLoader.LoadAsync(_userFile, _projectFile, ct);
+        }
+        catch (SmoothException)
+        {
+            _settle.Accept(stamps); // report a bad version once
+            throw;
+        }
+    }
 
+    private void Apply(RuleSet rules, FileStamp[] stamps)
+    {
+        _engine.ReplaceRules(rules);
+        _settle.Accept(stamps);
+        Volatile.Write(ref _lastError, null);
+        Interlocked.Increment(ref _generation);
+        _events?.Emit(SmoothEvent.Create(SurveillanceEvents.RulesReloaded, SurveillanceEvents.Source, new Dictionary<string, string>
+        {
+            ["rules"] = rules.Rules.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["files"] = string.Join(",", rules.Files),
+        }));
+    }
+
+    private void Poke() => Poke(_debounce);
+
+    private void Poke(TimeSpan delay) => _timer.Change(delay, Timeout.InfiniteTimeSpan);
+
+    // The timer's reload: only a changed version that has settled, and only if nothing wrote while it was read.
     private async Task ReloadQuietlyAsync()
     {
         try
         {
-            await ReloadAsync(CancellationToken.None);
+            await _reloadGate.WaitAsync();
+            try
+            {
+                var stamps = _settle.Take();
+                if (!_settle.Changed(stamps)) return;
+                if (_settle.WaitBeforeReading(stamps) is { } wait && wait > TimeSpan.Zero)
+                {
+                    Poke(wait);
+                    return;
+                }
+                RuleSet rules;
+                try
+                {
+                    rules = await LoadAsync(stamps, CancellationToken.None);
+                }
+                catch (SmoothException) when (!_settle.Unchanged(stamps))
+                {
+                    Poke(); // it was being written: judge the next version
+                    return;
+                }
+                if (!_settle.Unchanged(stamps))
+                {
+                    Poke();
+                    return;
+                }
+                Apply(rules, stamps);
+            }
+            finally
+            {
+                _reloadGate.Release();
+            }
         }
         catch (ObjectDisposedException)
         {
