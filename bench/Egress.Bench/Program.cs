@@ -19,11 +19,12 @@ using Smooth.Egress;
 // the path most real egress takes), each against its own direct baseline.
 // The proxy and the bridge run as child processes with the socket settings `th egress serve` and `th egress bridge`
 // give themselves (as deployed: neither shares a runtime with the client or the server). A last row puts a minimal C
-// relay (floor-relay.c: no parsing, no policy) in the proxy's place: the cost of any relay hop on these cores. Two rows
+// relay (floor-relay.c: no parsing, no policy) in the proxy's place: the cost of any relay hop on these cores; rows after
+// the --compare row do the same on io_uring (floor-relay-uring.c, one row per --uring MODE, default single+defer). Two rows
 // reach the server by name through the proxy (resolved by the system resolver, --name HOST, default localhost), with the
 // proxy's resolution cache on and, in a second proxy process, off. The client and the server
 // run in this process with default settings for every path. --in-process hosts both here instead.
-//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay] [--rounds N] [--requests N] [--compare EXE] [--debug] [--name HOST]
+//   dotnet run -c Release --project bench/Egress.Bench [-- --quick] [--in-process] [--relay] [--rounds N] [--requests N] [--compare EXE] [--debug] [--name HOST] [--uring MODE,...]
 if (args.Length > 0 && args[0] is "--serve-proxy" or "--serve-bridge") return await ChildHost.RunAsync(args);
 if (args.Length > 0 && args[0] is "--serve-blind")
 {
@@ -91,7 +92,17 @@ await using var bridge = inProcess ? await ChildHost.InProcessBridgeAsync(socket
 var bridgeUrl = new Uri($"http://127.0.0.1:{bridge.Port}");
 // The floor of a relay hop: a minimal C relay (no parsing, no policy) on its own Unix socket, piping to the server.
 var floorSocket = Path.Combine(dir, "floor.sock");
-await using var floor = await FloorRelayAsync(dir, floorSocket, port);
+await using var floor = await FloorRelayAsync(dir, "floor-relay", floorSocket, port, null) ?? throw new InvalidOperationException("gcc could not build floor-relay.c (install.sh installs gcc)");
+// The same floor on io_uring, one relay per mode (floor-relay-uring.c's MODE with '+' for ','); a machine without gcc
+// or io_uring runs the other rows without these.
+var uringModes = (args.SkipWhile(a => a != "--uring").Skip(1).FirstOrDefault() ?? "single+defer").Split(',');
+var uring = new List<(string Mode, string Socket, ChildHost Host)>();
+foreach (var mode in uringModes)
+{
+    var uringSocket = Path.Combine(dir, $"floor-uring-{uring.Count}.sock");
+    if (await FloorRelayAsync(dir, "floor-relay-uring", uringSocket, port, mode) is { } host) uring.Add((mode, uringSocket, host));
+    else Console.WriteLine($"# io_uring floor ({mode}) skipped: floor-relay-uring.c did not build or start");
+}
 var blindSocket = Path.Combine(dir, "blind.sock");
 await using var blind = await ChildHost.StartAsync(["--serve-blind", blindSocket, port.ToString(CultureInfo.InvariantCulture)]);
 // --compare EXE: the proxy of another build (EXE is that build's Smooth.Egress.Bench) on its own Unix socket, as the
@@ -100,8 +111,8 @@ var compareExe = args.SkipWhile(a => a != "--compare").Skip(1).FirstOrDefault();
 var compareSocket = Path.Combine(dir, "egress-compare.sock");
 await using var compare = compareExe is null ? null : await ChildHost.StartAsync(compareExe, ["--serve-proxy", compareSocket, "-", cacheTtlMs, .. rules]);
 
-var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)[]
-{
+(string Name, Func<HttpClient> Client, string Url, int Baseline)[] paths =
+[
     ("direct", () => Client(null, null), plainUrl, 0),
     ("proxy (unix socket)", () => Client(new FixedProxy(), socketPath), plainUrl, 0),
     ("bridge + proxy", () => Client(new FixedProxy(bridgeUrl), null), plainUrl, 0),
@@ -113,7 +124,9 @@ var paths = new (string Name, Func<HttpClient> Client, string Url, int Baseline)
     ($"proxy, by name ({nameHost}), resolution cache on", () => Client(new FixedProxy(), socketPath), nameUrl, 0),
     ($"proxy, by name ({nameHost}), resolution cache off", () => Client(new FixedProxy(), uncachedSocket), nameUrl, 0),
     ("proxy (unix socket), --compare build", () => Client(new FixedProxy(), compareSocket), plainUrl, 0),
-};
+    .. uring.Select(u => ($"floor: C relay on io_uring, {u.Mode} (unix socket)", (Func<HttpClient>)(() => Client(new FixedProxy(), u.Socket)), plainUrl, 0)),
+];
+var firstUring = paths.Length - uring.Count;
 
 Console.WriteLine($"# Egress benchmark ({(quick ? "quick" : "full")}, proxy and bridge {(inProcess ? "in this process" : "in child processes")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
 // Rounds alternate between the paths so that load from other processes hits all of them alike.
@@ -154,7 +167,7 @@ for (var pi = 0; pi < paths.Length; pi++)
     // CPU time per small request of each process over the throughput run: the proxy's own cost, free of the noise
     // that other machine load puts into req/s.
     // The floor relay's CPU is reported in the proxy column: it stands in the proxy's place on its path.
-    var hop = paths[pi].Name.StartsWith("floor: C", StringComparison.Ordinal) ? floor : paths[pi].Name.StartsWith("floor", StringComparison.Ordinal) ? blind
+    var hop = pi >= firstUring ? uring[pi - firstUring].Host : paths[pi].Name.StartsWith("floor: C", StringComparison.Ordinal) ? floor : paths[pi].Name.StartsWith("floor", StringComparison.Ordinal) ? blind
         : paths[pi].Name.EndsWith("cache off", StringComparison.Ordinal) ? uncached : paths[pi].Name.EndsWith("--compare build", StringComparison.Ordinal) ? compare : proxy;
     var cpu = (Self: Cpu(null), Proxy: Cpu(hop), Bridge: Cpu(bridge));
     var sw = Stopwatch.StartNew();
@@ -197,6 +210,7 @@ for (var i = 0; i < results.Count; i++)
 }
 
 Console.WriteLine($"load average after the run: {LoadAverage()}");
+foreach (var u in uring) await u.Host.DisposeAsync();
 await app.StopAsync();
 Directory.Delete(dir, recursive: true);
 return 0;
@@ -218,16 +232,25 @@ async Task SmallRequestsAsync(HttpClient client, string baseUrl, int count)
     }));
 }
 
-// Compiles floor-relay.c (copied beside the program) with gcc and starts it; the row fails loudly without gcc.
-static async Task<ChildHost> FloorRelayAsync(string dir, string socketPath, int port)
+// Compiles NAME.c (copied beside the program) with gcc from PATH, once per run, and starts it (with MODE, '+' read as
+// ','); null if gcc is missing, the compile fails or the relay does not start (io_uring off, for one).
+static async Task<ChildHost?> FloorRelayAsync(string dir, string name, string socketPath, int port, string? mode)
 {
-    var exe = Path.Combine(dir, "floor-relay");
-    using (var cc = Process.Start("gcc", ["-O2", "-o", exe, Path.Combine(AppContext.BaseDirectory, "floor-relay.c")]))
+    var exe = Path.Combine(dir, name);
+    try
     {
-        await cc.WaitForExitAsync();
-        if (cc.ExitCode != 0) throw new InvalidOperationException("gcc could not build floor-relay.c (install.sh installs gcc)");
+        if (!File.Exists(exe))
+        {
+            using var cc = Process.Start("gcc", ["-O2", "-Wall", "-o", exe, Path.Combine(AppContext.BaseDirectory, name + ".c")]);
+            await cc.WaitForExitAsync();
+            if (cc.ExitCode != 0) return null;
+        }
+        return await ChildHost.StartAsync(exe, [socketPath, port.ToString(CultureInfo.InvariantCulture), .. mode is null ? [] : new[] { mode.Replace('+', ',') }]);
     }
-    return await ChildHost.StartAsync(exe, [socketPath, port.ToString(CultureInfo.InvariantCulture)]);
+    catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+    {
+        return null;
+    }
 }
 
 // CPU microseconds used so far by this process (null) or by a child host; 0 for a host inside this process.
