@@ -11,8 +11,8 @@ namespace Smooth.Surveillance.Bench;
 /// </summary>
 public static class RulesBySet
 {
-    /// <summary>Prints the table; returns 0.</summary>
-    public static int Run()
+    /// <summary>Prints the table (with <paramref name="show"/>, also each negative flagged and by which rules); returns 0.</summary>
+    public static int Run(bool show = false)
     {
         var rules = RuleSetLoader.LoadBuiltin();
         var engine = new SurveillanceEngine(rules);
@@ -46,8 +46,20 @@ public static class RulesBySet
             int flagged = 0, foreign = 0, foreignFlagged = 0;
             foreach (var doc in docs)
             {
-                var byRules = engine.ScanToolResult(positive ? "web_fetch" : "read_file", doc.Text).Findings
-                    .Any(f => f.Category == RuleCategory.Injection && f.Score is null);
+                var found = engine.ScanToolResult(positive ? "web_fetch" : "read_file", doc.Text).Findings
+                    .Where(f => f.Category == RuleCategory.Injection && f.Score is null).ToList();
+                var ruleIds = found.Select(f => f.RuleId).Distinct().ToList();
+                var byRules = ruleIds.Count > 0;
+                if (show && !byRules && positive && doc.Text.Count(c => c > 127 && char.IsLetter(c)) >= 3) Console.WriteLine($"  missed: {name} {doc.Name}");
+                if (show && byRules && !positive)
+                {
+                    Console.WriteLine($"  flagged: {name} {doc.Name} [{string.Join(", ", ruleIds)}]");
+                    foreach (var f in found.Where(f => f.RuleId.StartsWith("injection-heuristic", StringComparison.Ordinal)))
+                    {
+                        var why = Scanning.InjectionScore.Explain(doc.Text, f.Span.Start, f.Span.Length);
+                        Console.WriteLine($"    {f.RuleId} at {f.Span.Line}:{f.Span.Column} score {why.Score}: {string.Join(" ", why.Families)} | {doc.Text.Substring(f.Span.Start, Math.Min(f.Span.Length, 60)).ReplaceLineEndings(" ")}");
+                    }
+                }
                 var nonEnglish = doc.Text.Count(c => c > 127 && char.IsLetter(c)) >= 3;
                 if (byRules) flagged++;
                 if (nonEnglish) foreign++;

@@ -49,7 +49,8 @@ internal static class InjectionFamilies
             @"|\b(?:your|tes|vos|tus|sus|deine|ihre|suas|tuas|tue)\s+(?:\w+\s+){0,3}?(?:system\s+prompt|prompt|instructions?|programming|training|developers|creators|consignes|instrucciones|anweisungen|instruções|istruzioni)\b|你的(?:指令|指示|提示)|\bтво(?:и|ю)\s+(?:инструкци\w*|указани\w*)|あなたの指示" +
             @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar|seguir|continuar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+(?:your|the)\s+(?:next\s+)?(?:reply|answer|response|summary)\b",
             // Further languages and scripts (InjectionWorld): a reader addressed (mostly a dative), or named in a label.
-            InjectionWorld.AddressedLatin, InjectionWorld.AddressedScript, InjectionWorld.Label),
+            InjectionWorld.AddressedLatin, InjectionWorld.AddressedLatinBeforeColon, InjectionWorld.AddressedScript, InjectionWorld.AddressedScriptBeforeColon,
+            InjectionWorld.Label, InjectionWorld.Obligation),
 
         // A fake conversation turn or role inside data: "Human:" / "Assistant:" lines after code, "### Instruction",
         // a JSON "role": "system" object or a "SYSTEM:" value in a tool result.
@@ -151,7 +152,6 @@ internal static class InjectionFamilies
         // The order is to move data out or act beyond the task.
         new("danger", 1.0, FamilyRole.Payload,
             ImperativeLead + DangerVerb, ForeignImperative,
-            InjectionWorld.DangerLatin, InjectionWorld.DangerScript,
             @"\brm\s+-[a-z]*[rf][a-z]*\s|\bchmod\s+(?:-R\s+)?[0-7]?777\b|\bgit\s+push\s+(?:\S+\s+){0,2}?(?:-f|--force)\b|\bgrant\s+all\b|\bdrop\s+(?:table|database)\b"),
 
         // Skipping the checks a person relies on.
@@ -202,6 +202,7 @@ internal static class InjectionFamilies
             @"|\b(?:fetch|post|get|put|request|urlopen|axios(?:\.\w+)?|requests\.\w+|http\.\w+|invoke-webrequest|iwr)\s*\(\s*[""'`]https?://" +
             @"|\b(?:public|external|personal|our|my|their|another)\s+(?:fork|repo(?:sitory)?|gist|bucket|mirror|server|endpoint|registry|inbox|drive|issue)\b" +
             // An address, a git remote, a host path, a chat channel or an image link as the destination; data piped into curl.
-            @"|\b(?:to|at|with|a|an|à|naar|till|na|kwa|σε|ל|به)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:through|via|@|add|install|pin|route|registry|index-url|proxy)\s+(?:\S+\s+){0,3}?['""`]?https?://|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开"),
+            @"|\b(?:to|at|with|a|an|à|naar|till|na|kwa|σε|ל|به)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:through|via|@|add|install|pin|route|registry|index-url|proxy)\s+(?:\S+\s+){0,3}?['""`]?https?://|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开",
+            InjectionWorld.ChannelLatin, InjectionWorld.ChannelScript),
     ];
 }

@@ -9,14 +9,14 @@ namespace Smooth.Surveillance.Scanning;
 /// Basque, Catalan, Galician, Maltese and Mongolian. Single words and short phrases, not sentences: a reader addressed
 /// ("to the assistant" as the language says it, mostly a dative), imperatives, "please/must", secrecy and override.
 /// Words of Latin script sit between <c>\b</c>; the other scripts have none (their vowel signs are not word
-/// characters), so their words are stems or whole forms. Imperatives that only ask (run, add, install, write, put)
-/// are apart from those that move data out or destroy (send, upload, copy, paste, delete, disable, publish, share):
-/// only the second kind is a payload, so "to the assistant: run the tests" in Tamil asks for nothing harmful.
+/// characters), so their words are stems or whole forms. Every imperative asks; none is a payload by itself (a stem
+/// also matches "before sending"), so "to the assistant: run the tests before you push" in Tamil asks for nothing
+/// harmful. Verbs that move data out (send, upload, copy, paste, publish, share) make a URL in their clause a channel.
 /// </summary>
 internal static class InjectionWorld
 {
-    /// <summary>A reader addressed: "to the assistant/agent/AI" (dative or a postposition) in Latin-script languages.</summary>
-    public const string AddressedLatin =
+    // A reader addressed: "to the assistant/agent/AI" (dative or a postposition) in Latin-script languages.
+    private const string DativeLatin =
         @"\b(?:" +
         // Icelandic, Faroese.
         @"aðstoðarforrit(?:i|inu)|til\s+(?:aðstoðarforritsins|gervigreindarinnar|aðstoðarmannsins)|aðstoðarmanni(?:num)?|gervigreindinni|umboðsmanni(?:num)?|hjálparanum|til\s+hjálparan" +
@@ -38,10 +38,14 @@ internal static class InjectionWorld
         @"|(?:i'r|i’r)\s+(?:cynorthwyydd|asiant)|don\s+(?:chúntóir|ghníomhaire)|chuig\s+an\s+(?:gcúntóir|ngníomhaire)" +
         @"|laguntzaile(?:ari|arentzat)|agenteari|adimen\s+artifizialari|(?:a|per\s+a)\s+l['’](?:assistent|agent)|(?:ao|para\s+o)\s+(?:asistente|axente)" +
         @"|(?:lill|għall)-(?:assistent|aġent)" +
-        @")\b";
+        @"" +
+        // "For" after the reader (Turkic), "for automated tools" (Slavic, Vietnamese, Indonesian, Kurdish), "I ask the AI assistant".
+        @"|(?:asistan\w*|yapay\s+zek[aâ]\w*|ajan\w*|köməkçi\w*|süni\s+intellekt\w*|agent\w*|yordamchi\w*|bot\w*|ai|model\w*|araç\w*|alət\w*|vosita\w*)\s+(?:için|üçün|uchun)" +
+        @"|(?:za|dla|pro|pre)\s+(?:\S+\s+)?(?:automatizovan\w*|automatyczn\w*|automatizirane?\w*|avtomatizirane?\w*|automatizovane?\w*|ai|ui|ki)[\s-]*(?:alat\w*|asystent\w*|asistent\w*|agent\w*|nástroj\w*|narzędz\w*|orodj\w*|model\w*)" +
+        @"|dành\s+cho\s+(?:các\s+)?(?:agent|công\s+cụ\s+tự\s+động|bot|mô\s+hình)|untuk\s+(?:alat\s+otomatis|agen\s+ai)|ji\s+bo\s+(?:alîkar\w*|ajan\w*|asîstan\w*)|prosím\s+(?:ai\s+)?asistent\w*|ha\s+(?:egy\s+)?(?:ai|mi)-?asszisztens\w*)\b";
 
-    /// <summary>The same in the scripts without word boundaries (dative and postposition forms, a few nominatives).</summary>
-    public const string AddressedScript =
+    // The same in the scripts without word boundaries (dative and postposition forms).
+    private const string DativeScript =
         // Georgian, Armenian.
         @"ასისტენტ(?:ს|ისთვის|ო)|აგენტ(?:ს|ისთვის|ო)|დამხმარე(?:ს|ისთვის|ო)|ხელოვნურ\s+ინტელექტს|მოდელს|ბოტს" +
         @"|օգնական(?:ին|ի\s+համար)|ասիստենտ(?:ին|ի\s+համար)|գործակալ(?:ին|ի\s+համար)|արհեստական\s+բանականությանը|մոդելին|բոտին" +
@@ -57,20 +61,41 @@ internal static class InjectionWorld
         @"|(?:معاون|اسسٹنٹ|ایجنٹ)\s+(?:کو|کے\s+لیے|کے\s+لئے)|(?:مرستیال|مرستندوی|اجنټ)\s+(?:ته|لپاره)|(?:به|برای)\s+(?:دستیار|عامل|ایجنت)|للمساعد|إلى\s+المساعد|للوكيل|إلى\s+الوكيل|للذكاء\s+الاصطناعي|للنموذج" +
         @"|לעוזר|לסוכן|לבינה\s+המלאכותית|למודל|לבוט|עבור\s+(?:העוזר|הסוכן)" +
         // Amharic, Thai, Lao, Khmer, Burmese.
-        @"|ለረዳቱ|ለረዳት|ረዳት\s+ሆይ|ለወኪሉ|ለኤአይ|(?:ถึง|สำหรับ)\s*(?:ผู้ช่วย|เอเจนต์|เอไอ|ai)|(?:ເຖິງ|ສຳລັບ)\s*(?:ຜູ້ຊ່ວຍ|ຕົວແທນ)|(?:ជូន|ចំពោះ|ទៅកាន់|សម្រាប់)\s*(?:ជំនួយការ|ភ្នាក់ងារ)|(?:လက်ထောက်|အေးဂျင့်)\s*(?:သို့|အတွက်)";
+        @"|ለረዳቱ|ለረዳት|ረዳት\s+ሆይ|ለወኪሉ|ለኤአይ|(?:ถึง|สำหรับ)\s*(?:ผู้ช่วย|เอเจนต์|เอไอ|ai)|(?:ເຖິງ|ສຳລັບ)\s*(?:ຜູ້ຊ່ວຍ|ຕົວແທນ)|(?:ជូន|ចំពោះ|ទៅកាន់|សម្រាប់)\s*(?:ជំនួយការ|ភ្នាក់ងារ)|(?:လက်ထောက်|အေးဂျင့်)\s*(?:သို့|အတွက်)" +
+        // "For/to automated tools, AI agents" (Cyrillic), "for" after the reader (Kazakh, Kyrgyz), Thai, Nepali/Hindi, Persian, Arabic, Amharic.
+        @"|(?:за|для|на)\s+(?:\S+\s+)?(?:аутоматизован\w*|автоматизован\w*|автоматизиран\w*|автоматичн\w*|ші-?|ии-?|ai-?)\s*(?:алат\w*|асистент\w*|агент\w*|інструмент\w*|инструмент\w*|помічник\w*|модел\w*|бот\w*)" +
+        @"|(?:көмекші|ассистент|агент|жасанды\s+интеллект|бот|жардамчы)\S*\s+(?:үшін|үчүн)|สำหรับ\s*(?:เครื่องมืออัตโนมัติ|ระบบอัตโนมัติ|agent)|(?:सहायक|एजेन्ट|एजेंट|उपकरण|टूल)\S*\s*(?:का|को|के)\s+(?:लागि|लिए)" +
+        @"|برای\s+(?:ابزار|دستیار|عامل|مدل|ربات)|إلى\s+(?:نموذج|أداة|الأدوات|المساعد|الوكيل)|ለራስ-?ሰር|ራስ-?ሰር\s+ረዳት";
+
+    /// <summary>
+    /// A reader addressed in a Latin-script language, where an address stands: near the start of a line or comment
+    /// (this pattern), or followed by a colon or comma (<see cref="AddressedLatinBeforeColon"/>). A dative inside a
+    /// sentence ("make the assistant ask first") addresses no one.
+    /// </summary>
+    public const string AddressedLatin = @"(?:^|\n)[^\n]{0,60}?(?:" + DativeLatin + ")";
+
+    /// <summary>A reader addressed in a Latin-script language, followed by a colon (a heading) or at once by a comma (a vocative).</summary>
+    public const string AddressedLatinBeforeColon = "(?:" + DativeLatin + @")(?:[^\n.!?,;]{0,40}?[:：]|\s*,)";
+
+    /// <summary>The same as <see cref="AddressedLatin"/> in the scripts without word boundaries.</summary>
+    public const string AddressedScript = @"(?:^|\n)[^\n]{0,60}?(?:" + DativeScript + ")";
+
+    /// <summary>The same as <see cref="AddressedLatinBeforeColon"/> in the scripts without word boundaries.</summary>
+    public const string AddressedScriptBeforeColon = "(?:" + DativeScript + @")(?:[^\n.!?,;։।။።]{0,40}?[:：፦]|\s*[,،])";
 
     /// <summary>Readers named (nominatives): they count only in a label that ends in a colon ("ასისტენტი:", "Tekoäly-avustaja:").</summary>
     public const string NounsLatin =
         @"\b(?:aðstoðarforrit\w*|aðstoðarmaður|gervigreind\w*|hjálpari|vitlíki|asistent\w*|pagalbinink\w*|dirbtinis\s+intelektas|aģents|palīgs|mākslīgais\s+intelekts|avustaja\w*|tekoäly\w*|abiline|tehisintellekt|asszisztens\w*|ügynök|ágens" +
         @"|asystent\w*|pomo[čćc]nik\w*|umetna\s+inteligenca|umjetna\s+inteligencija|ve[šs]ta[čc]ka\s+inteligencija|agjent\w*|asistan\w*|ajan|yapay\s+zek[aâ]|köməkçi|süni\s+intellekt|yordamchi|sun['’ʼ‘]iy\s+intellekt|trợ\s+lý|tác\s+tử|trí\s+tuệ\s+nhân\s+tạo" +
         @"|asisten|pembantu\s+ai|ejen(?:\s+ai)?|kecerdasan\s+(?:buatan|artifisial)|katulong|ahente|msaidizi|wakala|olùrànlọ́wọ́|oluranlowo|aṣojú|onye\s+enyemaka|mataimaki\w*|wakili|umsizi|i-ejenti|kaaliyaha|caawiyaha|wakiilka" +
-        @"|cynorthwyydd|asiant|cúntóir|gníomhaire|laguntzaile\w*|adimen\s+artifizial|axente|aġent)\b";
+        @"|cynorthwyydd|asiant|cúntóir|gníomhaire|laguntzaile\w*|adimen\s+artifizial|axente|aġent" +
+        @"|công\s+cụ\s+tự\s+động|alat\s+otomatis|automatizovan\w+\s+nástroj\w*|narzędzi\w*\s+automatyczn\w*|automatyczn\w+\s+narzędz\w*|automatiziran\w*\s+alat\w*|avtomatiziran\w*\s+orodj\w*|alîkar\w*|asystenci|agenci)\b";
 
     /// <summary>The same in the scripts without word boundaries.</summary>
     public const string NounsScript =
         @"ასისტენტ|აგენტ|დამხმარე|ხელოვნური\s+ინტელექტ|օգնական|ասիստենտ|գործակալ|արհեստական\s+բանականություն|көмекші|жардамчы|туслах|ассистент|асистент|асістэнт|агент|помічник|помоћник|помощник|\bші\b|\bии\b" +
         @"|உதவியாளர்|முகவர்|ஏஜெ[ன்ண்]ட்|సహాయకుడు|అసిస్టెంట్|ఏజెంట్|ಸಹಾಯಕ|ಏಜೆಂಟ್|സഹായി|അസിസ്റ്റന്റ്|ഏജന്റ്|সহকারী|এজেন্ট|এআই|સહાયક|એજન્ટ|ਸਹਾਇਕ|ਏਜੰਟ|सहाय्यक|सहायक|एजंट|एजेन्ट|एजेंट|एआई|සහායක|නියෝජිත" +
-        @"|معاون|اسسٹنٹ|ایجنٹ|مرستیال|دستیار|مساعد|עוזר|סוכן|ረዳት|ወኪል|ผู้ช่วย|เอเจนต์|ຜູ້ຊ່ວຍ|ជំនួយការ|ភ្នាក់ងារ|လက်ထောက်|အေးဂျင့်";
+        @"|معاون|اسسٹنٹ|ایجنٹ|مرستیال|دستیار|مساعد|עוזר|סוכן|ረዳት|ወኪል|ผู้ช่วย|เอเจนต์|ຜູ້ຊ່ວຍ|ជំនួយការ|ភ្នាក់ងារ|လက်ထောက်|အေးဂျင့်|аутоматизован\w*\s+алат\w*|автоматизиран\w*\s+\S+|автоматизован\w*\s+\S+|เครื่องมืออัตโนมัติ|स्वचालित|ابزار(?:های)?\s+خودکار|ራስ-?ሰር";
 
     /// <summary>Imperatives that ask without harm in themselves (run, add, install, include, put, write, create, commit).</summary>
     public const string AskLatin =
@@ -167,4 +192,33 @@ internal static class InjectionWorld
     /// <summary>A short label naming a reader and ending in a colon, at the start of a line, comment or markup.</summary>
     public const string Label =
         @"(?:^|\n)[^\S\n]*(?:<!--|//+|--|#+|/?\*+|;+|\[|>|\(|""|')?[^\n:：]{0,40}?(?:" + NounsLatin + "|" + NounsScript + @")[^\n:：]{0,30}?[:：]";
+
+    // Verbs of sending, uploading, copying or pasting (a subset of the above; also the languages of InjectionVocabulary).
+    private const string SendLatin =
+        @"\b(?:sendu|sendið|hla[ðd](?:du|ið)\s+upp|afritaðu|afritið|límdu|avrita|nusiųsk\w*|išsiųsk\w*|siųsk\w*|įkelk\w*|nukopijuok\w*|kopijuok\w*|nosūti\w*|augšupielādē|kopē|ielīmē|saatke|laadi\s+üles|kopeeri\w*|kleebi|liitä|lähetä|lähettäkää" +
+        @"|töltsd\s+fel|másold|küldd?(?:je)?(?:\s+el)?|pošlji\w*|naloži\w*|kopiraj\w*|prilepi\w*|pošalji\w*|učitaj\w*|prenesi\w*|pošli\w*|nahraj\w*|skopíruj\w*|încarcă|lipește|trimite\w*|dërgo(?:ni)?|ngarko(?:ni)?|kopjo(?:ni)?" +
+        @"|göndər\w*|yüklə\w*|gönder\w*|yükle\w*|kopyala\w*|yubor(?:ing)?|yukla(?:ng)?|nusxala(?:ng)?|tải\s+lên|hantar(?:kan)?|muat\s+naik|kirim\w*|unggah\w*|tampal|tempel|kirimen|unggahen|ipadala|i-upload|kopyahin|tuma|pakia" +
+        @"|fi\s+ránṣẹ́|firanse|zipu|zitere|bulite|aika|loda|thumela|layisha|kopisha|u\s+dir|soo\s+dir|anfon(?:wch)?|uwchlwytho|uwchlwythwch|seol|uaslódáil|bidali|kopiatu|envia|envieu|puja|envía|sube|ibgħat|ibagħtu|tella['’])\b";
+
+    private const string SendScript =
+        @"გაგზავნე|გააგზავნე|ატვირთე|დააკოპირე|ჩააკოპირე|გადააგზავნე|ուղարկ|վերբեռն|պատճեն|փոխանց|жібер|жүкте|көшір|жөнөт|жүктө|көчүр|илгээ|байршуул|надішли|відправ|завантаж|адпраў|запампуй|изпрати|качи|испрати|прикачи|пошаљи|отпреми|отправ|загрузи" +
+        @"|அனுப்ப|பதிவேற்ற|நகலெடு|పంప|అప్‌?లోడ్|ಕಳುಹಿಸಿ|ಅಪ್‌?ಲೋಡ್|അയയ്ക്ക|അയക്ക|അപ്‌?ലോഡ്|পাঠা|আপলোড|મોકલ|અપલોડ|ਭੇਜ|ਅੱ?ਪਲੋਡ|पाठवा|अपलोड|पठाउ|भेज|යවන්න|උඩුගත" +
+        @"|بھیج|اپ\s*لوڈ|ولېږ|پورته\s+کړئ|بفرست|ارسال|بارگذاری|أرسل|ارسل|ارفع|قم\s+بإرسال|שלח|העל|ላክ|ይላኩ|ስቀል|ይስቀሉ|ส่ง|อัปโหลด|ສົ່ງ|ອັບໂຫຼດ|ផ្ញើ|បង្ហោះ|ပို့|အပ်လုဒ်|发送|上传|送信|보내|전송|업로드";
+
+    /// <summary>
+    /// A destination for data: a URL in the clause of one of these verbs of sending or copying, before or after it (the
+    /// verb ends the clause in SOV languages). The verbs alone are no payload: "before sending changes, run the tests"
+    /// is ordinary guidance.
+    /// </summary>
+    public const string ChannelLatin =
+        "(?:" + SendLatin + @")[^\n]{0,80}?https?://|https?://[^\s<>""]+[^\n.]{0,60}?(?:" + SendLatin + ")";
+
+    /// <summary>The same in the scripts without word boundaries.</summary>
+    public const string ChannelScript =
+        "(?:" + SendScript + @")[^\n]{0,80}?https?://|https?://[^\s<>""]+[^\n.]{0,60}?(?:" + SendScript + ")";
+
+    /// <summary>A reader under an obligation in further languages: "Asystenci AI ... powinni", "AI-asszisztensnek kell", "агенти повинні".</summary>
+    public const string Obligation =
+        @"\b(?:asystenc\w*|asystent\w*|agenc\w*|agent\w*|asistent\w*|asszisztens\w*|avustaj\w*|asistan\w*|ajan\w*)(?:[\s-]+\S+){0,6}?\s+(?:powinn\w+|muszą|musi|mają|by\s+měl\w*|musí|mali\s+by|treba|trebuie|kell|pitää|täytyy|tulee|peab|turi|privalo|gerekir|zorunda|lazımdır|kerak|harus|lazima|inapaswa)\b" +
+        @"|(?:асистент\w*|агент\w*|ассистент\w*|помічник\w*|көмекші\w*)(?:[\s-]+\S+){0,6}?\s+(?:повинн\w+|мора\w*|трябва|треба|має|мають|должн\w+|керек|тиіс)\b";
 }
