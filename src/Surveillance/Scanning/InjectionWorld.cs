@@ -42,7 +42,7 @@ internal static class InjectionWorld
         // "For" after the reader (Turkic), "for automated tools" (Slavic, Vietnamese, Indonesian, Kurdish), "I ask the AI assistant".
         @"|(?:asistan\w*|yapay\s+zek[aâ]\w*|ajan\w*|köməkçi\w*|süni\s+intellekt\w*|agent\w*|yordamchi\w*|bot\w*|ai|model\w*|araç\w*|alət\w*|vosita\w*)\s+(?:için|üçün|uchun)" +
         @"|(?:za|dla|pro|pre)\s+(?:\S+\s+)?(?:automatizovan\w*|automatyczn\w*|automatizirane?\w*|avtomatizirane?\w*|automatizovane?\w*|ai|ui|ki)[\s-]*(?:alat\w*|asystent\w*|asistent\w*|agent\w*|nástroj\w*|narzędz\w*|orodj\w*|model\w*)" +
-        @"|dành\s+cho\s+(?:các\s+)?(?:agent|công\s+cụ\s+tự\s+động|bot|mô\s+hình)|untuk\s+(?:alat\s+otomatis|agen\s+ai)|ji\s+bo\s+(?:alîkar\w*|ajan\w*|asîstan\w*)|prosím\s+(?:ai\s+)?asistent\w*|ha\s+(?:egy\s+)?(?:ai|mi)-?asszisztens\w*)\b";
+        @"|dành\s+cho\s+(?:các\s+)?(?:agent|công\s+cụ\s+tự\s+động|bot|mô\s+hình)|untuk\s+(?:alat\s+otomatis|agen\s+ai)|ji\s+bo\s+(?:alîkar\w*|ajan\w*|asîstan\w*)|prosím\s+(?:ai\s+)?asistent\w*|ha\s+(?:egy\s+)?(?:(?:ai|mi)-?)?asszisztens\w*|(?:pro|pre|dla|za)\s+(?:\S+\s+)?(?:asistent\w*|asystent\w*|agent\w*|pomo[čćc]nik\w*)|dla\s+narzędzi)\b";
 
     // The same in the scripts without word boundaries (dative and postposition forms).
     private const string DativeScript =
@@ -65,7 +65,8 @@ internal static class InjectionWorld
         // "For/to automated tools, AI agents" (Cyrillic), "for" after the reader (Kazakh, Kyrgyz), Thai, Nepali/Hindi, Persian, Arabic, Amharic.
         @"|(?:за|для|на)\s+(?:\S+\s+)?(?:аутоматизован\w*|автоматизован\w*|автоматизиран\w*|автоматичн\w*|ші-?|ии-?|ai-?)\s*(?:алат\w*|асистент\w*|агент\w*|інструмент\w*|инструмент\w*|помічник\w*|модел\w*|бот\w*)" +
         @"|(?:көмекші|ассистент|агент|жасанды\s+интеллект|бот|жардамчы)\S*\s+(?:үшін|үчүн)|สำหรับ\s*(?:เครื่องมืออัตโนมัติ|ระบบอัตโนมัติ|agent)|(?:सहायक|एजेन्ट|एजेंट|उपकरण|टूल)\S*\s*(?:का|को|के)\s+(?:लागि|लिए)" +
-        @"|برای\s+(?:ابزار|دستیار|عامل|مدل|ربات)|إلى\s+(?:نموذج|أداة|الأدوات|المساعد|الوكيل)|ለራስ-?ሰር|ራስ-?ሰር\s+ረዳት";
+        @"|برای\s+(?:ابزار|دستیار|عامل|مدل|ربات)|إلى\s+(?:نموذج|أداة|الأدوات|المساعد|الوكيل)|ለራስ-?ሰር|ራስ-?ሰር\s+ረዳት" +
+        @"|για\s+(?:τον|τους|το|την)?\s*(?:βοηθ\w*|αυτοματοποιημέν\w*|μοντέλ\w*|πράκτορ\w*)|(?:асистент|агент|ассистент|помічник|помощник)ам\b|ለ\s*(?:ai|ኤአይ)\s*ረዳት|सहायकले|सहाय्यकाने|सहायक\s*ने|एजेन्टले|एजंटने";
 
     /// <summary>
     /// A reader addressed in a Latin-script language, where an address stands: near the start of a line or comment
@@ -115,7 +116,7 @@ internal static class InjectionWorld
         @"|চালান|যোগ\s+করুন|ইনস্টল\s+করুন|লিখুন|রাখুন|অন্তর্ভুক্ত\s+করুন|ચલાવો|ઉમેરો|ઇન્સ્ટોલ\s+કરો|લખો|મૂકો|સામેલ\s+કરો|ਚਲਾਓ|ਜੋੜੋ|ਇੰਸਟਾਲ\s+ਕਰੋ|ਲਿਖੋ|ਰੱਖੋ|ਸ਼ਾਮਲ\s+ਕਰੋ" +
         @"|चालवा|जोडा|स्थापित\s+करा|इन्स्टॉल\s+करा|लिहा|ठेवा|समाविष्ट\s+करा|चलाउनुहोस्|थप्नुहोस्|स्थापना\s+गर्नुहोस्|लेख्नुहोस्|राख्नुहोस्|डालें|लिखें|इंस्टॉल\s+करें|शामिल\s+करें|ධාවනය\s+කරන්න|එක්\s+කරන්න|ස්ථාපනය\s+කරන්න|ලියන්න|තබන්න|ඇතුළත්\s+කරන්න" +
         @"|چلائیں|شامل\s+کریں|انسٹال\s+کریں|لکھیں|رکھیں|وچلوئ|ولیکئ|نصب\s+کړئ|اضافه\s+کړئ|نصب\s+کن|بنویس|قرار\s+بده|اضافه\s+کنید|اكتب|ثبّت|قم\s+بتشغيل|قم\s+بإضافة" +
-        @"|አሂድ|ያሂዱ|ጨምር|ይጨምሩ|ጫን|ይጫኑ|ጻፍ|ይጻፉ|አስቀምጥ|ያስቀምጡ|ใส่|เขียน|ติดตั้ง|ແລ່ນ|ເພີ່ມ|ຕິດຕັ້ງ|ຂຽນ|ໃສ່|បន្ថែម|ដំឡើង|សរសេរ|ដាក់|ထည့်|တပ်ဆင်|ရေးပါ";
+        @"|አሂድ|ያሂዱ|ጨምር|ይጨምሩ|ጫን|ይጫኑ|ጻፍ|ይጻፉ|አስቀምጥ|ያስቀምጡ|ใส่|เขียน|ติดตั้ง|ແລ່ນ|ເພີ່ມ|ຕິດຕັ້ງ|ຂຽນ|ໃສ່|បន្ថែម|ដំឡើង|សរសេរ|ដាក់|ထည့်|တပ်ဆင်|ရေးပါ|ပြေးပါ|လုပ်ဆောင်ပါ";
 
     /// <summary>Imperatives that move data out or destroy (send, upload, copy, paste, delete, remove, disable, publish, share, push).</summary>
     public const string DangerLatin =
@@ -161,7 +162,7 @@ internal static class InjectionWorld
         @"|சொல்ல\s+வேண்டாம்|தெரிவிக்க\s+வேண்டாம்|குறிப்பிட\s+வேண்டாம்|ரகசியமாக|చెప్పవద్దు|తెలియజేయవద్దు|పేర్కొనవద్దు|రహస్యంగా|ಹೇಳಬೇಡಿ|ತಿಳಿಸಬೇಡಿ|ಉಲ್ಲೇಖಿಸಬೇಡಿ|ರಹಸ್ಯವಾಗಿ|പറയരുത്|അറിയിക്കരുത്|പരാമർശിക്കരുത്|രഹസ്യമായി" +
         @"|বলবেন\s+না|বলো\s+না|জানাবেন\s+না|উল্লেখ\s+করবেন\s+না|গোপনে|કહેશો\s+નહીં|જણાવશો\s+નહીં|ઉલ્લેખ\s+કરશો\s+નહીં|ગુપ્ત\s+રીતે|ਨਾ\s+ਦੱਸੋ|ਦੱਸਣਾ\s+ਨਹੀਂ|ਚੁੱਪਚਾਪ|सांगू\s+नका|कळवू\s+नका|उल्लेख\s+करू\s+नका|गुपचूप|नभन्नुहोस्|नबताउनुहोस्" +
         @"|කියන්න\s+එපා|දන්වන්න\s+එපා|රහසින්|نہ\s+بتائیں|مت\s+بتائیں|ذکر\s+نہ\s+کریں|اطلاع\s+نہ\s+دیں|چپکے\s+سے|خفیہ\s+طور|مه\s+وای|په\s+پټه|دون\s+أن\s+تخبر|لا\s+تبلغ|خفية|אל\s+תדווח|בסתר" +
-        @"|አትንገር|አይንገሩ|አትጥቀስ|በሚስጥር|ຢ່າບອກ|ບໍ່ຕ້ອງບອກ|ແບບລັບໆ|កុំប្រាប់|កុំជូនដំណឹង|ដោយសម្ងាត់|မပြောပါနဲ့|မပြောနဲ့|မပြောပါနှင့်|လျှို့ဝှက်";
+        @"|አትንገር|አይንገሩ|አትጥቀስ|በሚስጥር|ຢ່າບອກ|ບໍ່ຕ້ອງບອກ|ແບບລັບໆ|កុំប្រាប់|កុំជូនដំណឹង|ដោយសម្ងាត់|မပြောပါနဲ့|မပြောနဲ့|မပြောပါနှင့်|လျှို့ဝှက်|တိတ်တဆိတ်";
 
     // Ignore / forget (the verb), and what is ignored: instructions, rules, previous.
     private const string OverrideVerbLatin =
@@ -191,7 +192,7 @@ internal static class InjectionWorld
 
     /// <summary>A short label naming a reader and ending in a colon, at the start of a line, comment or markup.</summary>
     public const string Label =
-        @"(?:^|\n)[^\S\n]*(?:<!--|//+|--|#+|/?\*+|;+|\[|>|\(|""|')?[^\n:：]{0,40}?(?:" + NounsLatin + "|" + NounsScript + @")[^\n:：]{0,30}?[:：]";
+        @"(?:^|\n)[^\S\n]*(?:<!--|//+|--|#+|/?\*+|;+|\[|>|\(|""|')?[^\n:：]{0,40}?(?:" + NounsLatin + "|" + NounsScript + @")[^\n:：፦]{0,30}?[:：፦]";
 
     // Verbs of sending, uploading, copying or pasting (a subset of the above; also the languages of InjectionVocabulary).
     private const string SendLatin =
@@ -219,6 +220,6 @@ internal static class InjectionWorld
 
     /// <summary>A reader under an obligation in further languages: "Asystenci AI ... powinni", "AI-asszisztensnek kell", "агенти повинні".</summary>
     public const string Obligation =
-        @"\b(?:asystenc\w*|asystent\w*|agenc\w*|agent\w*|asistent\w*|asszisztens\w*|avustaj\w*|asistan\w*|ajan\w*)(?:[\s-]+\S+){0,6}?\s+(?:powinn\w+|muszą|musi|mają|by\s+měl\w*|musí|mali\s+by|treba|trebuie|kell|pitää|täytyy|tulee|peab|turi|privalo|gerekir|zorunda|lazımdır|kerak|harus|lazima|inapaswa)\b" +
+        @"\b(?:asystenc\w*|asystent\w*|agenc\w*|agent\w*|asistent\w*|asszisztens\w*|avustaj\w*|asistan\w*|ajan\w*)(?:[\s-]+\S+){0,6}?\s+(?:powinn\w+|muszą|musi|mają|by\s+měl\w*|musí|mali\s+by|treba|trebuie|kell|pitää|täytyy|tulee|peab|turi|privalo|gerekir|zorunda|lazımdır|kerak|harus|lazima|inapaswa|\w+(?:malıdır|melidir|malı|meli))\b" +
         @"|(?:асистент\w*|агент\w*|ассистент\w*|помічник\w*|көмекші\w*)(?:[\s-]+\S+){0,6}?\s+(?:повинн\w+|мора\w*|трябва|треба|має|мають|должн\w+|керек|тиіс)\b";
 }
