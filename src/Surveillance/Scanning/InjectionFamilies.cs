@@ -47,7 +47,10 @@ internal static class InjectionFamilies
             @"|(?:^|[.!?""]\s+)" + Ai + @"(?:[\s-]+[a-z]+){1,2}\s*:\s+[A-Za-z]",
             @"\b(?:wants?|would\s+like|asks?|needs?|requires?|expects?|instructs?)\s+(?:the|any|all|every|each)\s+" + Ai + @"\s+to\b" +
             @"|\b(?:your|tes|vos|tus|sus|deine|ihre|suas|tuas|tue)\s+(?:\w+\s+){0,3}?(?:system\s+prompt|prompt|instructions?|programming|training|developers|creators|consignes|instrucciones|anweisungen|instruções|istruzioni)\b|你的(?:指令|指示|提示)|\bтво(?:и|ю)\s+(?:инструкци\w*|указани\w*)|あなたの指示" +
-            @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar|seguir|continuar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+(?:your|the)\s+(?:next\s+)?(?:reply|answer|response|summary)\b"),
+            @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar|seguir|continuar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+(?:your|the)\s+(?:next\s+)?(?:reply|answer|response|summary)\b",
+            // Further languages and scripts (InjectionWorld): a reader addressed (mostly a dative), or named in a label.
+            InjectionWorld.AddressedLatin, InjectionWorld.AddressedLatinBeforeColon, InjectionWorld.AddressedScript, InjectionWorld.AddressedScriptBeforeColon,
+            InjectionWorld.Label, InjectionWorld.Obligation),
 
         // A fake conversation turn or role inside data: "Human:" / "Assistant:" lines after code, "### Instruction",
         // a JSON "role": "system" object or a "SYSTEM:" value in a tool result.
@@ -79,7 +82,8 @@ internal static class InjectionFamilies
             @"\b(?:ignorera|glöm|ignorer|glem|ignoruj(?:te)?|zapomeň(?:te)?|zabudni|ignoră|ignorați|uită|hagyd\s+figyelmen\s+kívül|felejtsd\s+el|ohita|unohda|puuza|sahau|negeer)\b[^.\n]{0,40}?\b(?:instruktion\w*|instruks\w*|regler\w*|anvisning\w*|pokyn\w*|instrukc\w*|pravidl\w*|instrucțiuni\w*|reguli\w*|utasítás\w*|szabály\w*|ohje\w*|sääntö\w*|maagizo|maelekezo|sheria|opdracht\w*|taak)" +
             // Greek, Hebrew, Persian (object first or last), Thai.
             @"|(?:αγνόησε|αγνοήστε|ξέχασε|ξεχάστε)[^.\n]{0,40}?(?:οδηγί\w*|κανόν\w*|εντολ\w*)|(?:התעלם|התעלמו|שכח|שכחו)[^.\n]{0,40}?(?:הוראות|הנחיות|כללים)" +
-            @"|(?:دستورالعمل\w*|دستورات|قوانین|قواعد)[^.\n]{0,40}?(?:نادیده\s+بگیر|فراموش\s+کن)|(?:نادیده\s+بگیر|فراموش\s+کن)[^.\n]{0,40}?(?:دستورالعمل|دستورات|قوانین)|(?:เพิกเฉย|ละเว้น|ไม่ต้องสนใจ|ลืม)[^.\n]{0,30}?(?:คำสั่ง|คำแนะนำ|กฎ)"),
+            @"|(?:دستورالعمل\w*|دستورات|قوانین|قواعد)[^.\n]{0,40}?(?:نادیده\s+بگیر|فراموش\s+کن)|(?:نادیده\s+بگیر|فراموش\s+کن)[^.\n]{0,40}?(?:دستورالعمل|دستورات|قوانین)|(?:เพิกเฉย|ละเว้น|ไม่ต้องสนใจ|ลืม)[^.\n]{0,30}?(?:คำสั่ง|คำแนะนำ|กฎ)",
+            InjectionWorld.OverrideLatin, InjectionWorld.OverrideScript),
 
         // Authority the reader cannot check: a fake system notice, elevated rights, consent given in advance.
         new("authority", 1.5, FamilyRole.Anchor,
@@ -130,7 +134,8 @@ internal static class InjectionFamilies
             @"|\bnon\s+serve\s+(?:chiedere|avvisare|dire)\b|\bno\s+es\s+necesario\s+(?:consultar|avisar|informar|preguntar)\b|\bniet\s+(?:nodig|vragen)\b|\bzonder\s+(?:het\s+)?te\s+(?:melden|vertellen|vragen)\b" +
             @"|\b(?:berätta|nämn|säg)\s+(?:\w+\s+)?inte\b|\butan\s+att\s+(?:fråga|berätta|meddela)\b|\b(?:neříkej|neříkejte|nezmiňuj|nezmiňujte|neinformuj)\w*|\bbez\s+(?:ptaní|upozornění|vědomí)\b" +
             @"|\bμην\s+(?:το\s+)?(?:πεις|πείτε|αναφέρ\w*|ενημερώσ\w*)|\bχωρίς\s+να\s+(?:ρωτήσ\w*|ενημερώσ\w*)|אל\s+תספר|אל\s+תגיד|אל\s+תזכיר|בלי\s+לשאול|בלי\s+לספר|בשקט" +
-            @"|نگو|نگویید|اطلاع\s+نده|بدون\s+(?:اطلاع|پرسیدن)|ไม่ต้องบอก|อย่าบอก|ห้ามบอก|เงียบๆ|\busimwambie\b|\busimjulishe\b|\bbila\s+kumwambia\b|\bkimya\b"),
+            @"|نگو|نگویید|اطلاع\s+نده|بدون\s+(?:اطلاع|پرسیدن)|ไม่ต้องบอก|อย่าบอก|ห้ามบอก|เงียบๆ|\busimwambie\b|\busimjulishe\b|\bbila\s+kumwambia\b|\bkimya\b",
+            InjectionWorld.Secrecy),
 
         // A carrier the person does not see: hidden HTML, comments, alt text, zero-width or tag characters. It adds weight
         // but does not anchor alone: issue and pull-request templates instruct people inside HTML comments.
@@ -140,6 +145,7 @@ internal static class InjectionFamilies
         // An order: an imperative verb where a sentence, clause or request starts.
         new("directive", 1.0, FamilyRole.Ask,
             ImperativeLead + AnyVerb, ForeignImperative + "|" + ForeignModal,
+            InjectionWorld.AskLatin, InjectionWorld.AskScript, InjectionWorld.DangerLatin, InjectionWorld.DangerScript, InjectionWorld.Modal,
             // A demand put as a condition: "accepts this license only by sending ...", "complete onboarding by running ...".
             @"\b(?:only\s+)?by\s+(?:sending|posting|uploading|running|executing|adding|granting|emailing|forwarding|copying|pasting|replying\s+with)\b"),
 
@@ -196,6 +202,7 @@ internal static class InjectionFamilies
             @"|\b(?:fetch|post|get|put|request|urlopen|axios(?:\.\w+)?|requests\.\w+|http\.\w+|invoke-webrequest|iwr)\s*\(\s*[""'`]https?://" +
             @"|\b(?:public|external|personal|our|my|their|another)\s+(?:fork|repo(?:sitory)?|gist|bucket|mirror|server|endpoint|registry|inbox|drive|issue)\b" +
             // An address, a git remote, a host path, a chat channel or an image link as the destination; data piped into curl.
-            @"|\b(?:to|at|with|a|an|à|naar|till|na|kwa|σε|ל|به)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:through|via|@|add|install|pin|route|registry|index-url|proxy)\s+(?:\S+\s+){0,3}?['""`]?https?://|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开"),
+            @"|\b(?:to|at|with|a|an|à|naar|till|na|kwa|σε|ל|به)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:through|via|@|add|install|pin|route|registry|index-url|proxy)\s+(?:\S+\s+){0,3}?['""`]?https?://|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开",
+            InjectionWorld.ChannelLatin, InjectionWorld.ChannelScript),
     ];
 }

@@ -10,7 +10,7 @@ namespace Smooth.Surveillance.Scanning;
 internal sealed class ScriptSet
 {
     /// <summary>The number of scripts (bits of a mask).</summary>
-    public const int Count = 10;
+    public const int Count = 13;
 
     /// <summary>Every script.</summary>
     public const ulong All = (1UL << Count) - 1;
@@ -64,7 +64,10 @@ internal sealed class ScriptSet
         >= '\u0900' and <= '\u097F' => 7, // Devanagari
         >= '\u0E00' and <= '\u0E7F' => 8, // Thai
         >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F' or >= '\uAC00' and <= '\uD7AF' => 9, // Hangul
-        _ => 10, // CJK, kana, full-width forms and the rest
+        >= '\u0530' and <= '\u058F' or >= '\u10A0' and <= '\u10FF' or >= '\u1200' and <= '\u139F' or >= '\u2D80' and <= '\u2DDF' => 10, // Armenian, Georgian, Ethiopic
+        >= '\u0980' and <= '\u0DFF' => 11, // Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
+        >= '\u0E80' and <= '\u0EFF' or >= '\u1000' and <= '\u109F' or >= '\u1780' and <= '\u17FF' => 12, // Lao, Burmese, Khmer
+        _ => 13, // CJK, kana, full-width forms and the rest
     };
 
     /// <summary>The scripts present in <paramref name="text"/> (bit s-1 for script s).</summary>
