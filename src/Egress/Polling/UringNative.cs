@@ -12,6 +12,7 @@ internal static unsafe partial class UringNative
     private const nint SysSetup = 425;
     private const nint SysEnter = 426;
 
+    public const uint SetupCqSize = 1u << 3;
     public const uint SetupSubmitAll = 1u << 7;
     public const uint SetupSingleIssuer = 1u << 12;
     public const uint SetupDeferTaskrun = 1u << 13;

@@ -15,6 +15,9 @@ namespace Smooth.Egress.Polling;
 internal sealed unsafe class UringPoller
 {
     private const uint Entries = 1024;
+    // Room for every operation that can be posted at once (two per socket, at most 1024 client connections and their
+    // upstreams by default, and cancels): a full completion queue makes the kernel hold CQEs back on an overflow list.
+    private const uint CompletionEntries = 16384;
     private const ulong EventFdData = ulong.MaxValue;
     private const ulong CancelData = ulong.MaxValue - 1;
 
@@ -99,7 +102,8 @@ internal sealed unsafe class UringPoller
     private void SetUp()
     {
         var p = default(UringNative.Params);
-        p.Flags = UringNative.SetupSingleIssuer | UringNative.SetupDeferTaskrun | UringNative.SetupSubmitAll;
+        p.Flags = UringNative.SetupSingleIssuer | UringNative.SetupDeferTaskrun | UringNative.SetupSubmitAll | UringNative.SetupCqSize;
+        p.CqEntries = CompletionEntries;
         var fd = UringNative.Setup(Entries, ref p);
         if (fd < 0) throw new UringUnavailableException(DescribeSetupFailure(-fd));
         _ring = fd;
