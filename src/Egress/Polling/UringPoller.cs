@@ -308,12 +308,14 @@ internal sealed unsafe class UringPoller
             var head = *_cqHead;
             if (head == Volatile.Read(ref *_cqTail)) return;
             var cqe = _cqes[head & _cqMask];
-            // Handed back before the completion runs: its continuation may submit and reap again.
+            // Handed back before the completion runs: its continuation may fill the SQ, which makes NextSqe enter.
             Volatile.Write(ref *_cqHead, head + 1);
             if (cqe.UserData == CancelData) continue;
             if (cqe.UserData == EventFdData)
             {
-                Volatile.Write(ref _signalled, 0);
+                // A full fence, not a plain store: the drain below must not read the queue before the flag is
+                // cleared, or an item queued in between would find the flag still set and wait for the next wake-up.
+                Interlocked.Exchange(ref _signalled, 0);
                 PostEventFdRead();
                 Drain();
                 continue;
