@@ -17,7 +17,7 @@ public sealed class EgressProxy : IAsyncDisposable
 
     private readonly IEgressGate _gate;
     private readonly IEventSink _events;
-    private readonly EgressProxyOptions _options;
+    private EgressProxyOptions _options;
     private readonly IHostResolver _resolver;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Socket> _listeners = [];
@@ -65,6 +65,9 @@ public sealed class EgressProxy : IAsyncDisposable
     /// <summary>Binds the listeners; when this returns, connections are accepted (no race with the first client).</summary>
     public void Start()
     {
+        // Chosen (and io_uring set up) before the first connection: SMOOTH_EGRESS_IO=uring on a host without io_uring
+        // is an error here, at start, not a failure of the first request.
+        _options = _options with { Io = _options.Io ?? Polling.EgressIoSelection.Default };
         if (_options.SocketPath is { } path)
         {
             var socket = UnixSocketListener.Bind(path);

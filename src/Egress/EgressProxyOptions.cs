@@ -43,6 +43,12 @@ public sealed record EgressProxyOptions
     /// </summary>
     public string? HandoverSocketPath { get; init; }
 
+    /// <summary>
+    /// The I/O backend for this proxy's sockets; null takes the process's choice (<see cref="Polling.EgressIoSelection"/>:
+    /// <c>SMOOTH_EGRESS_IO</c>, else io_uring where available). Tests set it to run the proxy on each backend.
+    /// </summary>
+    internal Polling.EgressIo? Io { get; init; }
+
     /// <summary>A label for the client side (sandbox or operator id), copied into every event as <c>client</c>.</summary>
     public string? ClientLabel { get; init; }
 }

@@ -23,7 +23,7 @@ internal sealed partial class ProxyConnection(Socket client, IEgressGate gate, I
     private const int MaxHead = 64 * 1024;
     private const int ReaderSize = 64 * 1024;
 
-    private readonly PolledStream _clientStream = new(new PolledSocket(client));
+    private readonly PolledStream _clientStream = new(new PolledSocket(client, options.Io ?? EgressIoSelection.Default));
     private BufferedReader? _clientReader;
     private Upstream? _upstream;
     private bool _responseStarted;
@@ -348,7 +348,7 @@ internal sealed partial class ProxyConnection(Socket client, IEgressGate gate, I
             timeout.CancelAfter(options.ConnectTimeout);
             try
             {
-                var socket = await PolledSocket.ConnectAsync(new IPEndPoint(address, admission.Request.Port), timeout.Token);
+                var socket = await PolledSocket.ConnectAsync(new IPEndPoint(address, admission.Request.Port), timeout.Token, options.Io);
                 return new Upstream(admission.Request.Host, admission.Request.Port, address, socket);
             }
             catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))

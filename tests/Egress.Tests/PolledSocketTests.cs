@@ -5,7 +5,10 @@ using Smooth.Egress.Polling;
 
 namespace Smooth.Egress.Tests;
 
-/// <summary>The proxy's own socket poller over real loopback sockets: data integrity, waits, cancellation, close, refusal.</summary>
+/// <summary>
+/// The proxy's own socket pollers over real loopback sockets: data integrity, waits, cancellation, close, refusal. Each
+/// test runs on both backends, epoll and io_uring.
+/// </summary>
 public sealed class PolledSocketTests
 {
     // Long enough that a lost wake-up fails the test instead of hanging the run.
@@ -19,21 +22,25 @@ public sealed class PolledSocketTests
         return read;
     }
 
-    private static async Task<(PolledSocket Server, PolledSocket Client, Socket Listener)> PairAsync()
+    internal static EgressIo Io(string io) => io == "uring" ? EgressIo.Uring : EgressIo.Epoll;
+
+    private static async Task<(PolledSocket Server, PolledSocket Client, Socket Listener)> PairAsync(string io)
     {
         var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(16);
         var accept = listener.AcceptAsync();
-        var client = await PolledSocket.ConnectAsync((IPEndPoint)listener.LocalEndPoint!, CancellationToken.None);
-        var server = new PolledSocket(await accept);
+        var client = await PolledSocket.ConnectAsync((IPEndPoint)listener.LocalEndPoint!, CancellationToken.None, Io(io));
+        var server = new PolledSocket(await accept, Io(io));
         return (server, client, listener);
     }
 
-    [Fact]
-    public async Task Megabytes_both_ways_arrive_intact_when_the_reader_is_slower_than_the_writer()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task Megabytes_both_ways_arrive_intact_when_the_reader_is_slower_than_the_writer(string io)
     {
-        var (server, client, listener) = await PairAsync();
+        var (server, client, listener) = await PairAsync(io);
         using var _ = listener;
         using var a = server;
         using var b = client;
@@ -56,12 +63,14 @@ public sealed class PolledSocketTests
         Assert.Equal(SHA256.HashData(payload), SHA256.HashData(received.ToArray()));
     }
 
-    [Fact]
-    public async Task The_end_of_the_stream_is_read_after_data_that_arrived_with_it()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task The_end_of_the_stream_is_read_after_data_that_arrived_with_it(string io)
     {
         // The last read gets less than it asked for and the peer's FIN is already in: the next read must still ask
         // the kernel (and get the end) rather than wait for an edge that was reported before it.
-        var (server, client, listener) = await PairAsync();
+        var (server, client, listener) = await PairAsync(io);
         using var _ = listener;
         using var a = server;
         await client.SendAsync("last words"u8.ToArray(), CancellationToken.None);
@@ -73,10 +82,12 @@ public sealed class PolledSocketTests
         client.Dispose();
     }
 
-    [Fact]
-    public async Task A_cancelled_read_throws_and_the_next_read_still_gets_the_data()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task A_cancelled_read_throws_and_the_next_read_still_gets_the_data(string io)
     {
-        var (server, client, listener) = await PairAsync();
+        var (server, client, listener) = await PairAsync(io);
         using var _ = listener;
         using var a = server;
         using var b = client;
@@ -92,10 +103,12 @@ public sealed class PolledSocketTests
         Assert.Equal("after", System.Text.Encoding.ASCII.GetString(buffer, 0, n));
     }
 
-    [Fact]
-    public async Task Closing_a_socket_fails_its_waiting_read_instead_of_leaving_it_hanging()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task Closing_a_socket_fails_its_waiting_read_instead_of_leaving_it_hanging(string io)
     {
-        var (server, client, listener) = await PairAsync();
+        var (server, client, listener) = await PairAsync(io);
         using var _ = listener;
         using var b = client;
         var read = await ParkedReadAsync(server, new byte[16]);
@@ -104,10 +117,12 @@ public sealed class PolledSocketTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => server.ReceiveAsync(new byte[16], CancellationToken.None).AsTask());
     }
 
-    [Fact]
-    public async Task The_peer_closing_ends_a_waiting_read_with_zero()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task The_peer_closing_ends_a_waiting_read_with_zero(string io)
     {
-        var (server, client, listener) = await PairAsync();
+        var (server, client, listener) = await PairAsync(io);
         using var _ = listener;
         using var a = server;
         var read = await ParkedReadAsync(a, new byte[16]);
@@ -115,18 +130,20 @@ public sealed class PolledSocketTests
         Assert.Equal(0, await read.WaitAsync(Bound));
     }
 
-    [Fact]
-    public async Task A_socket_disposed_behind_the_poller_s_back_does_not_take_a_newer_socket_s_registration_with_it()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task A_socket_disposed_behind_the_poller_s_back_does_not_take_a_newer_socket_s_registration_with_it(string io)
     {
-        var (server, client, listener) = await PairAsync();
+        var (server, client, listener) = await PairAsync(io);
         using var _ = listener;
         using var c = client;
         // Someone disposes the Socket directly; its descriptor number must not go to the next socket while the
         // poller still holds it, or removing the old registration would remove the new socket's.
         server.Socket.Dispose();
         var accept = listener.AcceptAsync();
-        using var client2 = await PolledSocket.ConnectAsync((IPEndPoint)listener.LocalEndPoint!, CancellationToken.None);
-        using var server2 = new PolledSocket(await accept);
+        using var client2 = await PolledSocket.ConnectAsync((IPEndPoint)listener.LocalEndPoint!, CancellationToken.None, Io(io));
+        using var server2 = new PolledSocket(await accept, Io(io));
         server.Dispose();
 
         var buffer = new byte[16];
@@ -136,10 +153,12 @@ public sealed class PolledSocketTests
         Assert.Equal("ping", System.Text.Encoding.ASCII.GetString(buffer, 0, n));
     }
 
-    [Fact]
-    public async Task A_continuation_that_throws_on_the_poller_thread_ends_its_own_connection_and_no_other()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task A_continuation_that_throws_on_the_poller_thread_ends_its_own_connection_and_no_other(string io)
     {
-        var (server, client, listener) = await PairAsync();
+        var (server, client, listener) = await PairAsync(io);
         using var _ = listener;
         using var c = client;
         // Registered off the test's synchronisation context, so the continuation runs inline on the poller thread.
@@ -149,7 +168,7 @@ public sealed class PolledSocketTests
         await Eventually.GetAsync(() => server.Socket.SafeHandle.IsClosed ? "closed" : null);
 
         // The poller thread is still there for everyone else.
-        var (server2, client2, listener2) = await PairAsync();
+        var (server2, client2, listener2) = await PairAsync(io);
         using var __ = listener2;
         using var a = server2;
         using var b = client2;
@@ -159,18 +178,22 @@ public sealed class PolledSocketTests
         Assert.Equal(10, await read.WaitAsync(Bound));
     }
 
-    [Fact]
-    public async Task Connecting_to_a_port_nobody_listens_on_is_refused()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task Connecting_to_a_port_nobody_listens_on_is_refused(string io)
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var port = ((IPEndPoint)probe.LocalEndPoint!).Port; // bound, never listening
-        var e = await Assert.ThrowsAsync<SocketException>(() => PolledSocket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<SocketException>(() => PolledSocket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), CancellationToken.None, Io(io)));
         Assert.Equal(SocketError.ConnectionRefused, e.SocketErrorCode);
     }
 
-    [Fact]
-    public async Task Hundreds_of_connections_opened_and_closed_in_waves_each_get_their_own_bytes()
+    [Theory]
+    [InlineData("epoll")]
+    [InlineData("uring")]
+    public async Task Hundreds_of_connections_opened_and_closed_in_waves_each_get_their_own_bytes(string io)
     {
         var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         using var _ = listener;
@@ -183,8 +206,8 @@ public sealed class PolledSocketTests
             var pairs = await Task.WhenAll(Enumerable.Range(0, 150).Select(async i =>
             {
                 var accept = listener.AcceptAsync();
-                var c = await PolledSocket.ConnectAsync(endPoint, CancellationToken.None);
-                return (Server: new PolledSocket(await accept), Client: c);
+                var c = await PolledSocket.ConnectAsync(endPoint, CancellationToken.None, Io(io));
+                return (Server: new PolledSocket(await accept, Io(io)), Client: c);
             }));
             await Task.WhenAll(pairs.Select(async (p, i) =>
             {

@@ -8,6 +8,12 @@ public sealed class ProxyHarness : IAsyncDisposable
 {
     private readonly TempDir _dir = new("smooth-egress");
 
+    /// <summary>
+    /// The I/O backend for harnesses created in this async flow (null: the process's choice, SMOOTH_EGRESS_IO or the
+    /// default); <see cref="BackendTests"/> sets it to run existing proxy tests on each backend explicitly.
+    /// </summary>
+    internal static readonly AsyncLocal<Polling.EgressIo?> Backend = new();
+
     public ProxyHarness(IEgressGate gate, IHostResolver? resolver = null, int maxConnections = 1024, TimeSpan? idleTimeout = null,
         TimeSpan? resolutionCacheTtl = null, int resolutionCacheCapacity = 1024, TimeSpan? connectTimeout = null)
     {
@@ -22,6 +28,7 @@ public sealed class ProxyHarness : IAsyncDisposable
             ResolutionCacheTtl = resolutionCacheTtl ?? TimeSpan.FromSeconds(5),
             ResolutionCacheCapacity = resolutionCacheCapacity,
             ConnectTimeout = connectTimeout ?? TimeSpan.FromSeconds(10),
+            Io = Backend.Value,
         });
         Proxy.Start();
     }

@@ -21,6 +21,8 @@ internal sealed class PendingIo(PolledSocket owner) : IValueTaskSource<int>, IVa
     public PendingState State;
     /// <summary>The caller's token fired while the poller was carrying the operation on.</summary>
     public bool CancelRequested;
+    /// <summary>The token that fired (io_uring: the operation ends with it when its CQE comes back).</summary>
+    public CancellationToken CancelToken;
     /// <summary>Cancels the wait when the caller's token fires.</summary>
     public CancellationTokenRegistration Cancellation;
 
@@ -30,6 +32,7 @@ internal sealed class PendingIo(PolledSocket owner) : IValueTaskSource<int>, IVa
         _core.Reset();
         State = PendingState.Waiting;
         CancelRequested = false;
+        CancelToken = default;
         return _core.Version;
     }
 

@@ -11,13 +11,15 @@ namespace Smooth.Egress.Polling;
 /// Writable edges are watched only while a write waits for room, so a response the peer reads does not wake the poller.
 /// The socket's own methods do the system calls, so a socket closed under a running call is caught by its handle's
 /// reference count rather than reusing a closed descriptor.
+/// On io_uring (<see cref="UringPoller"/>, chosen by <see cref="EgressIoSelection"/>) the same calls are completion-based
+/// instead; see <c>PolledSocket.Ring.cs</c>.
 /// </summary>
-internal sealed class PolledSocket : IDisposable
+internal sealed partial class PolledSocket : IDisposable
 {
     private const uint ReadEvents = EpollNative.In | EpollNative.RdHup | EpollNative.Hup | EpollNative.Err;
     private const uint WriteEvents = EpollNative.Out | EpollNative.Hup | EpollNative.Err;
 
-    private readonly SocketPoller _poller;
+    private readonly SocketPoller? _poller;
     private readonly object _lock = new();
     private readonly PendingIo _read;
     private readonly PendingIo _write;
@@ -32,16 +34,49 @@ internal sealed class PolledSocket : IDisposable
     // Whether the registration includes writable edges now (under the lock).
     private bool _watchingWrites;
 
-    /// <summary>Takes <paramref name="socket"/> (connected or connecting) over: non-blocking, watched by the poller.</summary>
-    public PolledSocket(Socket socket, SocketPoller? poller = null)
+    /// <summary>Takes <paramref name="socket"/> over on the process's I/O backend (<see cref="EgressIoSelection.Default"/>).</summary>
+    public PolledSocket(Socket socket)
+        : this(socket, EgressIoSelection.Default)
+    {
+    }
+
+    /// <summary>Takes <paramref name="socket"/> over on the shared poller of <paramref name="io"/>.</summary>
+    public PolledSocket(Socket socket, EgressIo io)
+        : this(socket, io == EgressIo.Uring ? null : SocketPoller.Shared, io == EgressIo.Uring ? UringPoller.Shared : null)
+    {
+    }
+
+    /// <summary>Takes <paramref name="socket"/> (connected or connecting) over: non-blocking, watched by <paramref name="poller"/>.</summary>
+    public PolledSocket(Socket socket, SocketPoller poller)
+        : this(socket, poller, null)
+    {
+    }
+
+    /// <summary>Takes <paramref name="socket"/> (connected or connecting) over: non-blocking, served by <paramref name="ring"/>.</summary>
+    public PolledSocket(Socket socket, UringPoller ring)
+        : this(socket, null, ring)
+    {
+    }
+
+    private PolledSocket(Socket socket, SocketPoller? poller, UringPoller? ring)
     {
         Socket = socket;
         _read = new PendingIo(this);
         _write = new PendingIo(this);
+        // Non-blocking on io_uring too: its receives and sends arm their own poll either way, and a connect must not block.
         socket.Blocking = false;
-        _poller = poller ?? SocketPoller.Shared;
+        if (ring is not null)
+        {
+            _ring = ring;
+            Key = ring.Register(this);
+            return;
+        }
+        _poller = poller!;
         _poller.Register(this, (int)socket.SafeHandle.DangerousGetHandle());
     }
+
+    /// <summary>Which backend serves this socket.</summary>
+    public EgressIo Io => _ring is null ? EgressIo.Epoll : EgressIo.Uring;
 
     /// <summary>The socket (for shutdown and addresses; its reads and writes go through this object).</summary>
     public Socket Socket { get; }
@@ -50,7 +85,7 @@ internal sealed class PolledSocket : IDisposable
     internal ulong Key { get; set; }
 
     /// <summary>Connects a new TCP socket to <paramref name="endPoint"/> without the runtime's socket engine.</summary>
-    public static async Task<PolledSocket> ConnectAsync(IPEndPoint endPoint, CancellationToken ct)
+    public static async Task<PolledSocket> ConnectAsync(IPEndPoint endPoint, CancellationToken ct, EgressIo? io = null)
     {
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, Blocking = false };
         PolledSocket? polled = null;
@@ -66,7 +101,7 @@ internal sealed class PolledSocket : IDisposable
                 pending = true;
             }
             // Watched only after connect() started: an edge from here on means connected or failed.
-            polled = new PolledSocket(socket);
+            polled = new PolledSocket(socket, io ?? EgressIoSelection.Default);
             if (pending)
             {
                 await polled.WaitWritableAsync(ct);
@@ -88,6 +123,7 @@ internal sealed class PolledSocket : IDisposable
     public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken ct)
     {
         if (ct.IsCancellationRequested) return ValueTask.FromCanceled<int>(ct);
+        if (_ring is not null) return RingReceiveAsync(buffer, ct);
         while (true)
         {
             var seen = Volatile.Read(ref _readEdges);
@@ -127,6 +163,7 @@ internal sealed class PolledSocket : IDisposable
     public ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
     {
         if (ct.IsCancellationRequested) return ValueTask.FromCanceled(ct);
+        if (_ring is not null) return RingSendAsync(data, ct);
         while (!data.IsEmpty)
         {
             var seen = Volatile.Read(ref _writeEdges);
@@ -161,6 +198,7 @@ internal sealed class PolledSocket : IDisposable
     /// <summary>Waits for the first writable (or error) edge since the socket was watched: a connect's end.</summary>
     private ValueTask WaitWritableAsync(CancellationToken ct)
     {
+        if (_ring is not null) return RingWaitWritableAsync(ct);
         lock (_lock)
         {
             if (WatchWrites() is { } failure) return ValueTask.FromException(failure);
@@ -174,7 +212,7 @@ internal sealed class PolledSocket : IDisposable
     private IOException? WatchWrites()
     {
         if (_watchingWrites) return null;
-        var errno = _poller.WatchWrites(Socket.SafeHandle, Key, watch: true);
+        var errno = _poller!.WatchWrites(Socket.SafeHandle, Key, watch: true);
         if (errno != 0) return new IOException($"could not watch the socket for room to write (epoll_ctl errno {errno})");
         _watchingWrites = true;
         return null;
@@ -185,7 +223,7 @@ internal sealed class PolledSocket : IDisposable
     {
         lock (_lock)
         {
-            if (!_watchingWrites || _closed || _write.State != PendingState.Idle) return;
+            if (_poller is null || !_watchingWrites || _closed || _write.State != PendingState.Idle) return;
             // A failure leaves writes watched: spurious edges, not lost ones.
             if (_poller.WatchWrites(Socket.SafeHandle, Key, watch: false) == 0) _watchingWrites = false;
         }
@@ -208,6 +246,11 @@ internal sealed class PolledSocket : IDisposable
 
     private void Cancel(PendingIo op, CancellationToken token)
     {
+        if (_ring is not null)
+        {
+            RingCancel(op, token);
+            return;
+        }
         lock (_lock)
         {
             if (op.State == PendingState.Running)
@@ -348,6 +391,11 @@ internal sealed class PolledSocket : IDisposable
     /// <summary>Stops watching and closes the socket; a waiting read or write fails.</summary>
     public void Dispose()
     {
+        if (_ring is not null)
+        {
+            RingDispose();
+            return;
+        }
         bool readWaited, writeWaited;
         CancellationTokenRegistration readRegistration = default, writeRegistration = default;
         lock (_lock)
@@ -364,7 +412,7 @@ internal sealed class PolledSocket : IDisposable
         // Socket was disposed elsewhere and the number already belongs to a newer socket. An event already fetched
         // for this one carries a key whose slot no longer matches, and is dropped.
         Socket.Dispose();
-        _poller.Release(Key);
+        _poller!.Release(Key);
         readRegistration.Dispose();
         writeRegistration.Dispose();
         if (readWaited) _read.Fail(new ObjectDisposedException(nameof(PolledSocket)));
