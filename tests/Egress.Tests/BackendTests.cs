@@ -37,7 +37,7 @@ public sealed class BackendTests
     public static TheoryData<string, string> Runs()
     {
         var data = new TheoryData<string, string>();
-        foreach (var backend in new[] { "epoll", "uring" })
+        foreach (var backend in TestBackends.Available)
         {
             foreach (var name in Cases.Keys) data.Add(backend, name);
         }

@@ -36,8 +36,7 @@ public sealed class PolledSocketTests
     }
 
     [Theory]
-    [InlineData("epoll")]
-    [InlineData("uring")]
+    [MemberData(nameof(TestBackends.Names), MemberType = typeof(TestBackends))]
     public async Task Megabytes_both_ways_arrive_intact_when_the_reader_is_slower_than_the_writer(string io)
     {
         var (server, client, listener) = await PairAsync(io);
@@ -64,8 +63,7 @@ public sealed class PolledSocketTests
     }
 
     [Theory]
-    [InlineData("epoll")]
-    [InlineData("uring")]
+    [MemberData(nameof(TestBackends.Names), MemberType = typeof(TestBackends))]
     public async Task The_end_of_the_stream_is_read_after_data_that_arrived_with_it(string io)
     {
         // The last read gets less than it asked for and the peer's FIN is already in: the next read must still ask
@@ -83,8 +81,7 @@ public sealed class PolledSocketTests
     }
 
     [Theory]
-    [InlineData("epoll")]
-    [InlineData("uring")]
+    [MemberData(nameof(TestBackends.Names), MemberType = typeof(TestBackends))]
     public async Task A_cancelled_read_throws_and_the_next_read_still_gets_the_data(string io)
     {
         var (server, client, listener) = await PairAsync(io);
@@ -104,8 +101,7 @@ public sealed class PolledSocketTests
     }
 
     [Theory]
-    [InlineData("epoll")]
-    [InlineData("uring")]
+    [MemberData(nameof(TestBackends.Names), MemberType = typeof(TestBackends))]
     public async Task Closing_a_socket_fails_its_waiting_read_instead_of_leaving_it_hanging(string io)
     {
         var (server, client, listener) = await PairAsync(io);
@@ -118,8 +114,7 @@ public sealed class PolledSocketTests
     }
 
     [Theory]
-    [InlineData("epoll")]
-    [InlineData("uring")]
+    [MemberData(nameof(TestBackends.Names), MemberType = typeof(TestBackends))]
     public async Task The_peer_closing_ends_a_waiting_read_with_zero(string io)
     {
         var (server, client, listener) = await PairAsync(io);
@@ -131,8 +126,7 @@ public sealed class PolledSocketTests
     }
 
     [Theory]
-    [InlineData("epoll")]
-    [InlineData("uring")]
+    [MemberData(nameof(TestBackends.Names), MemberType = typeof(TestBackends))]
     public async Task A_socket_disposed_behind_the_poller_s_back_does_not_take_a_newer_socket_s_registration_with_it(string io)
     {
         var (server, client, listener) = await PairAsync(io);
@@ -154,8 +148,7 @@ public sealed class PolledSocketTests
     }
 
     [Theory]
-    [InlineData("epoll")]
-    [InlineData("uring")]
+    [MemberData(nameof(TestBackends.Names), MemberType = typeof(TestBackends))]
     public async Task A_continuation_that_throws_on_the_poller_thread_ends_its_own_connection_and_no_other(string io)
     {
         var (server, client, listener) = await PairAsync(io);
@@ -179,8 +172,7 @@ public sealed class PolledSocketTests
     }
 
     [Theory]
-    [InlineData("epoll")]
-    [InlineData("uring")]
+    [MemberData(nameof(TestBackends.Names), MemberType = typeof(TestBackends))]
     public async Task Connecting_to_a_port_nobody_listens_on_is_refused(string io)
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -191,8 +183,7 @@ public sealed class PolledSocketTests
     }
 
     [Theory]
-    [InlineData("epoll")]
-    [InlineData("uring")]
+    [MemberData(nameof(TestBackends.Names), MemberType = typeof(TestBackends))]
     public async Task Hundreds_of_connections_opened_and_closed_in_waves_each_get_their_own_bytes(string io)
     {
         var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

@@ -25,7 +25,7 @@ public sealed class UringPollerTests
         return (polled, await accept, listener);
     }
 
-    [Fact]
+    [UringFact]
     public async Task The_ring_is_available_on_this_machine_and_serves_the_sockets_it_is_given()
     {
         // Every other test here would pass on epoll too if the ring were silently not used.
@@ -46,7 +46,7 @@ public sealed class UringPollerTests
         Assert.True(ring.Completions >= before + 2);
     }
 
-    [Fact]
+    [UringFact]
     public async Task A_send_larger_than_the_socket_buffer_waits_in_the_ring_until_the_peer_reads_it_all()
     {
         var (polled, peer, listener) = await PairAsync();
@@ -71,7 +71,7 @@ public sealed class UringPollerTests
         Assert.Equal(SHA256.HashData(payload), SHA256.HashData(received.ToArray()));
     }
 
-    [Fact]
+    [UringFact]
     public async Task A_posted_send_the_peer_never_reads_is_cancelled_by_its_token()
     {
         var (polled, peer, listener) = await PairAsync();
@@ -86,7 +86,7 @@ public sealed class UringPollerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send.WaitAsync(Bound));
     }
 
-    [Fact]
+    [UringFact]
     public async Task A_read_cancelled_before_the_ring_took_it_never_reaches_the_kernel_and_the_next_read_works()
     {
         var (polled, peer, listener) = await PairAsync();
@@ -107,7 +107,7 @@ public sealed class UringPollerTests
         Assert.Equal("after", System.Text.Encoding.ASCII.GetString(buffer, 0, n));
     }
 
-    [Fact]
+    [UringFact]
     public async Task Disposing_with_a_posted_read_and_send_fails_both_and_closes_the_descriptor_after_their_completions()
     {
         var (polled, peer, listener) = await PairAsync();
@@ -140,7 +140,7 @@ public sealed class UringPollerTests
         while (n > 0);
     }
 
-    [Fact]
+    [UringFact]
     public async Task A_peer_that_resets_the_connection_fails_a_posted_read_with_an_io_error()
     {
         var (polled, peer, listener) = await PairAsync();
@@ -154,7 +154,7 @@ public sealed class UringPollerTests
         Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(e.InnerException).SocketErrorCode);
     }
 
-    [Fact]
+    [UringFact]
     public async Task Hundreds_of_sockets_exchanging_messages_from_thread_pool_threads_each_get_their_own_bytes()
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -196,7 +196,7 @@ public sealed class UringPollerTests
         }
     }
 
-    [Fact]
+    [UringFact]
     public async Task A_connect_that_times_out_is_cancelled_on_the_ring()
     {
         // A listener with a full backlog leaves new connects pending (SYNs dropped) on Linux.
