@@ -17,11 +17,7 @@ internal sealed class SocketPoller
     private static readonly Lazy<SocketPoller> SharedPoller = new(() => new SocketPoller(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly int _epoll;
-    private readonly object _slotsLock = new();
-    private PolledSocket?[] _slots = new PolledSocket?[64];
-    private uint[] _generations = new uint[64];
-    private readonly Stack<int> _free = new();
-    private int _used;
+    private readonly SocketSlots _slots = new();
     private long _eventsDelivered;
 
     /// <summary>Starts a poller of its own (the proxy uses <see cref="Shared"/>; tests watch one in isolation).</summary>
@@ -44,24 +40,8 @@ internal sealed class SocketPoller
     /// <summary>Registers <paramref name="socket"/> (its descriptor <paramref name="fd"/>) for edge-triggered reads and sets its key.</summary>
     public void Register(PolledSocket socket, int fd)
     {
-        ulong key;
-        lock (_slotsLock)
-        {
-            if (!_free.TryPop(out var slot))
-            {
-                if (_used == _slots.Length)
-                {
-                    Array.Resize(ref _generations, _slots.Length * 2);
-                    var grown = new PolledSocket?[_slots.Length * 2];
-                    _slots.CopyTo(grown, 0);
-                    Volatile.Write(ref _slots, grown);
-                }
-                slot = _used++;
-            }
-            var generation = ++_generations[slot];
-            _slots[slot] = socket;
-            key = ((ulong)generation << 32) | (uint)slot;
-        }
+        var (slot, generation) = _slots.Add(socket);
+        var key = ((ulong)generation << 32) | (uint)slot;
         socket.Key = key;
         var errno = EpollNative.Control(_epoll, EpollNative.CtlAdd, fd, ReadEvents, key);
         if (errno != 0)
@@ -101,12 +81,7 @@ internal sealed class SocketPoller
     public void Release(ulong key)
     {
         var slot = (int)(uint)key;
-        lock (_slotsLock)
-        {
-            if (_slots[slot] is null || _generations[slot] != (uint)(key >> 32)) return;
-            _slots[slot] = null;
-            _free.Push(slot);
-        }
+        _slots.Remove(slot, (uint)(key >> 32));
     }
 
     private unsafe void Run()
@@ -130,10 +105,9 @@ internal sealed class SocketPoller
             {
                 var (events, key) = EpollNative.Read(new ReadOnlySpan<byte>(buffer + (i * size), size));
                 var slot = (int)(uint)key;
-                var slots = Volatile.Read(ref _slots);
                 // A stale key (the socket closed after the kernel queued its event) finds an empty or reused slot;
                 // a reused slot's socket treats the event as a spurious wake-up.
-                if (slot < slots.Length && slots[slot] is { } socket && socket.Key == key)
+                if (_slots.Find(slot) is { } socket && socket.Key == key)
                 {
                     Volatile.Write(ref _eventsDelivered, _eventsDelivered + 1);
                     try

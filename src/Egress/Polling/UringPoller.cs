@@ -35,11 +35,7 @@ internal sealed unsafe class UringPoller
 
     private readonly Thread _thread;
     private readonly ConcurrentQueue<(PolledSocket Socket, RingWork Work)> _incoming = new();
-    private readonly object _slotsLock = new();
-    private PolledSocket?[] _slots = new PolledSocket?[64];
-    private uint[] _generations = new uint[64];
-    private readonly Stack<int> _free = new();
-    private int _used;
+    private readonly SocketSlots _slots = new();
     private int _signalled;
     private int _eventFd = -1;
     private long _completions;
@@ -185,35 +181,15 @@ internal sealed unsafe class UringPoller
     /// <summary>Registers <paramref name="socket"/>; returns its key (slot and generation), part of every SQE's user_data.</summary>
     public ulong Register(PolledSocket socket)
     {
-        lock (_slotsLock)
-        {
-            if (!_free.TryPop(out var slot))
-            {
-                if (_used == _slots.Length)
-                {
-                    Array.Resize(ref _generations, _slots.Length * 2);
-                    var grown = new PolledSocket?[_slots.Length * 2];
-                    _slots.CopyTo(grown, 0);
-                    Volatile.Write(ref _slots, grown);
-                }
-                slot = _used++;
-            }
-            var generation = ++_generations[slot];
-            _slots[slot] = socket;
-            return ((ulong)generation << 32) | ((uint)slot << 1);
-        }
+        var (slot, generation) = _slots.Add(socket);
+        return ((ulong)generation << 32) | ((uint)slot << 1);
     }
 
     /// <summary>Frees a socket's key once none of its operations can complete any more.</summary>
     public void Release(ulong key)
     {
         var slot = (int)((uint)key >> 1);
-        lock (_slotsLock)
-        {
-            if (_slots[slot] is null || _generations[slot] != (uint)(key >> 32)) return;
-            _slots[slot] = null;
-            _free.Push(slot);
-        }
+        _slots.Remove(slot, (uint)(key >> 32));
     }
 
     /// <summary>
@@ -321,9 +297,8 @@ internal sealed unsafe class UringPoller
                 continue;
             }
             var slot = (int)((uint)cqe.UserData >> 1);
-            var slots = Volatile.Read(ref _slots);
             // A slot is freed only after its socket's last CQE, so a mismatch here would be a bug; dropping beats misdelivering.
-            if (slot < slots.Length && slots[slot] is { } socket && socket.Key == (cqe.UserData & ~1ul))
+            if (_slots.Find(slot) is { } socket && socket.Key == (cqe.UserData & ~1ul))
             {
                 Volatile.Write(ref _completions, _completions + 1);
                 var write = (cqe.UserData & 1) != 0;
