@@ -50,9 +50,9 @@ public sealed class SettledFiles
             if (!_firstSeen.TryGetValue(stamp, out var seen)) seen = now;
             firstSeen[stamp] = seen;
             var quiet = now - seen;
-            // A write time in the past (and not ahead of the clock) says how long the file has been quiet already.
-            if (stamp.Exists && stamp.Written <= now && now - stamp.Written > quiet) quiet = now - stamp.Written;
-            if (stamp.Length == 0) quiet = now - seen; // emptied or removed: only watching it stay so counts
+            // A write time in the past (and not ahead of the clock) says how long the file has been quiet already; an
+            // empty or removed file proves nothing by it: only watching it stay so counts.
+            if (stamp.Length > 0 && stamp.Written <= now && now - stamp.Written > quiet) quiet = now - stamp.Written;
             if (quiet < window && window - quiet > wait) wait = window - quiet;
         }
         _firstSeen = firstSeen; // versions no longer current are forgotten
