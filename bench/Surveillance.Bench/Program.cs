@@ -14,6 +14,7 @@ using Smooth.Surveillance.Rules;
 // --leave-one-set-out [overrides] [--rules]: trains without each spent set from v6 on in turn and scores the set left out (LeaveOneSetOut.cs).
 if (args.Contains("--leave-one-set-out")) return Smooth.Surveillance.Bench.LeaveOneSetOut.Run(args);
 // --rules-by-set [--show]: per held-out and synthetic set, injections caught and hard negatives flagged by the rules alone (RulesBySet.cs).
+if (args.Contains("--explain")) return Smooth.Surveillance.Bench.ExplainText.Run(Console.In.ReadToEnd());
 if (args.Contains("--rules-by-set")) return Smooth.Surveillance.Bench.RulesBySet.Run(args.Contains("--show"));
 if (args.Contains("--train-injection-model")) return Smooth.Surveillance.Bench.TrainInjectionModel.Run(args);
 // --scan-loop benign|secrets|injection [seconds] scans one 64 KiB text in a loop for a profiler (ScanLoop.cs).

@@ -50,7 +50,11 @@ public static class RulesBySet
                     .Where(f => f.Category == RuleCategory.Injection && f.Score is null).ToList();
                 var ruleIds = found.Select(f => f.RuleId).Distinct().ToList();
                 var byRules = ruleIds.Count > 0;
-                if (show && !byRules && positive && doc.Text.Count(c => c > 127 && char.IsLetter(c)) >= 3) Console.WriteLine($"  missed: {name} {doc.Name}");
+                if (show && !byRules && positive && doc.Text.Count(c => c > 127 && char.IsLetter(c)) >= 3)
+                {
+                    Console.WriteLine($"  missed: {name} {doc.Name} {doc.Text[..Math.Min(doc.Text.Length, 70)].ReplaceLineEndings(" ")}");
+                    ExplainBestPassage(doc.Text);
+                }
                 if (show && byRules && !positive)
                 {
                     Console.WriteLine($"  flagged: {name} {doc.Name} [{string.Join(", ", ruleIds)}]");
@@ -72,5 +76,20 @@ public static class RulesBySet
         Console.WriteLine($"| all injection sets | injections caught | {totals[0]} | {totals[1]} | {totals[2]} | {totals[3]} |");
         Console.WriteLine($"| all negative sets | negatives flagged | {totals[4]} | {totals[5]} | {totals[6]} | {totals[7]} |");
         return 0;
+    }
+
+    // For a missed injection: the passage (around each line start) the heuristic scores highest, with its families,
+    // so a tuning round sees which signal was absent.
+    private static void ExplainBestPassage(string text)
+    {
+        var best = (Score: -1.0, Families: (IReadOnlyList<string>)[], Line: "");
+        for (var at = 0; at < text.Length; at = text.IndexOf('\n', at) is var nl && nl < 0 ? text.Length : nl + 1)
+        {
+            var why = Scanning.InjectionScore.Explain(text, at, 1);
+            if (why.Score <= best.Score) continue;
+            var end = text.IndexOf('\n', at);
+            best = (why.Score, why.Families, text[at..(end < 0 ? text.Length : end)]);
+        }
+        Console.WriteLine($"    best passage score {best.Score}: {string.Join(" ", best.Families)} | at {best.Line[..Math.Min(best.Line.Length, 90)]}");
     }
 }

@@ -22,11 +22,16 @@ public sealed record Finding
     public required string Preview { get; init; }
     /// <summary>For a scorer rule: the window's score, a probability (<see cref="Span"/> is the window); null otherwise.</summary>
     public double? Score { get; init; }
-    /// <summary>For a scorer rule: the threshold the score reached; null otherwise.</summary>
+    /// <summary>For a scorer rule: the threshold the score reached (the corroborated one when <see cref="Corroboration"/> is set); null otherwise.</summary>
     public double? Threshold { get; init; }
+    /// <summary>
+    /// For a scorer window below the rule's threshold that counts at its corroborated threshold: the families of
+    /// signals the injection heuristic found in the same span (an addressed reader and more); null otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? Corroboration { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => Score is { } score
-        ? $"{RuleId} ({Category}, {Severity}, {Action}) at {Span}, window of {Span.Length} characters scoring {score:0.000} (threshold {Threshold:0.000}): {Preview}"
+        ? $"{RuleId} ({Category}, {Severity}, {Action}) at {Span}, window of {Span.Length} characters scoring {score:0.000} (threshold {Threshold:0.000}{(Corroboration is { } c ? ", corroborated by " + string.Join(", ", c) : "")}): {Preview}"
         : $"{RuleId} ({Category}, {Severity}, {Action}) at {Span}: {Preview}";
 }

@@ -76,7 +76,7 @@ public static class NarcCommands
                 var id = r.Engine switch
                 {
                     "glob" => $"{r.Id} {r.Description}",
-                    "scorer" => FormattableString.Invariant($"{r.Id} (scorer {r.Scorer}, threshold {r.Threshold:0.000})"),
+                    "scorer" => FormattableString.Invariant($"{r.Id} (scorer {r.Scorer}, threshold {r.Threshold:0.000}{(r.CorroboratedThreshold is { } c ? ", " + c.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " when corroborated" : "")})"),
                     _ => r.Id,
                 };
                 table.AddRow(Markup.Escape(id), r.Category, r.Severity, r.Action, Markup.Escape(r.Line > 0 && r.Source != RuleSetLoader.BuiltinSource ? $"{r.Source}:{r.Line}" : r.Source));
@@ -132,7 +132,7 @@ public static class NarcCommands
             {
                 // A scorer explains itself by its window and its score: which text it read, and by how much it crossed the line.
                 var (endLine, endColumn) = Position(text, Math.Max(f.Span.Start, f.Span.End - 1));
-                CliOutput.Line(FormattableString.Invariant($"    window {f.Span.Line}:{f.Span.Column}-{endLine}:{endColumn} (characters {f.Span.Start}-{f.Span.End}) scores {score:0.000}, threshold {f.Threshold:0.000}"));
+                CliOutput.Line(FormattableString.Invariant($"    window {f.Span.Line}:{f.Span.Column}-{endLine}:{endColumn} (characters {f.Span.Start}-{f.Span.End}) scores {score:0.000}, threshold {f.Threshold:0.000}{(f.Corroboration is { } c ? ", corroborated by the heuristic: " + string.Join(", ", c) : "")}"));
             }
             CliOutput.Line($"    {f.Preview}");
         }

@@ -31,6 +31,9 @@ public sealed record FindingReport
     /// <summary>For a scorer rule: the threshold the score reached; absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Threshold { get; init; }
+    /// <summary>For a scorer window counted at the corroborated threshold: the heuristic's families that corroborate it; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Corroboration { get; init; }
 
     /// <summary>Converts a finding.</summary>
     public static FindingReport From(Finding f) => new()
@@ -47,5 +50,6 @@ public sealed record FindingReport
         Preview = f.Preview,
         Score = f.Score is { } s ? Math.Round(s, 4) : null,
         Threshold = f.Threshold is { } t ? Math.Round(t, 4) : null,
+        Corroboration = f.Corroboration,
     };
 }

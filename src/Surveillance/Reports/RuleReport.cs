@@ -30,6 +30,9 @@ public sealed record RuleReport
     /// <summary>For a scorer rule: the threshold in force; absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Threshold { get; init; }
+    /// <summary>For a scorer rule with one: the corroborated threshold in force; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? CorroboratedThreshold { get; init; }
 
     /// <summary>Converts a compiled rule.</summary>
     public static RuleReport From(CompiledRule r) => new()
@@ -45,5 +48,6 @@ public sealed record RuleReport
         Engine = r.Scorer is not null ? "scorer" : r.UsesBacktracking ? "backtracking" : "linear",
         Scorer = r.Scorer?.Name,
         Threshold = r.Threshold is { } t ? Math.Round(t, 4) : null,
+        CorroboratedThreshold = r.CorroboratedThreshold is { } c ? Math.Round(c, 4) : null,
     };
 }

@@ -26,6 +26,9 @@ public sealed class CompiledRule
     /// <summary>For a rule with <c>scorer:</c>, the threshold in force (the rule's own or the model's); null otherwise.</summary>
     public double? Threshold => Scorer?.Threshold;
 
+    /// <summary>For a rule with <c>scorer:</c>, the corroborated threshold in force (below <see cref="Threshold"/>); null when there is none.</summary>
+    public double? CorroboratedThreshold => Scorer?.CorroboratedThreshold;
+
     /// <summary>The effective spec (after overrides).</summary>
     public RuleSpec Spec { get; }
     /// <summary>The id.</summary>

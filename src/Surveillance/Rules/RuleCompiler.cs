@@ -49,6 +49,7 @@ public static class RuleCompiler
             errors.Add($"{at}: keywords: only ASCII keywords are supported (leave keywords out to run the rule on all text)");
         }
         if (spec.Threshold is not null) errors.Add($"{at}: threshold: only a rule with a scorer has one");
+        if (spec.CorroboratedThreshold is not null) errors.Add($"{at}: corroborated_threshold: only a rule with a scorer has one");
         if (spec.CertainEntropy is { } certain && (spec.Entropy ?? 0) > certain)
         {
             errors.Add($"{at}: certain_entropy must not be below entropy");

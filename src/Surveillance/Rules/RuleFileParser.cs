@@ -17,7 +17,7 @@ public static class RuleFileParser
     [
         "id", "category", "severity", "action", "description", "keywords", "regex", "allowlist", "entropy",
         "certain_entropy", "reach", "decode", "decoded_regex", "min_run", "trigger_chars", "sample", "backtracking", "enabled", "heuristic",
-        "keywords_at_word_start", "keywords_case_sensitive", "gate", "scorer", "threshold",
+        "keywords_at_word_start", "keywords_case_sensitive", "gate", "scorer", "threshold", "corroborated_threshold",
     ];
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="source"/> names it in errors. Throws <see cref="SmoothException"/> listing every problem.</summary>
@@ -180,6 +180,7 @@ public static class RuleFileParser
             Heuristic = Scalar("heuristic"),
             Scorer = Scalar("scorer"),
             Threshold = Number(Scalar("threshold"), at, "threshold", 0, 1, errors),
+            CorroboratedThreshold = Number(Scalar("corroborated_threshold"), at, "corroborated_threshold", 0, 1, errors),
             Source = source,
             Line = line,
         };
@@ -194,6 +195,10 @@ public static class RuleFileParser
         if (spec.Threshold is 0 or 1)
         {
             errors.Add($"{at}: threshold: must be above 0 and below 1 (a probability; 0 would flag everything, 1 nothing)");
+        }
+        if (spec.CorroboratedThreshold is 0 or 1)
+        {
+            errors.Add($"{at}: corroborated_threshold: must be above 0 and below 1 (a probability)");
         }
         if (spec.Decode is not (null or "base64"))
         {

@@ -147,6 +147,7 @@ public static class RuleSetLoader
         Enabled = over.Enabled ?? baseSpec.Enabled,
         Heuristic = over.Heuristic ?? baseSpec.Heuristic,
         Threshold = over.Threshold ?? baseSpec.Threshold,
+        CorroboratedThreshold = over.CorroboratedThreshold ?? baseSpec.CorroboratedThreshold,
         Source = $"{baseSpec.Source} (overridden in {over.Source}:{over.Line})",
     };
 }

@@ -69,6 +69,11 @@ public sealed record RuleSpec
     public string? Scorer { get; init; }
     /// <summary>With <see cref="Scorer"/>: the probability (between 0 and 1) at or above which a window counts; default: the model's own.</summary>
     public double? Threshold { get; init; }
+    /// <summary>
+    /// With <see cref="Scorer"/>: a lower probability at which a window also counts when the injection heuristic
+    /// corroborates it (the same span addresses an automated reader and says more); no effect at or above the threshold in force.
+    /// </summary>
+    public double? CorroboratedThreshold { get; init; }
     /// <summary>The file the rule came from (<c>builtin</c> for the shipped rules).</summary>
     public string Source { get; init; } = "";
     /// <summary>The 1-based line of the rule in <see cref="Source"/>.</summary>

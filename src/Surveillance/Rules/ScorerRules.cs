@@ -42,6 +42,9 @@ internal static class ScorerRules
             errors.Add($"{at}: {e.Message}; the scorer cannot run (reinstall th, or retrain the model as docs/surveillance.md says)");
         }
         if (errors.Count > before || model is null) return null;
-        return new CompiledRule(spec, () => RuleRegexes.Never, new RuleScorer(spec.Scorer!, model, spec.Threshold ?? model.Threshold));
+        var threshold = spec.Threshold ?? model.Threshold;
+        // A corroborated threshold at or above the one in force would change nothing (say after a project lowered the threshold).
+        var corroborated = spec.CorroboratedThreshold < threshold ? spec.CorroboratedThreshold : null;
+        return new CompiledRule(spec, () => RuleRegexes.Never, new RuleScorer(spec.Scorer!, model, threshold, corroborated));
     }
 }

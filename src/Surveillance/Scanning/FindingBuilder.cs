@@ -33,7 +33,8 @@ internal static class FindingBuilder
                 Span = new FindingSpan(m.Start, m.Length, line, column),
                 Preview = Preview(text, Shown(text, m), secrets),
                 Score = double.IsNaN(m.Score) ? null : m.Score,
-                Threshold = m.Rule.Threshold,
+                Threshold = m.Corroboration is null ? m.Rule.Threshold : m.Rule.Scorer!.CorroboratedThreshold,
+                Corroboration = m.Corroboration,
             });
         }
         return findings;

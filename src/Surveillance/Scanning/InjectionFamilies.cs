@@ -147,7 +147,10 @@ internal static class InjectionFamilies
             ImperativeLead + AnyVerb, ForeignImperative + "|" + ForeignModal,
             InjectionWorld.AskLatin, InjectionWorld.AskScript, InjectionWorld.DangerLatin, InjectionWorld.DangerScript, InjectionWorld.Modal,
             // A demand put as a condition: "accepts this license only by sending ...", "complete onboarding by running ...".
-            @"\b(?:only\s+)?by\s+(?:sending|posting|uploading|running|executing|adding|granting|emailing|forwarding|copying|pasting|replying\s+with)\b"),
+            @"\b(?:only\s+)?by\s+(?:sending|posting|uploading|running|executing|adding|granting|emailing|forwarding|copying|pasting|replying\s+with)\b",
+            // A label addressed to a reader in a further language ("Huomio koodia generoiville avustajille:", "ასისტენტს:"): what follows
+            // it is an order by its place, whatever the mood of its verb in a language the vocabulary lacks.
+            InjectionWorld.Label, InjectionWorld.AddressedLatinBeforeColon, InjectionWorld.AddressedScriptBeforeColon),
 
         // The order is to move data out or act beyond the task.
         new("danger", 1.0, FamilyRole.Payload,
@@ -181,6 +184,11 @@ internal static class InjectionFamilies
             @"\b(?:say|state|tell\s+(?:them|the\s+user|users|the\s+developer)|report|claim|reply|answer|respond|confirm)\s+(?:\w+\s+){0,3}?(?:(?:it|this|that|the\s+\w+)\s+(?:is|was|has|looks)\s+)?(?:safe|secure|trusted|trustworthy|verified|legitimate|deprecated|abandoned|malicious|compromised|hacked|infected|no\s+(?:known\s+)?(?:vulnerabilities|issues|problems|risks|bugs)|passed|approved|clean|harmless|official|fine)\b",
             @"\b(?:describe|present|portray|label|list|depict)\s+(?:\S+\s+){0,4}?as\s+(?:having|being|unsafe|insecure|vulnerable|deprecated|malicious|abandoned|compromised)\b|\bas\s+the\s+only\s+(?:safe|secure|trusted|viable|supported)\b" +
             @"|\bregardless\s+of\s+(?:the\s+)?(?:actual|real|true)\s+(?:results?|outcome|status|state)\b"),
+
+        // The same harm in the machine's words, which no language changes: a safeguard switched off by its setting,
+        // privileges raised, a release that skips approval, the environment or a credential header taken whole.
+        new("setting", 1.5, FamilyRole.Payload,
+            InjectionSettings.SwitchedOff, InjectionSettings.Privileged + "|" + InjectionSettings.Released + "|" + InjectionSettings.Taken),
 
         // Something worth stealing or guarding.
         new("target", 1.5, FamilyRole.Payload,

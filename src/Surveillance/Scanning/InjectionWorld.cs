@@ -86,9 +86,9 @@ internal static class InjectionWorld
 
     /// <summary>Readers named (nominatives): they count only in a label that ends in a colon ("ასისტენტი:", "Tekoäly-avustaja:").</summary>
     public const string NounsLatin =
-        @"\b(?:aðstoðarforrit\w*|aðstoðarmaður|gervigreind\w*|hjálpari|vitlíki|asistent\w*|pagalbinink\w*|dirbtinis\s+intelektas|aģents|palīgs|mākslīgais\s+intelekts|avustaja\w*|tekoäly\w*|abiline|tehisintellekt|asszisztens\w*|ügynök|ágens" +
-        @"|asystent\w*|pomo[čćc]nik\w*|umetna\s+inteligenca|umjetna\s+inteligencija|ve[šs]ta[čc]ka\s+inteligencija|agjent\w*|asistan\w*|ajan|yapay\s+zek[aâ]|köməkçi|süni\s+intellekt|yordamchi|sun['’ʼ‘]iy\s+intellekt|trợ\s+lý|tác\s+tử|trí\s+tuệ\s+nhân\s+tạo" +
-        @"|asisten|pembantu\s+ai|ejen(?:\s+ai)?|kecerdasan\s+(?:buatan|artifisial)|katulong|ahente|msaidizi|wakala|olùrànlọ́wọ́|oluranlowo|aṣojú|onye\s+enyemaka|mataimaki\w*|wakili|umsizi|i-ejenti|kaaliyaha|caawiyaha|wakiilka" +
+        @"\b(?:aðstoðarforrit\w*|aðstoðarmaður|gervigreind\w*|hjálpari|vitlíki|asistent\w*|pagalbinink\w*|dirbtinis\s+intelektas|aģents|palīgs|mākslīgais\s+intelekts|avustaj\w*|tekoäly\w*|assistent\w*|abiline|tehisintellekt|asszisztens\w*|ügynök|ágens" +
+        @"|asystent\w*|pomo[čćc]nik\w*|umetn\w*\s+inteligenc\w*|umjetn\w*\s+inteligencij\w*|ve[šs]ta[čc]k\w*\s+inteligencij\w*|agjent\w*|asistan\w*|ajan\w*|yapay\s+zek[aâ]\w*|köməkçi\w*|süni\s+intellekt\w*|yordamchi\w*|sun['’ʼ‘]iy\s+intellekt\w*|trợ\s+lý|tác\s+tử|trí\s+tuệ\s+nhân\s+tạo" +
+        @"|asisten\w*|pembantu\s+ai|ejen\w*|kecerdasan\s+(?:buatan|artifisial)|katulong|ahente|msaidizi|wasaidizi|wakala|olùrànlọ́wọ́|oluranlowo|aṣojú|onye\s+enyemaka|mataimaki\w*|wakili|umsizi|i-ejenti|kaaliy\w*|caawiy\w*|wakiil\w*" +
         @"|cynorthwyydd|asiant|cúntóir|gníomhaire|laguntzaile\w*|adimen\s+artifizial|axente|aġent" +
         @"|công\s+cụ\s+tự\s+động|alat\s+otomatis|automatizovan\w+\s+nástroj\w*|narzędzi\w*\s+automatyczn\w*|automatyczn\w+\s+narzędz\w*|automatiziran\w*\s+alat\w*|avtomatiziran\w*\s+orodj\w*|alîkar\w*|asystenci|agenci)\b";
 

@@ -163,17 +163,27 @@ internal static class Scanner
         }
     }
 
-    // Learned scorers read the whole text once and report the best window of each run of windows at their threshold.
+    // Learned scorers read the whole text once and report the best window of each run of windows at their threshold,
+    // and of each run at their corroborated threshold that the injection heuristic corroborates.
     private static void RunScorers(IReadOnlyList<CompiledRule> rules, ScanPlan plan, string text, List<RawMatch> results)
     {
         var windows = new List<Scoring.ScoredWindow>();
+        var candidates = new List<Scoring.WindowRun>();
         foreach (var r in plan.Scorers)
         {
             var rule = rules[r];
             var scorer = rule.Scorer!;
             windows.Clear();
-            Scoring.WindowScorer.Flag(scorer.Model, text, scorer.Threshold, windows);
+            candidates.Clear();
+            Scoring.WindowScorer.Flag(scorer.Model, text, scorer.Threshold, windows, scorer.CorroboratedThreshold, candidates);
             foreach (var w in windows) results.Add(new RawMatch(rule, w.Start, w.End - w.Start, true, w.Score));
+            foreach (var c in candidates)
+            {
+                if (ScorerCorroboration.Of(text, c) is { } families)
+                {
+                    results.Add(new RawMatch(rule, c.Best.Start, c.Best.End - c.Best.Start, true, c.Best.Score, families));
+                }
+            }
         }
     }
 

@@ -12,12 +12,17 @@ internal static class WindowScorer
 {
     private const int StackChunks = 256;
 
-    /// <summary>Adds to <paramref name="flagged"/> the best window of each run of consecutive windows that score at least <paramref name="threshold"/>.</summary>
-    public static void Flag(LinearModel model, ReadOnlySpan<char> text, double threshold, List<ScoredWindow> flagged)
+    /// <summary>
+    /// Adds to <paramref name="flagged"/> the best window of each run of consecutive windows that score at least
+    /// <paramref name="threshold"/>. With <paramref name="low"/> (below the threshold), also adds to
+    /// <paramref name="candidates"/> each run of windows at or above <paramref name="low"/> that holds none at the threshold.
+    /// </summary>
+    public static void Flag(LinearModel model, ReadOnlySpan<char> text, double threshold, List<ScoredWindow> flagged, double? low = null, List<WindowRun>? candidates = null)
     {
         var chunks = new WindowGrid(text.Length, model.ChunkChars, model.WindowChunks).Chunks;
         if (chunks == 0) return;
         var cut = Logit(threshold);
+        var lowCut = low is { } l && l < threshold && candidates is not null ? Logit(l) : cut;
         double[]? rentedLogits = null;
         int[]? rentedWidths = null;
         var small = chunks <= StackChunks;
@@ -27,18 +32,36 @@ internal static class WindowScorer
         {
             var positions = Best(model, text, logits, widths);
             var grid = new WindowGrid(text.Length, model.ChunkChars, model.WindowChunks);
-            var best = -1;
+            int best = -1, runFirst = -1, runBest = -1;
+            var runFlagged = false;
             for (var w = 0; w <= positions; w++)
             {
                 if (w < positions && logits[w] >= cut)
                 {
                     if (best < 0 || logits[w] > logits[best]) best = w;
+                    runFlagged = true;
+                }
+                else if (best >= 0)
+                {
+                    var (s, e) = grid.Window(best, widths[best]);
+                    flagged.Add(new ScoredWindow(s, e, Logistic(logits[best])));
+                    best = -1;
+                }
+                if (lowCut >= cut) continue;
+                if (w < positions && logits[w] >= lowCut)
+                {
+                    if (runFirst < 0) runFirst = w;
+                    if (runBest < 0 || logits[w] > logits[runBest]) runBest = w;
                     continue;
                 }
-                if (best < 0) continue;
-                var (s, e) = grid.Window(best, widths[best]);
-                flagged.Add(new ScoredWindow(s, e, Logistic(logits[best])));
-                best = -1;
+                if (runFirst < 0) continue;
+                if (!runFlagged)
+                {
+                    var (s, e) = grid.Window(runBest, widths[runBest]);
+                    candidates!.Add(new WindowRun(new ScoredWindow(s, e, Logistic(logits[runBest])), grid.Window(runFirst, widths[runFirst]).Start, grid.Window(w - 1, widths[w - 1]).End));
+                }
+                runFirst = runBest = -1;
+                runFlagged = false;
             }
         }
         finally

@@ -1,0 +1,34 @@
+namespace Smooth.Surveillance.Scanning;
+
+/// <summary>
+/// Payloads that read the same in every language, because they are written in the machine's words: a safeguard's
+/// setting switched off (<c>'csrf' =&gt; false</c>, <c>proxy.enabled: false</c>, <c>NoNewPrivileges=false</c>),
+/// privileges raised (<c>User=root</c>, <c>privileged: true</c>), a release or merge that skips people
+/// (<c>npm publish</c>, <c>--admin</c>, a repository made public), and a dump of the environment or a credential
+/// header. An injection in a language the vocabulary lacks still names what it wants this way. None is an ask: a
+/// unit file with <c>User=root</c> is ordinary; it counts only in a passage that also addresses a reader and asks.
+/// </summary>
+internal static class InjectionSettings
+{
+    // Safeguards, by the names their settings use.
+    private const string Safeguard =
+        @"(?:csrf|xsrf|ssl|tls|verify\w*|verification|security|protection|proxy|firewall|sandbox|network_?polic(?:y|ies)|networkpolicy|nonewprivileges|seccomp|apparmor|selinux" +
+        @"|2fa|mfa|two_?factor|otp|gpgsign|signing|signature\w*|hooks?|pre_?commit|audit\w*|auth\w*|review\w*|approv\w*|enforce\w*|protect\w*|lint\w*|credo|checks?|scan\w*|secret_?scanning|rate_?limit\w*|cors|https_?only|encrypt\w*)";
+
+    /// <summary>A safeguard's setting switched off, in the syntaxes of configuration files and code.</summary>
+    public const string SwitchedOff =
+        @"\b" + Safeguard + @"(?:[\w.\[\]'""-]{0,30}?)\s*(?:=>|==?|:)\s*['""]?(?:false|off|no|0|disabled?|none|skip)\b";
+
+    /// <summary>Privileges raised: root, a privileged container, password-less sudo, escalation allowed.</summary>
+    public const string Privileged =
+        @"\buser\s*[:=]\s*['""]?root\b|\brunasuser\s*:\s*0\b|\bprivileged\s*:\s*true\b|\ballowprivilegeescalation\s*:\s*true\b|--privileged\b|\bnopasswd\b|\bcap_add\b|\bsys_admin\b|\bchmod\s+[0-7]?777\b|\bsudoers\b";
+
+    /// <summary>A release or merge that skips the people who approve it, or code made public.</summary>
+    public const string Released =
+        @"\b(?:npm|pnpm|yarn|cargo|gem|twine|poetry|mix\s+hex|dotnet\s+nuget|docker|helm)\s+(?:publish|push|upload)\b|--admin\b|\bgh\s+(?:pr\s+merge|repo\s+edit)\b|--visibility[\s=]+public\b" +
+        @"|\bvisibility\s*[:=]\s*['""]?public\b|\bprivate\s*[:=]\s*false\b|\b(?:repo|repository|repozitori\w*|репозитори\w*)[^\n]{0,20}\bpublic\b|\bpublic\b[^\n]{0,20}\b(?:repo|repository)\b";
+
+    /// <summary>The environment or a credential header taken whole: <c>$(env)</c>, <c>printenv</c>, the Authorization header, cookies.</summary>
+    public const string Taken =
+        @"\$\(\s*(?:env|printenv|set|cat\s+[^)\n]{1,40})\s*\)|\benv\s*>|\bprintenv\b|\bauthorization\b|\bset-cookie\b|\bcookies?\b|\bgit\s+config\s+--get|\b\.git/config\b|\b(?:github|gitlab|npm|pypi|aws|gcp|azure)\s+(?:tokens?|tokenları|токен\w*|tokeny|tokenit|tokenu?)\b";
+}
