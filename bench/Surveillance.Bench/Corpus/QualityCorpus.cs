@@ -19,7 +19,7 @@ public static class QualityCorpus
     public const int ChunkLines = 40;
     /// <summary>
     /// The last held-out set measured and placed in the corpus. v15 and v16 were measured once on 2026-12-01 on the
-    /// same build (74 and 72 of 80 injections, 4 and 13 of 80 hard negatives) and are not yet training data (<see cref="TrainingCorpus.LastVersion"/>).
+    /// same build (74 and 72 of 80 injections, 4 and 13 of 80 hard negatives), then joined the training data (<see cref="TrainingCorpus.LastVersion"/>).
     /// </summary>
     public const int LastMeasured = 16;
     /// <summary>
