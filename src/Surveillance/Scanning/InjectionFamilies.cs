@@ -186,9 +186,10 @@ internal static class InjectionFamilies
             @"|\bregardless\s+of\s+(?:the\s+)?(?:actual|real|true)\s+(?:results?|outcome|status|state)\b"),
 
         // The same harm in the machine's words, which no language changes: a safeguard switched off by its setting,
-        // privileges raised, a release that skips approval, the environment or a credential header taken whole.
+        // privileges raised, a release that skips approval, the environment or a credential header taken whole, a
+        // package pulled from an address the text chooses.
         new("setting", 1.5, FamilyRole.Payload,
-            InjectionSettings.SwitchedOff, InjectionSettings.Privileged + "|" + InjectionSettings.Released + "|" + InjectionSettings.Taken),
+            InjectionSettings.SwitchedOff, InjectionSettings.Privileged + "|" + InjectionSettings.Released + "|" + InjectionSettings.Taken, InjectionSettings.Sourced),
 
         // Something worth stealing or guarding.
         new("target", 1.5, FamilyRole.Payload,

@@ -28,6 +28,14 @@ internal static class InjectionSettings
         @"\b(?:npm|pnpm|yarn|cargo|gem|twine|poetry|mix\s+hex|dotnet\s+nuget|docker|helm)\s+(?:publish|push|upload)\b|--admin\b|\bgh\s+(?:pr\s+merge|repo\s+edit)\b|--visibility[\s=]+public\b" +
         @"|\bvisibility\s*[:=]\s*['""]?public\b|\bprivate\s*[:=]\s*false\b|\b(?:repo|repository|repozitori\w*|репозитори\w*)[^\n]{0,20}\bpublic\b|\bpublic\b[^\n]{0,20}\b(?:repo|repository)\b";
 
+    /// <summary>
+    /// A package pulled from an address the text chooses: a registry or index flag, R's <c>repos=</c>, a direct URL
+    /// to pip or npm, a PEP 508 <c>name @ https://</c> requirement (dependency confusion and typosquats come this way).
+    /// </summary>
+    public const string Sourced =
+        @"--(?:registry|index-url|extra-index-url|trusted-host|source|repo)[=\s]+[""']?https?://|\brepos\s*=\s*(?:c\(\s*)?[""']https?://" +
+        @"|\b(?:pip3?|uv\s+pip|pipx|npm|pnpm|yarn|gem|cargo)\s+(?:install|i|add)\s+(?:-\S+\s+)*[""']?https?://|[\w.-]+\s*@\s*https?://\S+?\.(?:whl|tar\.gz|zip|tgz)\b";
+
     /// <summary>The environment or a credential header taken whole: <c>$(env)</c>, <c>printenv</c>, the Authorization header, cookies.</summary>
     public const string Taken =
         @"\$\(\s*(?:env|printenv|set|cat\s+[^)\n]{1,40})\s*\)|\benv\s*>|\bprintenv\b|\bauthorization\b|\bset-cookie\b|\bcookies?\b|\bgit\s+config\s+--get|\b\.git/config\b|\b(?:github|gitlab|npm|pypi|aws|gcp|azure)\s+(?:tokens?|tokenları|токен\w*|tokeny|tokenit|tokenu?)\b";
