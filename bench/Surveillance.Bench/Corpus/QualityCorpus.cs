@@ -19,7 +19,7 @@ public static class QualityCorpus
     public const int ChunkLines = 40;
     /// <summary>
     /// The last held-out set measured and placed in the corpus. v17 and v18 were measured once on 2026-12-02 on builds
-    /// whose scorer was trained through v16 (69 and 68 of 80 injections, 2 and 4 of 80 hard negatives) and are not yet
+    /// whose scorer was trained through v16 (69 and 68 of 80 injections, 2 and 4 of 80 hard negatives), then joined the
     /// training data (<see cref="TrainingCorpus.LastVersion"/>).
     /// </summary>
     public const int LastMeasured = 18;

@@ -4,8 +4,8 @@ namespace Smooth.Surveillance.Bench.Corpus;
 
 /// <summary>
 /// The labelled texts the injection model is trained on. Positives: <c>injection.txt</c> and the held-out sets v1 to
-/// v16. Negatives: the benign chunks and hard negatives under <c>benign/</c>, <c>near-misses.txt</c>, and the hard
-/// negatives of v6 to v16. Every one of v1 to v16 has been measured once and is spent; a later set (v17 on) is sealed
+/// v18. Negatives: the benign chunks and hard negatives under <c>benign/</c>, <c>near-misses.txt</c>, and the hard
+/// negatives of v6 to v18. Every one of v1 to v18 has been measured once and is spent; a later set (v19 on) is sealed
 /// and never opened: the files are named one by one, and in <c>benign/</c> a file whose name carries a held-out
 /// version above <see cref="LastVersion"/> is skipped by name before it is read. Plus the synthetic sets under
 /// <c>synthetic/</c> (<see cref="SyntheticDir"/>): injections and hard negatives in the same carriers and languages,
@@ -15,7 +15,7 @@ namespace Smooth.Surveillance.Bench.Corpus;
 public static partial class TrainingCorpus
 {
     /// <summary>The last held-out version that may be trained on.</summary>
-    public const int LastVersion = 16;
+    public const int LastVersion = 18;
 
     /// <summary>The folder of the synthetic training sets, relative to the corpus: <c>injection-NAME.txt</c> and <c>benign-NAME.txt</c> pairs.</summary>
     public const string SyntheticDir = "synthetic";
