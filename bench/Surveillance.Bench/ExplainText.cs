@@ -15,9 +15,8 @@ public static class ExplainText
     {
         var model = ScorerCatalog.Load(ScorerCatalog.InjectionLinearV1);
         var seen = new HashSet<string>();
-        for (var at = 0; at < text.Length; at = text.IndexOf('\n', at) is var nl && nl < 0 ? text.Length : nl + 1)
+        foreach (var (at, o) in Passages(text))
         {
-            var o = InjectionScore.Explain(text, at, 1);
             var row = $"score {o.Score} [{string.Join(", ", o.Families)}] anchored {o.Anchored}, asks {o.Asks}, harmful {o.Harmful}: {(o.Passes ? "passes" : "does not pass")}";
             if (o.Families.Count > 0 && seen.Add(row)) Console.WriteLine($"line at {at}: {row}");
         }
@@ -28,5 +27,14 @@ public static class ExplainText
             Console.WriteLine($"scorer: best window {best.Start}-{best.End} scores {best.Score:0.000} (threshold {model.Threshold:0.000})");
         }
         return 0;
+    }
+
+    /// <summary>The heuristic's full outcome for the passage around each line start of <paramref name="text"/>.</summary>
+    internal static IEnumerable<(int At, InjectionScore.Outcome Outcome)> Passages(string text)
+    {
+        for (var at = 0; at < text.Length; at = text.IndexOf('\n', at) is var nl && nl < 0 ? text.Length : nl + 1)
+        {
+            yield return (at, InjectionScore.Explain(text, at, 1));
+        }
     }
 }

@@ -13,8 +13,9 @@ using Smooth.Surveillance.Rules;
 // --train-injection-model [--out PATH] [--check] trains the learned injection scorer's model (TrainInjectionModel.cs).
 // --leave-one-set-out [overrides] [--rules]: trains without each spent set from v6 on in turn and scores the set left out (LeaveOneSetOut.cs).
 if (args.Contains("--leave-one-set-out")) return Smooth.Surveillance.Bench.LeaveOneSetOut.Run(args);
-// --rules-by-set [--show]: per held-out and synthetic set, injections caught and hard negatives flagged by the rules alone (RulesBySet.cs).
+// --explain (text on stdin): the heuristic's outcome for the passage around each line and the scorer's best window (ExplainText.cs).
 if (args.Contains("--explain")) return Smooth.Surveillance.Bench.ExplainText.Run(Console.In.ReadToEnd());
+// --rules-by-set [--show]: per held-out and synthetic set, injections caught and hard negatives flagged by the rules alone (RulesBySet.cs).
 if (args.Contains("--rules-by-set")) return Smooth.Surveillance.Bench.RulesBySet.Run(args.Contains("--show"));
 if (args.Contains("--train-injection-model")) return Smooth.Surveillance.Bench.TrainInjectionModel.Run(args);
 // --scan-loop benign|secrets|injection [seconds] scans one 64 KiB text in a loop for a profiler (ScanLoop.cs).

@@ -50,7 +50,8 @@ public static class RulesBySet
                     .Where(f => f.Category == RuleCategory.Injection && f.Score is null).ToList();
                 var ruleIds = found.Select(f => f.RuleId).Distinct().ToList();
                 var byRules = ruleIds.Count > 0;
-                if (show && !byRules && positive && doc.Text.Count(c => c > 127 && char.IsLetter(c)) >= 3)
+                var nonEnglish = doc.Text.Count(c => c > 127 && char.IsLetter(c)) >= 3;
+                if (show && !byRules && positive && nonEnglish)
                 {
                     Console.WriteLine($"  missed: {name} {doc.Name} {doc.Text[..Math.Min(doc.Text.Length, 70)].ReplaceLineEndings(" ")}");
                     ExplainBestPassage(doc.Text);
@@ -64,7 +65,6 @@ public static class RulesBySet
                         Console.WriteLine($"    {f.RuleId} at {f.Span.Line}:{f.Span.Column} score {why.Score}: {string.Join(" ", why.Families)} | {doc.Text.Substring(f.Span.Start, Math.Min(f.Span.Length, 60)).ReplaceLineEndings(" ")}");
                     }
                 }
-                var nonEnglish = doc.Text.Count(c => c > 127 && char.IsLetter(c)) >= 3;
                 if (byRules) flagged++;
                 if (nonEnglish) foreign++;
                 if (byRules && nonEnglish) foreignFlagged++;
@@ -82,14 +82,11 @@ public static class RulesBySet
     // so a tuning round sees which signal was absent.
     private static void ExplainBestPassage(string text)
     {
-        var best = (Score: -1.0, Families: (IReadOnlyList<string>)[], Line: "");
-        for (var at = 0; at < text.Length; at = text.IndexOf('\n', at) is var nl && nl < 0 ? text.Length : nl + 1)
-        {
-            var why = Scanning.InjectionScore.Explain(text, at, 1);
-            if (why.Score <= best.Score) continue;
-            var end = text.IndexOf('\n', at);
-            best = (why.Score, why.Families, text[at..(end < 0 ? text.Length : end)]);
-        }
-        Console.WriteLine($"    best passage score {best.Score}: {string.Join(" ", best.Families)} | at {best.Line[..Math.Min(best.Line.Length, 90)]}");
+        if (text.Length == 0) return;
+        // The first passage with the highest score: MaxBy keeps the first of equals.
+        var (at, best) = ExplainText.Passages(text).MaxBy(p => p.Outcome.Score);
+        var end = text.IndexOf('\n', at);
+        var line = text[at..(end < 0 ? text.Length : end)];
+        Console.WriteLine($"    best passage score {best.Score}: {string.Join(" ", best.Families)} | at {line[..Math.Min(line.Length, 90)]}");
     }
 }
