@@ -7,7 +7,7 @@ using Smooth.Surveillance.Scoring;
 namespace Smooth.Surveillance.Bench;
 
 /// <summary>
-/// <c>--leave-one-set-out [training overrides] [--rules] [--show-misses]</c>: the model-selection yardstick. For each independent
+/// <c>--leave-one-set-out [training overrides] [--sets 15,16] [--rules] [--show-misses]</c>: the model-selection yardstick. For each independent
 /// held-out set from v6 to the last spent one (TrainingCorpus.LastVersion), trains exactly as <c>--train-injection-model</c> does (threshold by cross-validation on the
 /// training part) on the training corpus without that set's injections and hard negatives, then scores the set it
 /// left out: injections flagged (recall), hard negatives flagged, and, as out-of-fold false-positive figures, the
@@ -33,7 +33,7 @@ internal static class LeaveOneSetOut
             : "| left out | threshold | injections flagged | hard negatives flagged | CV benign chunks flagged | unseen repo files flagged | rules + scorer: injections | rules + scorer: hard negatives |");
         Console.WriteLine(engine is null ? "|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|");
         int tp = 0, pos = 0, fp = 0, neg = 0, chunkFp = 0, chunks = 0, fileFp = 0, files = 0, rtp = 0, rfp = 0;
-        for (var v = TrainingCorpus.FirstIndependent; v <= TrainingCorpus.LastVersion; v++)
+        foreach (var v in Sets(args))
         {
             var (train, heldPositives, heldNegatives) = TrainingCorpus.LeaveOut(corpus, v);
             var report = ModelTrainer.Train(train, options);
@@ -82,6 +82,19 @@ internal static class LeaveOneSetOut
         if (engine is not null) pooled += $" {rtp} / {pos} ({Pct(rtp, pos)}) | {rfp} / {neg} ({Pct(rfp, neg)}) |";
         Console.WriteLine(pooled);
         return 0;
+    }
+
+    // Every independent set, or those named by --sets (comma-separated versions, e.g. 15,16,17,18).
+    private static IEnumerable<int> Sets(string[] args)
+    {
+        var all = Enumerable.Range(TrainingCorpus.FirstIndependent, TrainingCorpus.LastVersion - TrainingCorpus.FirstIndependent + 1);
+        var i = Array.IndexOf(args, "--sets");
+        if (i < 0) return all;
+        if (i + 1 >= args.Length) throw new ArgumentException("--sets needs a comma-separated list of held-out versions, e.g. --sets 15,16");
+        var chosen = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => int.Parse(v.TrimStart('v'), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var unknown = chosen.Where(v => !all.Contains(v)).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"--sets: no independent held-out set v{string.Join(", v", unknown)}; the spent ones are v{TrainingCorpus.FirstIndependent} to v{TrainingCorpus.LastVersion}");
+        return chosen;
     }
 
     /// <summary>Whether the product's scorer flags any window of <paramref name="text"/> at the model's threshold.</summary>

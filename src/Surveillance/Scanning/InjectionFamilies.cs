@@ -50,7 +50,9 @@ internal static class InjectionFamilies
             @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar|seguir|continuar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+(?:your|the)\s+(?:next\s+)?(?:reply|answer|response|summary)\b",
             // Further languages and scripts (InjectionWorld): a reader addressed (mostly a dative), or named in a label.
             InjectionWorld.AddressedLatin, InjectionWorld.AddressedLatinBeforeColon, InjectionWorld.AddressedScript, InjectionWorld.AddressedScriptBeforeColon,
-            InjectionWorld.Label, InjectionWorld.Obligation),
+            InjectionWorld.Label, InjectionWorld.Obligation,
+            InjectionWorldRegional.AddressedLatin, InjectionWorldRegional.AddressedLatinBeforeColon, InjectionWorldRegional.AddressedScript,
+            InjectionWorldRegional.AddressedScriptBeforeColon, InjectionWorldRegional.Label),
 
         // A fake conversation turn or role inside data: "Human:" / "Assistant:" lines after code, "### Instruction",
         // a JSON "role": "system" object or a "SYSTEM:" value in a tool result.
@@ -135,7 +137,7 @@ internal static class InjectionFamilies
             @"|\b(?:berätta|nämn|säg)\s+(?:\w+\s+)?inte\b|\butan\s+att\s+(?:fråga|berätta|meddela)\b|\b(?:neříkej|neříkejte|nezmiňuj|nezmiňujte|neinformuj)\w*|\bbez\s+(?:ptaní|upozornění|vědomí)\b" +
             @"|\bμην\s+(?:το\s+)?(?:πεις|πείτε|αναφέρ\w*|ενημερώσ\w*)|\bχωρίς\s+να\s+(?:ρωτήσ\w*|ενημερώσ\w*)|אל\s+תספר|אל\s+תגיד|אל\s+תזכיר|בלי\s+לשאול|בלי\s+לספר|בשקט" +
             @"|نگو|نگویید|اطلاع\s+نده|بدون\s+(?:اطلاع|پرسیدن)|ไม่ต้องบอก|อย่าบอก|ห้ามบอก|เงียบๆ|\busimwambie\b|\busimjulishe\b|\bbila\s+kumwambia\b|\bkimya\b",
-            InjectionWorld.Secrecy),
+            InjectionWorld.Secrecy, InjectionWorldRegional.Secrecy),
 
         // A carrier the person does not see: hidden HTML, comments, alt text, zero-width or tag characters. It adds weight
         // but does not anchor alone: issue and pull-request templates instruct people inside HTML comments.
@@ -150,7 +152,8 @@ internal static class InjectionFamilies
             @"\b(?:only\s+)?by\s+(?:sending|posting|uploading|running|executing|adding|granting|emailing|forwarding|copying|pasting|replying\s+with)\b",
             // A label addressed to a reader in a further language ("Huomio koodia generoiville avustajille:", "ასისტენტს:"): what follows
             // it is an order by its place, whatever the mood of its verb in a language the vocabulary lacks.
-            InjectionWorld.Label, InjectionWorld.AddressedLatinBeforeColon, InjectionWorld.AddressedScriptBeforeColon),
+            InjectionWorld.Label, InjectionWorld.AddressedLatinBeforeColon, InjectionWorld.AddressedScriptBeforeColon,
+            InjectionWorldRegional.Orders, InjectionWorldRegional.Label, InjectionWorldRegional.AddressedLatinBeforeColon, InjectionWorldRegional.AddressedScriptBeforeColon),
 
         // The order is to move data out or act beyond the task.
         new("danger", 1.0, FamilyRole.Payload,
@@ -212,6 +215,6 @@ internal static class InjectionFamilies
             @"|\b(?:public|external|personal|our|my|their|another)\s+(?:fork|repo(?:sitory)?|gist|bucket|mirror|server|endpoint|registry|inbox|drive|issue)\b" +
             // An address, a git remote, a host path, a chat channel or an image link as the destination; data piped into curl.
             @"|\b(?:to|at|with|a|an|à|naar|till|na|kwa|σε|ל|به)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:through|via|@|add|install|pin|route|registry|index-url|proxy)\s+(?:\S+\s+){0,3}?['""`]?https?://|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开",
-            InjectionWorld.ChannelLatin, InjectionWorld.ChannelScript),
+            InjectionWorld.ChannelLatin, InjectionWorld.ChannelScript, InjectionWorldRegional.Channel),
     ];
 }

@@ -45,7 +45,7 @@ internal static class Scanner
         {
             buffers.Return();
         }
-        if (plan.Scorers.Length > 0) RunScorers(rules, plan, text, results);
+        if (plan.Scorers.Length > 0) RunScorers(rules, plan, text, results, onTimeout);
         // Disguised words (invisible characters, look-alike letters, letter spacing, leetspeak, reversed or hex lines):
         // the injection rules run once more over clean copies, their findings mapped back onto the original.
         if (scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding)) DisguiseRescan.Run(set, text, results, onTimeout);
@@ -164,8 +164,9 @@ internal static class Scanner
     }
 
     // Learned scorers read the whole text once and report the best window of each run of windows at their threshold,
-    // and of each run at their corroborated threshold that the injection heuristic corroborates.
-    private static void RunScorers(IReadOnlyList<CompiledRule> rules, ScanPlan plan, string text, List<RawMatch> results)
+    // and of each run at their corroborated threshold that the injection heuristic corroborates. A corroboration that
+    // runs out of time counts as corroborated (fail closed: the window goes to the judge), and the caller is told.
+    private static void RunScorers(IReadOnlyList<CompiledRule> rules, ScanPlan plan, string text, List<RawMatch> results, Action<CompiledRule>? onTimeout)
     {
         var windows = new List<Scoring.ScoredWindow>();
         var candidates = new List<Scoring.WindowRun>();
@@ -179,7 +180,17 @@ internal static class Scanner
             foreach (var w in windows) results.Add(new RawMatch(rule, w.Start, w.End - w.Start, true, w.Score));
             foreach (var c in candidates)
             {
-                if (ScorerCorroboration.Of(text, c) is { } families)
+                IReadOnlyList<string>? families;
+                try
+                {
+                    families = ScorerCorroboration.Of(text, c);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    onTimeout?.Invoke(rule);
+                    families = ScorerCorroboration.TimedOut;
+                }
+                if (families is not null)
                 {
                     results.Add(new RawMatch(rule, c.Best.Start, c.Best.End - c.Best.Start, true, c.Best.Score, families));
                 }

@@ -16,6 +16,9 @@ internal static class ScorerCorroboration
     /// <summary>The heuristic score the span needs (a lone family that plays every role, say secrecy, is not enough).</summary>
     public const double MinScore = 2.5;
 
+    /// <summary>The corroboration reported when the heuristic ran out of time on a run (the window goes to the judge).</summary>
+    public static readonly IReadOnlyList<string> TimedOut = ["timed-out"];
+
     /// <summary>How far either side of the run's best window the heuristic reads.</summary>
     public const int MaxReach = 512;
 
