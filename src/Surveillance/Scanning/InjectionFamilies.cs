@@ -163,7 +163,7 @@ internal static class InjectionFamilies
         // Skipping the checks a person relies on.
         new("bypass", 1.5, FamilyRole.Ask | FamilyRole.Payload,
             @"\b(?:skip|bypass|disable|turn\s+off|suspend|waive|ignore|circumvent|switch\s+off|deactivate|silence)\s+(?:your\s+|the\s+|all\s+|any\s+|its\s+|every\s+)?(?:\S+\s+){0,2}?(?:checks?|tests?|test\s+suite|linters?|linting|ci|review|approval|confirmations?|safeguards?|validation|hooks?|pre-?commit|sandbox|firewall|security\s+warnings?|branch\s+protection|signing|2fa|mfa|scans?|guardrails|verification|audit(?:\s+log)?|logging|restrictions)\b" +
-            @"|\bstop\s+asking\b|--no-verify|\bwithout\s+(?:running|waiting\s+for|any)\s+(?:\w+\s+)?(?:tests?|linters?|checks?|ci|review|approval)\b|\bcommit\s+directly\b|\bstraight\s+to\s+(?:main|master|production|prod)\b|\bforce[\s-]?push|\b(?:directly|direkt|directement|directamente|direttamente)\s+(?:\S+\s+){0,3}?(?:main|master|production|prod)\b" +
+            @"|\bstop\s+asking\b|--no-verify|\bwithout\s+(?:running|waiting\s+for|any)\s+(?:\w+\s+)?(?:tests?|linters?|checks?|ci|review|approval)\b|\bcommit\s+directly\b|\bstraight\s+to\s+(?:main|master|production|prod)\b|\bforce[\s-]?push|\b(?:directly|direkt|directement|directamente|direttamente)\s+(?:\S+\s+){0,3}?(?:main|master|production|prod)\b|सीधे\s+(?:\S+\s+){0,3}?(?:main|master|production|prod)\b" +
             @"|\b(?:überspring\w*|umgeh\w*|saltar|sáltate|omite|ignorez|contourne\w*)\b" +
             @"|\b(?:désactiv\w*|desactiv\w*|deaktivier\w*|desativ\w*|disattiv\w*|отключ\w*)\b|禁用|关闭|無効に",
             // Approving without looking, and weakening a control by its setting: "without reading the diff", "no plan review
@@ -175,6 +175,7 @@ internal static class InjectionFamilies
             @"|\b(?:always\s+(?:returns?|be)\s+true|zawsze\s+zwraca\s+true)\b|\bset\s+role\s*=\s*'?admin",
             // Certificate checks, tests, confirmations and endpoint protection switched off by their settings.
             @"\bdanger_accept_invalid_certs|\binsecureskipverify\b|\brejectunauthorized\s*:\s*false|\bverify_ssl\s*=\s*false|\bssl_verify\w*\s*[=:]\s*(?:false|0)|curlopt_ssl_verify\w+|--no-check-certificate|\bcheck_hostname\s*=\s*false|\bcert_none\b" +
+            @"|\bservercertificatecustomvalidationcallback\b|\bdangerousacceptanyservercertificatevalidator\b|\badd-mppreference\s+-exclusion\w*|(?:\bset-|-)executionpolicy\s+(?:unrestricted|bypass)\b" +
             @"|\b(?:pytest\.mark\.skip|unittest\.skip|it\.skip|describe\.skip|test\.skip|t\.skip)\b|@(?:ignore|disabled)\b|-auto-approve\b|--auto-approve\b|\bconfirm\w*\s*[=:]\s*false\b|\bauto_?run\s*[=:]|\brequire_?approval\s*[=:]\s*false" +
             @"|\bdisablerealtimemonitoring\b|\bset-mppreference\b|\bsetenforce\s+0\b|\bufw\s+disable\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:firewalld|auditd|apparmor|falcon\w*|crowdstrike\w*|defender\w*)" +
             @"|\bso\s+(?:that\s+)?(?:the\s+)?(?:test\s+suite|suite|tests?|ci|build|pipeline|checks?)\s+(?:passes|pass|goes\s+green|is\s+green)\b|\b(?:regenerate|update|change|adjust|overwrite|rewrite)\s+(?:every\s+|all\s+|the\s+)?['""]?expected['""]?\s+values?\b|\berwartete\w*\s+wert\w*\s+(?:\w+\s+){0,4}?angepasst" +
@@ -198,7 +199,7 @@ internal static class InjectionFamilies
         new("target", 1.5, FamilyRole.Payload,
             @"\b(?:passwords?|passwd|secrets?|tokens?|credentials?|api[\s_-]?keys?|private\s+keys?|ssh\s+keys?|deploy\s+keys?|signing\s+keys?|access\s+keys?|(?:gpg|pgp)\s+keys?|netrc|id_(?:rsa|ed25519|ecdsa)|kubeconfig|environment\s+variables|env\s+vars?|printenv|github_token|\w+_(?:token|secret|api_key)" +
             @"|sudo|root\s+(?:access|shell|password)|reverse\s+shell|admin\s+password|session\s+cookies?|wallet|seed\s+phrase|payout|bank\s+account|card\s+numbers?|billing|system\s+prompt|conversation\s+history|(?:write|admin|root|shell|network|internet|full|unrestricted)\s+access|branch\s+protection|sandbox|network\s+restrictions|egress\s+proxy|https?_proxy|audit\s+log|repository\s+(?:archive|contents?|settings)|home\s+directory)\b" +
-            @"|\bsuperuser\b|\bkeychain\b|\bkeystore\b|\.git/config\b|\bpermission\s*[=:]\s*['""]?admin\b|/admin/\w+|""scope""\s*:\s*""\*""|/collaborators/|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.netrc|\.git-credentials|`env`|--force\b|~/" +
+            @"|\bsuperuser\b|\bkeychain\b|\bkeystore\b|\.git/config\b|\.git/hooks\b|\bcore\.hookspath\b|\bpermission\s*[=:]\s*['""]?admin\b|/admin/\w+|""scope""\s*:\s*""\*""|/collaborators/|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.netrc|\.git-credentials|`env`|--force\b|~/" +
             @"|\b(?:getenv|os\.environ|process\.env|os\.Environ|authorized_keys|all\s+privileges|write-all|admin:\w+|admin\s+(?:collaborator|rights|role|privileges|scopes?)|\w+_(?:key|password|pat))\b|\benv\s*\|" +
             @"|\b(?:mot\s+de\s+passe|clés?|identifiants|jetons?|contraseñas?|claves?|credenciales|passwort|passwörter|schlüssel|zugangsdaten|senhas?|chaves?|credenciais|chiavi|credenziali|парол\w*|ключ\w*|токен\w*" +
             @"|hasł\w*|klucz\w*|tokeny?|poświadcze\w*|wachtwoord\w*|sleutels?|inloggegevens|şifre\w*|parola\w*|anahtar\w*|kata\s+sandi|kunci|kredensial|mật\s+khẩu|khóa|облікові\s+дані)\b" +
@@ -215,6 +216,7 @@ internal static class InjectionFamilies
             @"|\b(?:public|external|personal|our|my|their|another)\s+(?:fork|repo(?:sitory)?|gist|bucket|mirror|server|endpoint|registry|inbox|drive|issue)\b" +
             // An address, a git remote, a host path, a chat channel or an image link as the destination; data piped into curl.
             @"|\b(?:to|at|with|a|an|à|naar|till|na|kwa|σε|ל|به)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:through|via|@|add|install|pin|route|registry|index-url|proxy)\s+(?:\S+\s+){0,3}?['""`]?https?://|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开",
-            InjectionWorld.ChannelLatin, InjectionWorld.ChannelScript, InjectionWorldRegional.Channel),
+            InjectionWorld.ChannelLatin, InjectionWorld.ChannelScript, InjectionWorldRegional.Channel, InjectionWorldRegional.MailChannelLatin,
+            InjectionWorldRegional.MailChannelScript),
     ];
 }

@@ -17,7 +17,11 @@ internal static class InjectionSettings
 
     /// <summary>A safeguard's setting switched off, in the syntaxes of configuration files and code.</summary>
     public const string SwitchedOff =
-        @"\b" + Safeguard + @"(?:[\w.\[\]'""-]{0,30}?)\s*(?:=>|==?|:)\s*['""]?(?:false|off|no|0|disabled?|none|skip)\b";
+        @"\b" + Safeguard + @"(?:[\w.\[\]'""-]{0,30}?)\s*(?:=>|==?|:)\s*['""]?(?:false|off|no|0|disabled?|none|skip)\b" +
+        // A setter called with false (@setRuntimeSafety(false), setVerifyHostname(false)), and every check skipped by a
+        // wildcard (skips = ["*"], ignore: "*", disable = ["all"]).
+        @"|\b\w*(?:safety|security|sandbox|verif\w*|validat\w*|protection|checks?|hostname)\w*\s*\(\s*false\s*\)" +
+        @"|\b(?:skips?|ignore[sd]?|exclude[sd]?|disabled?|disable_?rules|suppress\w*)\s*[=:]\s*\[?\s*['""](?:\*|all|ALL)['""]";
 
     /// <summary>Privileges raised: root, a privileged container, password-less sudo, escalation allowed.</summary>
     public const string Privileged =
@@ -34,7 +38,9 @@ internal static class InjectionSettings
     /// </summary>
     public const string Sourced =
         @"--(?:registry|index-url|extra-index-url|trusted-host|source|repo)[=\s]+[""']?https?://|\brepos\s*=\s*(?:c\(\s*)?[""']https?://" +
-        @"|\b(?:pip3?|uv\s+pip|pipx|npm|pnpm|yarn|gem|cargo)\s+(?:install|i|add)\s+(?:-\S+\s+)*[""']?https?://|[\w.-]+\s*@\s*https?://\S+?\.(?:whl|tar\.gz|zip|tgz)\b";
+        @"|\b(?:pip3?|uv\s+pip|pipx|npm|pnpm|yarn|gem|cargo)\s+(?:install|i|add)\s+(?:-\S+\s+)*[""']?https?://|[\w.-]+\s*@\s*https?://\S+?\.(?:whl|tar\.gz|zip|tgz)\b" +
+        // A Go module replaced by one on another host.
+        @"|\breplace\s+\S+(?:\s+v[\w.+-]+)?\s+=>\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+/";
 
     /// <summary>The environment or a credential header taken whole: <c>$(env)</c>, <c>printenv</c>, the Authorization header, cookies.</summary>
     public const string Taken =

@@ -195,13 +195,13 @@ internal static class InjectionWorld
         @"(?:^|\n)[^\S\n]*(?:<!--|//+|--|#+|/?\*+|;+|\[|>|\(|""|')?[^\n:：]{0,40}?(?:" + NounsLatin + "|" + NounsScript + @")[^\n:：፦]{0,30}?[:：፦]";
 
     // Verbs of sending, uploading, copying or pasting (a subset of the above; also the languages of InjectionVocabulary).
-    private const string SendLatin =
+    internal const string SendLatin =
         @"\b(?:sendu|sendið|hla[ðd](?:du|ið)\s+upp|afritaðu|afritið|límdu|avrita|nusiųsk\w*|išsiųsk\w*|siųsk\w*|įkelk\w*|nukopijuok\w*|kopijuok\w*|nosūti\w*|augšupielādē|kopē|ielīmē|saatke|laadi\s+üles|kopeeri\w*|kleebi|liitä|lähetä|lähettäkää" +
         @"|töltsd\s+fel|másold|küldd?(?:je)?(?:\s+el)?|pošlji\w*|naloži\w*|kopiraj\w*|prilepi\w*|pošalji\w*|učitaj\w*|prenesi\w*|pošli\w*|nahraj\w*|skopíruj\w*|încarcă|lipește|trimite\w*|dërgo(?:ni)?|ngarko(?:ni)?|kopjo(?:ni)?" +
         @"|göndər\w*|yüklə\w*|gönder\w*|yükle\w*|kopyala\w*|yubor(?:ing)?|yukla(?:ng)?|nusxala(?:ng)?|tải\s+lên|hantar(?:kan)?|muat\s+naik|kirim\w*|unggah\w*|tampal|tempel|kirimen|unggahen|ipadala|i-upload|kopyahin|tuma|pakia" +
         @"|fi\s+ránṣẹ́|firanse|zipu|zitere|bulite|aika|loda|thumela|layisha|kopisha|u\s+dir|soo\s+dir|anfon(?:wch)?|uwchlwytho|uwchlwythwch|seol|uaslódáil|bidali|kopiatu|envia|envieu|puja|envía|sube|ibgħat|ibagħtu|tella['’])\b";
 
-    private const string SendScript =
+    internal const string SendScript =
         @"გაგზავნე|გააგზავნე|ატვირთე|დააკოპირე|ჩააკოპირე|გადააგზავნე|ուղարկ|վերբեռն|պատճեն|փոխանց|жібер|жүкте|көшір|жөнөт|жүктө|көчүр|илгээ|байршуул|надішли|відправ|завантаж|адпраў|запампуй|изпрати|качи|испрати|прикачи|пошаљи|отпреми|отправ|загрузи" +
         @"|அனுப்ப|பதிவேற்ற|நகலெடு|పంప|అప్‌?లోడ్|ಕಳುಹಿಸಿ|ಅಪ್‌?ಲೋಡ್|അയയ്ക്ക|അയക്ക|അപ്‌?ലോഡ്|পাঠা|আপলোড|મોકલ|અપલોડ|ਭੇਜ|ਅੱ?ਪਲੋਡ|पाठवा|अपलोड|पठाउ|भेज|යවන්න|උඩුගත" +
         @"|بھیج|اپ\s*لوڈ|ولېږ|پورته\s+کړئ|بفرست|ارسال|بارگذاری|أرسل|ارسل|ارفع|قم\s+بإرسال|שלח|העל|ላክ|ይላኩ|ስቀል|ይስቀሉ|ส่ง|อัปโหลด|ສົ່ງ|ອັບໂຫຼດ|ផ្ញើ|បង្ហោះ|ပို့|အပ်လုဒ်|发送|上传|送信|보내|전송|업로드";

@@ -35,12 +35,15 @@ internal static class InjectionWorldRegional
         // Sorani Kurdish, Uyghur, Sindhi/Urdu/Shahmukhi ("helper"), Yiddish.
         @"|بۆ\s+(?:یاریدەدەر|بریکار|زیرەکی\s+دەستکرد|ئەسیستانت)|ياردەمچى(?:گە|غا)|سۈنئىي\s+ئەقىلگە|مددگار\s+(?:کو|کے\s+لیے|کي|لاءِ|نوں)|צום\s+(?:אַסיסטענט|אסיסטענט|אַגענט|אגענט)" +
         // Odia, Assamese, Greek ("στον βοηθό"), Georgian plurals.
-        @"|ସହାୟକ(?:ଙ୍କୁ|କୁ|\s+ପାଇଁ)|ଏଜେଣ୍ଟ(?:କୁ|\s+ପାଇଁ)|সহায়কক|সহায়কৰ\s+বাবে|এজেণ্টক|στ(?:ον|ους|ο)\s+(?:βοηθ\w*|πράκτορ\w*|μοντέλ\w*)|ასისტენტებ(?:ს|ისთვის)|აგენტებ(?:ს|ისთვის)";
+        @"|ସହାୟକ(?:ଙ୍କୁ|କୁ|\s+ପାଇଁ)|ଏଜେଣ୍ଟ(?:କୁ|\s+ପାଇଁ)|সহায়কক|সহায়কৰ\s+বাবে|এজেণ্টক|στ(?:ον|ους|ο)\s+(?:βοηθ\w*|πράκτορ\w*|μοντέλ\w*)|ასისტენტებ(?:ს|ისთვის)|აგენტებ(?:ს|ისთვის)" +
+        // Urdu and Malayalam plurals, Tigrinya "to the … helper" with words between, Hindi "if an AI … is reading".
+        @"|(?:معاونین|اسسٹنٹس|ایجنٹس)\s+(?:کو|کے\s+لیے|کے\s+لئے)|സഹായി(?:കൾ)?ക്ക്|സഹായി(?:കൾ)?ക്കുള്ള|ഏജന്റുകൾക്ക്|ን\S{1,14}\s+(?:\S+\s+)?ሓጋዚ" +
+        @"|(?:अगर|यदि)\s+(?:कोई\s+)?(?:एआई|ai)[^।\n]{0,40}?पढ़\s*(?:रहा|रही|रहे)";
 
     /// <summary>Readers named (nominatives, for labels), Latin script.</summary>
     public const string NounsLatin =
         @"kënschtlech\s+intelligenz|skoazeller\w*|neach-cuideachaidh|artefarita\s+inteligent\w*|helpanto|yanapa(?:q|k|kuq)\w*|mpanampy|entèlijans\s+atifisyèl|umncedisi|mothusi|mubatsiri|umufasha" +
-        @"|gargaar(?:aa|tuu)|wothandizira|katabang|kaiāwhina|kaiawhina|fesoasoani|assistint|agint";
+        @"|gargaar(?:aa|tuu)|wothandizira|katabang|kaiāwhina|kaiawhina|fesoasoani|assistint|agint|msizi|hjálpar\w*";
 
     /// <summary>Readers named, in the scripts without word boundaries (and the Belarusian acronym of AI).</summary>
     public const string NounsScript =
@@ -63,12 +66,13 @@ internal static class InjectionWorldRegional
         @"sot\s+(?:\w+\s+)?näischt|ouni\s+ze\s+(?:froen|soen)|heemlech|moenie\s+(?:vir\s+)?(?:die\s+)?\w+\s+(?:sê|vertel)|in\s+die\s+geheim|sonder\s+om\s+te\s+(?:vra|sê)|na\s+lavar(?:it)?\s+ket|hep\s+lavaret|e\s+kuzh" +
         @"|ne\s+diru|ne\s+menciu|sekrete|sen\s+demandi|ama\s+willa\w*|pakallapi|mana\s+willaspa|aza\s+(?:lazaina|ambara)|mangingina|pa\s+di\s+(?:itilizatè|moun)|an\s+kachèt|musa\s+ukuxelela|ungaxeleli|ngokufihlakeleyo" +
         @"|se\s+ke\s+wa\s+bolella|ka\s+sephiri|usaudza|muchivande|ntubwire|ntubibwire|mu\s+ibanga|hin\s+himin|dhoksaan|usauze|mwachinsinsi|ayaw\s+(?:isulti|ipahibalo|hisgoti)|sa\s+tago|ulah\s+(?:béja|bejakeun|nyarios)" +
-        @"|kaua\s+e\s+(?:kōrero|korero|whakamōhio|whakamohio)|na\s+innis|gu\s+dìomhair|gu\s+diomhair";
+        @"|kaua\s+e\s+(?:kōrero|korero|whakamōhio|whakamohio)|na\s+innis|gu\s+dìomhair|gu\s+diomhair|nevn\s+(?:tað|hetta)\s+ikki";
 
     /// <summary>Keeping the person out of the loop, in the other scripts.</summary>
     public const string SecrecyScript =
         @"нагӯед|нагӯй|пинҳонӣ|пинҳонона|хабар\s+надиҳед|әйтмәгез|яшерен|әйтмәгеҙ|йәшерен|не\s+кажы(?:це)?|не\s+пытай(?:цеся|ся)?|употай|не\s+кажувај|тајно" +
-        @"|ኣይትንገሮ|ኣይትንገርዎ|ብሕቡእ|ብምስጢር|مەڵێ|بە\s+نهێنی|دېمەڭ|ئېيتماڭ|يوشۇرۇن|זאָג\s+נישט|זאג\s+נישט|ଗୋପନରେ|କୁହନ୍ତୁ\s+ନାହିଁ|নক'ব|নকব";
+        @"|ኣይትንገሮ|ኣይትንገርዎ|ብሕቡእ|ብምስጢር|مەڵێ|بە\s+نهێنی|دېمەڭ|ئېيتماڭ|يوشۇرۇن|זאָג\s+נישט|זאג\s+נישט|ଗୋପନରେ|କୁହନ୍ତୁ\s+ନାହିଁ|নক'ব|নকব" +
+        @"|ნუ\s+(?:ეტყვი|უთხრობ|ახსენებ)|بتانے\s+کی\s+ضرورت\s+نہیں|ذکر\s+کرنے\s+کی\s+ضرورت\s+نہیں";
 
     /// <summary>Imperatives that ask, in the other scripts.</summary>
     public const string AskScript =
@@ -115,4 +119,17 @@ internal static class InjectionWorldRegional
 
     /// <summary>A URL in the clause of a verb of sending (as <see cref="InjectionWorld.ChannelLatin"/>).</summary>
     public const string Channel = "(?:" + Send + @")[^\n]{0,80}?https?://|https?://[^\s<>""]+[^\n.]{0,60}?(?:" + Send + ")";
+
+    /// <summary>
+    /// An e-mail address in the clause of a verb of sending, in any language the vocabularies know ("ወደ
+    /// budget@finance.example ላክ", "thumela … ku-refs@cite.example"): data mailed out is a channel like a URL.
+    /// </summary>
+    public const string MailChannelLatin =
+        "(?:" + InjectionWorld.SendLatin + "|" + SendLatinBounded + @")[^\n]{0,80}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^\n.]{0,60}?(?:" + InjectionWorld.SendLatin + "|" + SendLatinBounded + ")";
+
+    /// <summary>The same with the verbs of the scripts without word boundaries.</summary>
+    public const string MailChannelScript =
+        "(?:" + InjectionWorld.SendScript + "|" + SendScript + @")[^\n]{0,80}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^\n.]{0,60}?(?:" + InjectionWorld.SendScript + "|" + SendScript + ")";
+
+    private const string SendLatinBounded = @"\b(?:" + SendLatin + @")\b";
 }
