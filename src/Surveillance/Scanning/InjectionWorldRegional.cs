@@ -14,9 +14,10 @@ internal static class InjectionWorldRegional
 {
     /// <summary>A reader addressed, Latin script .</summary>
     public const string DativeLatin =
-        // Luxembourgish, Afrikaans, Frisian, Esperanto, Breton, Scottish Gaelic.
-        @"(?:fir|un)\s+(?:den\s+|d['’]\s*)?(?:ki-?)?(?:assistent|agent)\w*|(?:vir|aan)\s+(?:die\s+)?(?:ki-?)?(?:assistent|agent|helper)\w*|(?:foar|oan)\s+(?:de\s+)?(?:ki-?)?(?:assistint|agint)\w*" +
-        @"|al\s+(?:la\s+)?(?:ai-?|ai\s+|ai-)?(?:asistant|agent|helpant)\w*|(?:d['’]ar|evit\s+ar)\s+(?:skoazeller\w*|c['’]hannad\w*)|(?:do['’]n|don)\s+(?:neach-cuideachaidh|àidseant|aidseant)" +
+        // Luxembourgish, Afrikaans, Frisian, Esperanto, Breton, Scottish Gaelic (not Luxembourgish "un", which is French
+        // "a", nor a bare Esperanto "al", which is Spanish "to the").
+        @"fir\s+(?:den\s+|d['’]\s*)?(?:ki-?)?(?:assistent|agent)\w*|(?:vir|aan)\s+(?:die\s+)?(?:ki-?)?(?:assistent|agent|helper)\w*|(?:foar|oan)\s+(?:de\s+)?(?:ki-?)?(?:assistint|agint)\w*" +
+        @"|al\s+la\s+(?:ai-?|ai\s+)?(?:asistant|agent|helpant)\w*|(?:d['’]ar|evit\s+ar)\s+(?:skoazeller\w*|c['’]hannad\w*)|(?:do['’]n|don)\s+(?:neach-cuideachaidh|àidseant|aidseant)" +
         // Quechua, Haitian Creole, Malagasy.
         @"|yanapa(?:q|k|kuq|qku)(?:man|paq|kunaman|kunapaq)|(?:pou|bay)\s+(?:asistan|ajan)|(?:ho\s+an['’]ny|amin['’]ny)\s+(?:mpanampy|ai)" +
         // Xhosa, Sesotho, Shona, Kinyarwanda, Oromo, Chichewa.
@@ -24,7 +25,7 @@ internal static class InjectionWorldRegional
         // Cebuano, Sundanese, Māori, Samoan.
         @"|sa\s+katabang|ka\s+(?:asisten|agén)|ki\s+te\s+(?:kaiāwhina|kaiawhina|māngai)|i\s+le\s+fesoasoani" +
         // Plurals and forms the first lists lack: Icelandic "til gervigreindar…", Polish, Czech, Croatian, Latvian, Romanian, Turkish, Azerbaijani.
-        @"|til\s+(?:gervigreind|aðstoðar)\w*|(?:asystent|agent|model)om|(?:asistent|agent)(?:ům|ima|iem)|palīgiem|(?:asistenț|agenț)ilor|(?:asistan|ajan)lar(?:a|ına)|(?:köməkçi|agent)lər(?:ə|inə)";
+        @"|til\s+(?:gervigreind|aðstoðar)\w*|(?:asystent|agent)om|(?:asistent|agent)(?:ům|ima|iem)|palīgiem|(?:asistenț|agenț)ilor|(?:asistan|ajan)lar(?:a|ına)|(?:köməkçi|agent)lər(?:ə|inə)";
 
     /// <summary>A reader addressed, in the scripts without word boundaries.</summary>
     public const string DativeScript =
