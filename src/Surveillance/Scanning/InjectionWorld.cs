@@ -73,16 +73,26 @@ internal static class InjectionWorld
     /// (this pattern), or followed by a colon or comma (<see cref="AddressedLatinBeforeColon"/>). A dative inside a
     /// sentence ("make the assistant ask first") addresses no one.
     /// </summary>
-    public const string AddressedLatin = @"(?:^|\n)[^\n]{0,60}?(?:" + DativeLatin + ")";
+    public const string AddressedLatin = NearLineStart + "(?:" + DativeLatin + ")";
 
     /// <summary>A reader addressed in a Latin-script language, followed by a colon (a heading) or at once by a comma (a vocative).</summary>
-    public const string AddressedLatinBeforeColon = "(?:" + DativeLatin + @")(?:[^\n.!?,;]{0,40}?[:：]|\s*,)";
+    public const string AddressedLatinBeforeColon = "(?:" + DativeLatin + ")" + ThenColonLatin;
 
     /// <summary>The same as <see cref="AddressedLatin"/> in the scripts without word boundaries.</summary>
-    public const string AddressedScript = @"(?:^|\n)[^\n]{0,60}?(?:" + DativeScript + ")";
+    public const string AddressedScript = NearLineStart + "(?:" + DativeScript + ")";
 
     /// <summary>The same as <see cref="AddressedLatinBeforeColon"/> in the scripts without word boundaries.</summary>
-    public const string AddressedScriptBeforeColon = "(?:" + DativeScript + @")(?:[^\n.!?,;։।။።]{0,40}?[:：፦]|\s*[,،])";
+    public const string AddressedScriptBeforeColon = "(?:" + DativeScript + ")" + ThenColonScript;
+
+    // The shapes the forms above and those of InjectionWorldRegional share: an address near the start of a line, what
+    // may follow one before its colon or comma, the lead and tail of a label, and the reach of a verb's clause.
+    internal const string NearLineStart = @"(?:^|\n)[^\n]{0,60}?";
+    internal const string ThenColonLatin = @"(?:[^\n.!?,;]{0,40}?[:：]|\s*,)";
+    internal const string ThenColonScript = @"(?:[^\n.!?,;։।။።]{0,40}?[:：፦]|\s*[,،])";
+    internal const string LabelLead = @"(?:^|\n)[^\S\n]*(?:<!--|//+|--|#+|/?\*+|;+|\[|>|\(|""|')?[^\n:：]{0,40}?";
+    internal const string LabelTail = @"[^\n:：፦]{0,30}?[:：፦]";
+    internal const string ClauseAhead = @"[^\n]{0,80}?";
+    internal const string ClauseBehind = @"[^\n.]{0,60}?";
 
     /// <summary>Readers named (nominatives): they count only in a label that ends in a colon ("ასისტენტი:", "Tekoäly-avustaja:").</summary>
     public const string NounsLatin =
@@ -192,7 +202,7 @@ internal static class InjectionWorld
 
     /// <summary>A short label naming a reader and ending in a colon, at the start of a line, comment or markup.</summary>
     public const string Label =
-        @"(?:^|\n)[^\S\n]*(?:<!--|//+|--|#+|/?\*+|;+|\[|>|\(|""|')?[^\n:：]{0,40}?(?:" + NounsLatin + "|" + NounsScript + @")[^\n:：፦]{0,30}?[:：፦]";
+        LabelLead + "(?:" + NounsLatin + "|" + NounsScript + ")" + LabelTail;
 
     // Verbs of sending, uploading, copying or pasting (a subset of the above; also the languages of InjectionVocabulary).
     internal const string SendLatin =
@@ -212,11 +222,13 @@ internal static class InjectionWorld
     /// is ordinary guidance.
     /// </summary>
     public const string ChannelLatin =
-        "(?:" + SendLatin + @")[^\n]{0,80}?https?://|https?://[^\s<>""]+[^\n.]{0,60}?(?:" + SendLatin + ")";
+        "(?:" + SendLatin + ")" + ClauseAhead + "https?://|" + Url + ClauseBehind + "(?:" + SendLatin + ")";
 
     /// <summary>The same in the scripts without word boundaries.</summary>
     public const string ChannelScript =
-        "(?:" + SendScript + @")[^\n]{0,80}?https?://|https?://[^\s<>""]+[^\n.]{0,60}?(?:" + SendScript + ")";
+        "(?:" + SendScript + ")" + ClauseAhead + "https?://|" + Url + ClauseBehind + "(?:" + SendScript + ")";
+
+    internal const string Url = @"https?://[^\s<>""]+";
 
     /// <summary>A reader under an obligation in further languages: "Asystenci AI ... powinni", "AI-asszisztensnek kell", "агенти повинні".</summary>
     public const string Obligation =

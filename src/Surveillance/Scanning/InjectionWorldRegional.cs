@@ -12,7 +12,7 @@ namespace Smooth.Surveillance.Scanning;
 /// </summary>
 internal static class InjectionWorldRegional
 {
-    /// <summary>A reader addressed, Latin script .</summary>
+    /// <summary>A reader addressed, Latin script.</summary>
     public const string DativeLatin =
         // Luxembourgish, Afrikaans, Frisian, Esperanto, Breton, Scottish Gaelic (not Luxembourgish "un", which is French
         // "a", nor a bare Esperanto "al", which is Spanish "to the").
@@ -95,20 +95,20 @@ internal static class InjectionWorldRegional
         @"фиристед|бор\s+кунед|җибәрегез|йөкләгез|ебәрегеҙ|ስደድ|ስደዱ|ልኣኽ|بنێرە|بنێرن|ئەۋەتىڭ|يۈكلەڭ|موڪليو|שיק|ପଠାନ୍ତୁ|ଅପଲୋଡ୍|পঠিয়াওক|পঠিয়াই";
 
     /// <summary>A reader addressed near the start of a line or comment (as <see cref="InjectionWorld.AddressedLatin"/>).</summary>
-    public const string AddressedLatin = @"(?:^|\n)[^\n]{0,60}?\b(?:" + DativeLatin + @")\b";
+    public const string AddressedLatin = InjectionWorld.NearLineStart + DativeLatinBounded;
 
     /// <summary>A reader addressed before a colon or a comma (as <see cref="InjectionWorld.AddressedLatinBeforeColon"/>).</summary>
-    public const string AddressedLatinBeforeColon = @"\b(?:" + DativeLatin + @")\b(?:[^\n.!?,;]{0,40}?[:：]|\s*,)";
+    public const string AddressedLatinBeforeColon = DativeLatinBounded + InjectionWorld.ThenColonLatin;
 
     /// <summary>The same as <see cref="AddressedLatin"/> in the other scripts.</summary>
-    public const string AddressedScript = @"(?:^|\n)[^\n]{0,60}?(?:" + DativeScript + ")";
+    public const string AddressedScript = InjectionWorld.NearLineStart + "(?:" + DativeScript + ")";
 
     /// <summary>The same as <see cref="AddressedLatinBeforeColon"/> in the other scripts.</summary>
-    public const string AddressedScriptBeforeColon = "(?:" + DativeScript + @")(?:[^\n.!?,;։।။።]{0,40}?[:：፦]|\s*[,،])";
+    public const string AddressedScriptBeforeColon = "(?:" + DativeScript + ")" + InjectionWorld.ThenColonScript;
 
     /// <summary>A short label naming a reader and ending in a colon (as <see cref="InjectionWorld.Label"/>).</summary>
     public const string Label =
-        @"(?:^|\n)[^\S\n]*(?:<!--|//+|--|#+|/?\*+|;+|\[|>|\(|""|')?[^\n:：]{0,40}?(?:\b(?:" + NounsLatin + @")\b|" + NounsScript + @")[^\n:：፦]{0,30}?[:：፦]";
+        InjectionWorld.LabelLead + @"(?:\b(?:" + NounsLatin + @")\b|" + NounsScript + ")" + InjectionWorld.LabelTail;
 
     /// <summary>Orders: the imperatives that ask and those that move data out or destroy, in every script here.</summary>
     public const string Orders = @"\b(?:" + AskLatin + "|" + DangerLatin + @")\b|" + AskScript + "|" + DangerScript;
@@ -116,21 +116,25 @@ internal static class InjectionWorldRegional
     /// <summary>Secrecy in every script here.</summary>
     public const string Secrecy = @"\b(?:" + SecrecyLatin + @")\b|" + SecrecyScript;
 
-    private const string Send = @"\b(?:" + SendLatin + @")\b|" + SendScript;
+    private const string Send = SendLatinBounded + "|" + SendScript;
 
     /// <summary>A URL in the clause of a verb of sending (as <see cref="InjectionWorld.ChannelLatin"/>).</summary>
-    public const string Channel = "(?:" + Send + @")[^\n]{0,80}?https?://|https?://[^\s<>""]+[^\n.]{0,60}?(?:" + Send + ")";
+    public const string Channel = "(?:" + Send + ")" + InjectionWorld.ClauseAhead + "https?://|" + InjectionWorld.Url + InjectionWorld.ClauseBehind + "(?:" + Send + ")";
 
     /// <summary>
     /// An e-mail address in the clause of a verb of sending, in any language the vocabularies know ("ወደ
     /// budget@finance.example ላክ", "thumela … ku-refs@cite.example"): data mailed out is a channel like a URL.
     /// </summary>
     public const string MailChannelLatin =
-        "(?:" + InjectionWorld.SendLatin + "|" + SendLatinBounded + @")[^\n]{0,80}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^\n.]{0,60}?(?:" + InjectionWorld.SendLatin + "|" + SendLatinBounded + ")";
+        "(?:" + InjectionWorld.SendLatin + "|" + SendLatinBounded + ")" + InjectionWorld.ClauseAhead + Mail + "|" + Mail + InjectionWorld.ClauseBehind + "(?:" + InjectionWorld.SendLatin + "|" + SendLatinBounded + ")";
 
     /// <summary>The same with the verbs of the scripts without word boundaries.</summary>
     public const string MailChannelScript =
-        "(?:" + InjectionWorld.SendScript + "|" + SendScript + @")[^\n]{0,80}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^\n.]{0,60}?(?:" + InjectionWorld.SendScript + "|" + SendScript + ")";
+        "(?:" + InjectionWorld.SendScript + "|" + SendScript + ")" + InjectionWorld.ClauseAhead + Mail + "|" + Mail + InjectionWorld.ClauseBehind + "(?:" + InjectionWorld.SendScript + "|" + SendScript + ")";
 
     private const string SendLatinBounded = @"\b(?:" + SendLatin + @")\b";
+
+    private const string DativeLatinBounded = @"\b(?:" + DativeLatin + @")\b";
+
+    private const string Mail = @"[\w.+-]+@[\w-]+(?:\.[\w-]+)+";
 }
