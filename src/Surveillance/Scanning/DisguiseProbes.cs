@@ -14,10 +14,11 @@ internal static class DisguiseProbes
     // hold a probe.
     private const int LetterSpacingProbe = 23;
 
-    // A reversed line has three of the seven words, so one of any five: the five least common in ordinary text
-    // (" ot " and " ni " are words in other languages) are searched for.
+    // A reversed English line has three of the seven words, so one of any five: the five least common in ordinary
+    // text (" ot " and " ni " are words in other languages) are searched for. A reversed line in the other languages
+    // holds one of their commonest: "de", "que", "die", "und", "che", "les", "con", "para", "pour".
     private static readonly SearchValues<string> ReversedWords =
-        SearchValues.Create([" eht ", " dna ", " ruoy ", " siht ", " fo "], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create([" eht ", " dna ", " ruoy ", " siht ", " fo ", " ed ", " euq ", " eid ", " dnu ", " ehc ", " sel ", " noc ", " arap ", " ruop "], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The start offsets of the lines worth a closer look, in order and without repeats.</summary>
     public static List<int> CandidateLines(string text)
@@ -26,6 +27,7 @@ internal static class DisguiseProbes
         NonAscii(text, starts);
         LetterSpacing(text, starts);
         Reversed(text, starts);
+        Rot13(text, starts);
         Leet(text, starts);
         HexRuns(text, starts);
         PercentRuns(text, starts);
@@ -188,6 +190,23 @@ internal static class DisguiseProbes
             if (i < 0) break;
             at += i;
             at = AddIf(span, at, starts, DisguisedLine.IsReversed);
+        }
+    }
+
+    // A line in ROT13 has three of its eleven words; the eight that are no word read forwards (" gb " is gigabytes,
+    // " bs " and " va " are words too) are searched for, so a line with only those three is not looked at.
+    private static readonly SearchValues<string> Rot13Words =
+        SearchValues.Create([" gur ", " naq ", " lbhe ", " guvf ", " abg ", " qb ", " sbe ", " hfre "], StringComparison.OrdinalIgnoreCase);
+
+    private static void Rot13(string text, List<int> starts)
+    {
+        var span = text.AsSpan();
+        for (var at = 0; at < span.Length;)
+        {
+            var i = span[at..].IndexOfAny(Rot13Words);
+            if (i < 0) break;
+            at += i;
+            at = AddIf(span, at, starts, DisguisedLine.IsRot13);
         }
     }
 

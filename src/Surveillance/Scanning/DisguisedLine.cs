@@ -5,7 +5,7 @@ namespace Smooth.Surveillance.Scanning;
 
 /// <summary>
 /// What undoes the disguise of one line: a letter-spaced line collapsed ("d i s a b l e   t h e" → "disable the"), a
-/// reversed line turned round, and within other lines invisible characters dropped, look-alike Cyrillic and Greek
+/// reversed line turned round, a line in ROT13 rotated back, and within other lines invisible characters dropped, look-alike Cyrillic and Greek
 /// letters inside Latin words replaced, leetspeak digits read as letters, and hex or percent-encoded runs decoded.
 /// The definition of a disguised line: <see cref="DisguiseProbes"/> only decides which lines are worth asking.
 /// </summary>
@@ -29,6 +29,14 @@ internal static class DisguisedLine
             if (output is not null)
             {
                 for (var i = to - 1; i >= from; i--) output.Append(text[i], i);
+            }
+            return true;
+        }
+        if (IsRot13(line))
+        {
+            if (output is not null)
+            {
+                for (var i = from; i < to; i++) output.Append(Rot13(text[i]), i);
             }
             return true;
         }
@@ -86,6 +94,14 @@ internal static class DisguisedLine
     public static readonly string[] ReversedWords = [" eht ", " dna ", " ruoy ", " ot ", " siht ", " fo ", " ni "];
 
     /// <summary>
+    /// The same for Spanish, Portuguese, French, Italian and German ("de", "que", "los", "las", "una", "por", "para",
+    /// "con", "lo", "les", "pour", "pas", "est", "dans", "die", "und", "nicht", "für", "não", "che"): none of them is
+    /// a word read forwards in those languages or in English.
+    /// </summary>
+    public static readonly string[] ReversedWordsOther =
+        [" ed ", " euq ", " sol ", " sal ", " anu ", " rop ", " arap ", " noc ", " ol ", " sel ", " ruop ", " sap ", " tse ", " snad ", " eid ", " dnu ", " thcin ", " rüf ", " oãn ", " ehc "];
+
+    /// <summary>
     /// A line of single characters each followed by one space, with wider gaps between words: "d i s a b l e   t h e".
     /// Twelve lone letters in a row (lone punctuation may sit among them); tables of "- | -" or "0 0 0" do not count.
     /// </summary>
@@ -102,16 +118,32 @@ internal static class DisguisedLine
         return false;
     }
 
-    /// <summary>A line of at least 20 characters with three of <see cref="ReversedWords"/>.</summary>
-    public static bool IsReversed(ReadOnlySpan<char> line)
+    /// <summary>A line of at least 20 characters with three of <see cref="ReversedWords"/> or three of <see cref="ReversedWordsOther"/>.</summary>
+    public static bool IsReversed(ReadOnlySpan<char> line) =>
+        line.Length >= 20 && (Hits(line, ReversedWords) >= 3 || Hits(line, ReversedWordsOther) >= 3);
+
+    /// <summary>Words an English line in ROT13 is full of ("the", "and", "to", "your", "this", "of", "in", "not", "do", "for", "user").</summary>
+    public static readonly string[] Rot13Words = [" gur ", " naq ", " gb ", " lbhe ", " guvf ", " bs ", " va ", " abg ", " qb ", " sbe ", " hfre "];
+
+    /// <summary>A line of at least 20 characters with three of <see cref="Rot13Words"/>: English rotated by 13 letters.</summary>
+    public static bool IsRot13(ReadOnlySpan<char> line) => line.Length >= 20 && Hits(line, Rot13Words) >= 3;
+
+    /// <summary>An ASCII letter rotated by 13 (ROT13 undoes itself); anything else as it is.</summary>
+    public static char Rot13(char c) => c switch
     {
-        if (line.Length < 20) return false;
+        >= 'a' and <= 'z' => (char)('a' + (c - 'a' + 13) % 26),
+        >= 'A' and <= 'Z' => (char)('A' + (c - 'A' + 13) % 26),
+        _ => c,
+    };
+
+    private static int Hits(ReadOnlySpan<char> line, string[] words)
+    {
         var hits = 0;
-        foreach (var w in ReversedWords)
+        foreach (var w in words)
         {
             if (line.Contains(w, StringComparison.OrdinalIgnoreCase)) hits++;
         }
-        return hits >= 3;
+        return hits;
     }
 
     /// <summary>Leetspeak: at least four words that mix letters with the digits that stand for letters (1gn0r3, th3, 53cr3t).</summary>

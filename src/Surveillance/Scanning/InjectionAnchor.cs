@@ -18,9 +18,10 @@ internal static class InjectionAnchor
         @"(?:\b(?:to|for|dear|hey|hi|hello|greetings|attention|whichever|whatever|hola|hallo|bonjour|ciao|olá|querido|caro|cara|cher|chère|liebe[rs]?|pour|para|für)[\s,]+(?:[a-z]+[\s,-]+)?(?:l')?" +
         @"|\bif\s+you(?:'re|’re|\s+are)\s+(?:[a-z]+\s+)?(?:[a-z]+\s+)?|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres)|wenn\s+du|se\s+(?:você(?:\s+(?:for|é))?|sei))\s+(?:[a-z]+\s+)?)";
 
-    // A reader at the start of a line, comment or markup, followed by a colon or comma: "Agent:", "(LLM reviewers:".
+    // A reader at the start of a line, comment, markup, clause or table cell, followed by a colon or comma: "Agent:",
+    // "(LLM reviewers:", "…; AI operator:".
     private const string Heading =
-        @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?:]\s)\s*(?:[a-z]+\s+)?(?:ai|ki|ia|llms?|models?|assistants?|agents?|bots?|copilot|automated\s+[a-z]+)(?:[\s-]+[a-z]+)?\s*[:,\]—–]";
+        @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?:;|]\s)\s*(?:[a-z]+\s+)?(?:ai|ki|ia|llms?|models?|assistants?|agents?|bots?|copilot|automated\s+[a-z]+)(?:[\s-]+[a-z]+)?\s*[:,\]—–]";
 
     /// <summary>The pattern (case-insensitive, linear engine).</summary>
     public const string Pattern =

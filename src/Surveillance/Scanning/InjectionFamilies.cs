@@ -39,12 +39,15 @@ internal static class InjectionFamilies
             @"|\b(?:tools?|systems?|crawlers?|scrapers?|pipelines?|parsers?|integrations?|services)\s+(?:that\s+|which\s+)?(?:are\s+)?(?:reading|processing|parsing|ingesting|indexing|summari[sz]ing|handling|crawling|scanning|importing|applying|executing|running|touching|rebasing|upgrading)\s+(?:\w+\s+){0,2}?(?:this|these)\b",
             @"(?:^|\n|<!--|//|--|#|\[|>|\*\*|\(|""|[.!?:]\s)\s*(?:[\w-]+\s+)?" + Ai + @"(?:\s+(?:de|di|da|do|du)\s+(?:ia|ai|ki))?(?:\s*[,\]，—–]|\s*[:：]\s*(?:[^i\s]|i[^\s'’])|\s+(?:guidance|instructions?|notes?|directives?|rules|tasks?)\b)" +
             @"|(?:致|给|親愛なる)[^\n：:，,。]{0,14}?(?:ai\s*)?(?:" + AiCjk + @")|(?:ai|" + AiCjk + @"|리뷰어|봇)\s*(?:에게|께)\s*[:：,]?|(?:" + AiCjk + @")[^。\n]{0,12}?(?:在|当)[^。\n]{0,24}?(?:时|時)",
+            // A Japanese label "(for AI assistants):", "addressed to the agent:" (not "configuration files for agents").
+            @"(?:ai|" + AiCjk + @")\s*(?:向け|宛て)(?:の(?:注意|補足|メモ|指示|お知らせ))?\s*[)）]?\s*[:：]",
             @"\b(?:wenn|falls|sobald|si|se|quando|cuando|lorsqu'|quand)\s+(?:ein|eine|einer|der|die|un|une|uno|una|o|a|il|la|el)\s+(?:[\w-]+\s+)?(?:[\w]+-)?(?:assistent\w*|agent\w*|ki|ia|ai|modell\w*|asistente|assistente|assistant|bot)\b|(?:" + AiCjk + @")\s*(?:へ|に|宛て)\s*[：:，,]",
             // Whoever acts on this very text ("Whoever processes this ticket next:"); a bracketed tag naming a reader
             // ("[AGENT RECOVERY]", "[resolution-hint for AI agents]"); a reader in a label of up to three words ("LLM tooling note:").
             @"\b(?:whoever|anyone|anybody)\b(?:\s*\([^)\n]{0,30}\))?\s+(?:who\s+|that\s+)?(?:\w+s|is\s+\w+ing|will\s+\w+)\s+(?:\S+\s+){0,3}?(?:this|these)\b" +
-            @"|\[[^\]\n]{0,40}\b(?:ai|llms?|agents?|assistants?|bots?|copilot|models?)\b[^\]\n]{0,40}\]\s*[A-Za-z]" +
-            @"|(?:^|[.!?""]\s+)" + Ai + @"(?:[\s-]+[a-z]+){1,2}\s*:\s+[A-Za-z]",
+            @"|\[[^\]\n]{0,40}\b(?:ai|llms?|agents?|assistants?|bots?|copilot|models?)\b[^\]\n]{0,40}\]\s*[A-Za-z]",
+            // A reader in a label of up to three words, after a sentence, a clause or a table cell ("…; AI operator: run").
+            @"(?:^|[.!?;|""]\s+)" + Ai + @"(?:[\s-]+[a-z]+){1,2}\s*:\s+[A-Za-z]",
             @"\b(?:wants?|would\s+like|asks?|needs?|requires?|expects?|instructs?)\s+(?:the|any|all|every|each)\s+" + Ai + @"\s+to\b" +
             @"|\b(?:your|tes|vos|tus|sus|deine|ihre|suas|tuas|tue)\s+(?:\w+\s+){0,3}?(?:system\s+prompt|prompt|instructions?|programming|training|developers|creators|consignes|instrucciones|anweisungen|instruções|istruzioni)\b|你的(?:指令|指示|提示)|\bтво(?:и|ю)\s+(?:инструкци\w*|указани\w*)|あなたの指示" +
             @"|(?:^|[.!?:;\n]\s*)(?:before|when|while|after|once)\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|summari[sz]e|summari[sz]ing|continuing|proceeding|modifying|editing)\b[^.\n,]{0,40},|\b(?:antes\s+de\s+(?:responder|contestar|seguir|continuar)|avant\s+de\s+répondre|bevor\s+du\s+antwortest|prima\s+di\s+rispondere|перед\s+ответом)\b|在回答|回答之前|\bin\s+(?:your|the)\s+(?:next\s+)?(?:reply|answer|response|summary)\b",
@@ -109,7 +112,7 @@ internal static class InjectionFamilies
             @"|\b(?:silently|quietly|secretly|covertly|discreetly|stealthily|surreptitiously|keep\s+(?:this|it)\s+(?:between\s+us|secret|hidden|confidential|to\s+yourself)|between\s+us|say\s+nothing|stop\s+asking|(?:do\s+not|don'?t|never)\s+bring\s+(?:this|it)\s+up|without\s+(?:asking|confirmation|telling|notifying|prompting|informing|showing|displaying|revealing|letting)|as\s+if\s+nothing\s+(?:happened|changed|was\s+done)" +
             @"|(?:no\s+need\s+to|do\s+not|don'?t|never)\s+(?:flag|report|highlight|surface|show)\s+(?:this|it|that|these|them)\s+(?:in|to)\s+(?:the|your)\s+(?:\w+\s+)?(?:summary|reply|answer|response|output|report|review|user))\b" +
             @"|\b(?:omit|hide|leave)\s+(?:it|this|that)\s+(?:out\s+)?(?:of|from)\s+(?:your|the)\s+(?:summary|reply|answer|response|output|report)\b" +
-            @"|\bsans\s+(?:le\s+|lui\s+|leur\s+|en\s+)?(?:dire|demander|prévenir|informer|signaler)\b|\bne\s+(?:le\s+|lui\s+)?(?:dis|dites)\s+rien\b|\bsin\s+(?:decir|avisar|preguntar|informar)\b|\bno\s+(?:le\s+|se\s+lo\s+)?(?:digas|menciones|avises)\b" +
+            @"|\bsans\s+(?:le\s+|lui\s+|leur\s+|en\s+)?(?:dire|demander|prévenir|informer|signaler)\b|\bne\s+(?:le\s+|lui\s+)?(?:dis|dites)\s+rien\b|\bsin\s+(?:decir|avisar|preguntar|informar)\b|\bno\s+(?:le\s+|se\s+lo\s+|lo\s+|la\s+)?(?:digas|menciones|avises)\b" +
             @"|\bohne\s+(?:zu\s+)?(?:fragen|nachzufragen)\b|\bsag\s+(?:\w+\s+)?nichts\b|\bnichts\s+(?:sagen|erwähnen|verraten)\b|\bsem\s+(?:avisar|perguntar|contar|dizer|informar)\b|\bnão\s+(?:conte|diga|mencione|avise)\b" +
             @"|\bsenza\s+(?:dire|chiedere|avvisare|informare)\b|\bnon\s+(?:dire|dirlo|menzionare|avvisare)\b|不要告诉|别告诉|不要提及|悄悄|偷偷|\bне\s+(?:говори|сообщай|рассказывай|спрашивай)\w*|\bмолча\b|\bтайно\b|言わないで|伝えないで|黙って|こっそり" +
             // Polish, Dutch, Turkish, Indonesian, Vietnamese, Ukrainian; Korean, Hindi, Arabic.
@@ -158,7 +161,7 @@ internal static class InjectionFamilies
         // The order is to move data out or act beyond the task.
         new("danger", 1.0, FamilyRole.Payload,
             ImperativeLead + DangerVerb, ForeignImperative,
-            @"\brm\s+-[a-z]*[rf][a-z]*\s|\bchmod\s+(?:-R\s+)?[0-7]?777\b|\bgit\s+push\s+(?:\S+\s+){0,2}?(?:-f|--force)\b|\bgrant\s+all\b|\bdrop\s+(?:table|database)\b"),
+            @"\brm\s+-[a-z]*[rf][a-z]*\s|\bchmod\s+(?:-R\s+)?[0-7]?777\b|\bgit\s+push\s+(?:\S+\s+){0,2}?(?:-f|--force)\b|\bgrant\s+all\b|\bdrop\s+(?:table|database)\b|\bkubectl\s+delete\s+(?:ns|namespaces?)\b"),
 
         // Skipping the checks a person relies on.
         new("bypass", 1.5, FamilyRole.Ask | FamilyRole.Payload,
@@ -172,7 +175,10 @@ internal static class InjectionFamilies
             @"|\b(?:do\s+not|don'?t|never)\s+(?:route|send|submit)\s+(?:it\s+|this\s+)?(?:for|to)\s+(?:approval|review)\b|\b(?:leave|give|post|submit)\s+(?:an?\s+)?approv\w*\s+review|\brespond\s+with\s+\W?lgtm\b|\+2\s+code-review" +
             @"|\bverify\s*=\s*false\b|\bpythonhttpsverify\s*=\s*0|\bnode_tls_reject_unauthorized\s*=\s*0|\bsslverify\s*=?\s*false|--insecure\b|--trusted-host\b|\b0\.0\.0\.0/0\b|\bpublicly[_\s]accessible\b" +
             @"|\ballow_failure\s*:\s*true|\bcontinue-on-error\b|\bnosemgrep\b|\bnosec\b|\b(?:are|is)\s+(?:all\s+)?false\s+positives?\b|\breturn\s+true\b[^\n]{0,60}\b(?:password|token|auth\w*|session|expir\w*|signature|valid\w*)|\b(?:password|token|auth\w*|session|expiry|signature|valid\w*)\b[^\n]{0,60}\breturn\s+true\b" +
-            @"|\b(?:always\s+(?:returns?|be)\s+true|zawsze\s+zwraca\s+true)\b|\bset\s+role\s*=\s*'?admin",
+            @"|\b(?:always\s+(?:returns?|be)\s+true|zawsze\s+zwraca\s+true)\b|\bset\s+\w+\s*=\s*'?(?:admin|superuser)\b",
+            // Tests skipped and certificates trusted by the build's own switches; Korean "turn off verification".
+            @"-dskiptests\b|-dmaven\.test\.(?:skip|failure\.ignore)=true\b|\btrustallcerts\b|\bhostnameverifier\b[^\n]{0,30}\btrue\b" +
+            @"|(?:검증|검사|테스트|리뷰|확인)\S{0,2}\s*(?:끄|꺼|비활성|건너뛰|생략)",
             // Certificate checks, tests, confirmations and endpoint protection switched off by their settings.
             @"\bdanger_accept_invalid_certs|\binsecureskipverify\b|\brejectunauthorized\s*:\s*false|\bverify_ssl\s*=\s*false|\bssl_verify\w*\s*[=:]\s*(?:false|0)|curlopt_ssl_verify\w+|--no-check-certificate|\bcheck_hostname\s*=\s*false|\bcert_none\b" +
             @"|\bservercertificatecustomvalidationcallback\b|\bdangerousacceptanyservercertificatevalidator\b|\badd-mppreference\s+-exclusion\w*|(?:\bset-|-)executionpolicy\s+(?:unrestricted|bypass)\b" +
@@ -209,7 +215,7 @@ internal static class InjectionFamilies
 
         // Where the data goes: a URL or address after a verb or preposition, a webhook, a public fork, `| sh`.
         new("channel", 1.5, FamilyRole.Payload,
-            @"\b(?:to|at|into|onto|from|via|with|fetch|download|curl|wget|visit|endpoint|address|url|server|host|à|a|an|para|nach|su|на|到)\s+(?:\S+\s+){0,4}?(?:https?://|(?:\d{1,3}\.){3}\d{1,3})" +
+            @"\b(?:to|at|into|onto|from|via|with|fetch|download|curl|wget|visit|endpoint|address|url|server|host|à|a|an|para|nach|su|на|ба|到)\s+(?:\S+\s+){0,4}?(?:https?://|(?:\d{1,3}\.){3}\d{1,3})" +
             @"|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{2,5}|\s+port\s+\d{2,5})|\bport\s+\d{2,5}\b|\bwebhooks?\b|\bpastebin|\bgists?\b|\brequestbin|\bngrok|\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\bs3://" +
             @"|https?://[^\s<>""]+\s*(?:に|へ|で|まで|로|으로)|(?:到|至|发送到|上传到|发到)\s*https?://|\b(?:all'indirizzo|indirizzo|adresse|dirección|endereço|adresine|naar\s+het\s+adres)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+" +
             @"|\b(?:fetch|post|get|put|request|urlopen|axios(?:\.\w+)?|requests\.\w+|http\.\w+|invoke-webrequest|iwr)\s*\(\s*[""'`]https?://" +

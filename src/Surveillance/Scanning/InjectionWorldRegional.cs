@@ -39,7 +39,9 @@ internal static class InjectionWorldRegional
         @"|ସହାୟକ(?:ଙ୍କୁ|କୁ|\s+ପାଇଁ)|ଏଜେଣ୍ଟ(?:କୁ|\s+ପାଇଁ)|সহায়কক|সহায়কৰ\s+বাবে|এজেণ্টক|στ(?:ον|ους|ο)\s+(?:βοηθ\w*|πράκτορ\w*|μοντέλ\w*)|ასისტენტებ(?:ს|ისთვის)|აგენტებ(?:ს|ისთვის)" +
         // Urdu and Malayalam plurals, Tigrinya "to the … helper" with words between, Hindi "if an AI … is reading".
         @"|(?:معاونین|اسسٹنٹس|ایجنٹس)\s+(?:کو|کے\s+لیے|کے\s+لئے)|സഹായി(?:കൾ)?ക്ക്|സഹായി(?:കൾ)?ക്കുള്ള|ഏജന്റുകൾക്ക്|ን\S{1,14}\s+(?:\S+\s+)?ሓጋዚ" +
-        @"|(?:अगर|यदि)\s+(?:कोई\s+)?(?:एआई|ai)[^।\n]{0,40}?पढ़\s*(?:रहा|रही|रहे)";
+        @"|(?:अगर|यदि)\s+(?:कोई\s+)?(?:एआई|ai)[^।\n]{0,40}?पढ़\s*(?:रहा|रही|रहे)" +
+        // Tigrinya "to the AI servant", Armenian plural datives.
+        @"|ንኣገልጋሊ|օգնականներին|ասիստենտներին|գործակալներին";
 
     /// <summary>Readers named (nominatives, for labels), Latin script.</summary>
     public const string NounsLatin =
@@ -48,7 +50,7 @@ internal static class InjectionWorldRegional
 
     /// <summary>Readers named, in the scripts without word boundaries (and the Belarusian acronym of AI).</summary>
     public const string NounsScript =
-        @"памочнік|асістэнт|\bіі\b|помошник|ёрдамчӣ|ёрдамчи|ярдәмче|ярҙамсы|ሓጋዚ|یاریدەدەر|بریکار|ياردەمچى|مددگار|אַסיסטענט|אסיסטענט|ସହାୟକ";
+        @"памочнік|асістэнт|\bіі\b|помошник|ёрдамчӣ|ёрдамчи|ярдәмче|ярҙамсы|ሓጋዚ|ኣገልጋሊ|یاریدەدەر|بریکار|ياردەمچى|مددگار|אַסיסטענט|אסיסטענט|ସହାୟକ";
 
     /// <summary>Imperatives that ask (run, add, install, write), Latin script.</summary>
     public const string AskLatin =
@@ -67,13 +69,18 @@ internal static class InjectionWorldRegional
         @"sot\s+(?:\w+\s+)?näischt|ouni\s+ze\s+(?:froen|soen)|heemlech|moenie\s+(?:vir\s+)?(?:die\s+)?\w+\s+(?:sê|vertel)|in\s+die\s+geheim|sonder\s+om\s+te\s+(?:vra|sê)|na\s+lavar(?:it)?\s+ket|hep\s+lavaret|e\s+kuzh" +
         @"|ne\s+diru|ne\s+menciu|sekrete|sen\s+demandi|ama\s+willa\w*|pakallapi|mana\s+willaspa|aza\s+(?:lazaina|ambara)|mangingina|pa\s+di\s+(?:itilizatè|moun)|an\s+kachèt|musa\s+ukuxelela|ungaxeleli|ngokufihlakeleyo" +
         @"|se\s+ke\s+wa\s+bolella|ka\s+sephiri|usaudza|muchivande|ntubwire|ntubibwire|mu\s+ibanga|hin\s+himin|dhoksaan|usauze|mwachinsinsi|ayaw\s+(?:isulti|ipahibalo|hisgoti)|sa\s+tago|ulah\s+(?:béja|bejakeun|nyarios)" +
-        @"|kaua\s+e\s+(?:kōrero|korero|whakamōhio|whakamohio)|na\s+innis|gu\s+dìomhair|gu\s+diomhair|nevn\s+(?:tað|hetta)\s+ikki";
+        @"|kaua\s+e\s+(?:kōrero|korero|whakamōhio|whakamohio)|na\s+innis|gu\s+dìomhair|gu\s+diomhair|nevn\s+(?:tað|hetta)\s+ikki" +
+        // Faroese "without asking", Quechua "without asking …" and "do not tell", Somali "and do not tell / do not ask".
+        @"|uttan\s+at\s+(?:spyrja|siga|boða)|ikki\s+(?:spyrja|siga|nevna|boða)|mana\s+\S+\s+tapuspa|\w*willaychu|hana\s+u\s+sheegin|ha\s+weydiin";
 
     /// <summary>Keeping the person out of the loop, in the other scripts.</summary>
     public const string SecrecyScript =
         @"нагӯед|нагӯй|пинҳонӣ|пинҳонона|хабар\s+надиҳед|әйтмәгез|яшерен|әйтмәгеҙ|йәшерен|не\s+кажы(?:це)?|не\s+пытай(?:цеся|ся)?|употай|не\s+кажувај|тајно" +
         @"|ኣይትንገሮ|ኣይትንገርዎ|ብሕቡእ|ብምስጢር|مەڵێ|بە\s+نهێنی|دېمەڭ|ئېيتماڭ|يوشۇرۇن|זאָג\s+נישט|זאג\s+נישט|ଗୋପନରେ|କୁହନ୍ତୁ\s+ନାହିଁ|নক'ব|নকব" +
-        @"|ნუ\s+(?:ეტყვი|უთხრობ|ახსენებ)|بتانے\s+کی\s+ضرورت\s+نہیں|ذکر\s+کرنے\s+کی\s+ضرورت\s+نہیں";
+        @"|ნუ\s+(?:ეტყვი|უთხრობ|ახსენებ)|بتانے\s+کی\s+ضرورت\s+نہیں|ذکر\s+کرنے\s+کی\s+ضرورت\s+نہیں" +
+        // Tigrinya "do not tell", Korean "do not write it in the summary", Armenian "without asking … / reporting".
+        @"|ኣይትንገር|ከይትሕብር|ኣይትሕብር|(?:요약|보고서|보고|커밋\s*메시지|변경\s*내역)\S{0,3}\s*(?:적지|쓰지|포함하지|넣지|기록하지|남기지)" +
+        @"|առանց\s+(?:\S+\s+){0,3}?(?:հարցնելու|հաղորդելու)";
 
     /// <summary>Imperatives that ask, in the other scripts.</summary>
     public const string AskScript =
