@@ -20,10 +20,11 @@ public static class QualityCorpus
     /// <summary>
     /// The last held-out set measured and placed in the corpus. v19 and v20 were measured once on 2026-12-02 (73 and
     /// 69 of 80 injections with the regional vocabulary); v21 and v22, written blind while the payloads learned from
-    /// v19 and v20's misses were added, were measured once on that build (74 and 72). None of the four is training
-    /// data yet (<see cref="TrainingCorpus.LastVersion"/>).
+    /// v19 and v20's misses were added, were measured once on that build (74 and 72) and are training data since
+    /// (<see cref="TrainingCorpus.LastVersion"/>); v23 and v24, written blind the next morning, were measured once on
+    /// the build that learned from v21 and v22 (73 and 73) and are not training data yet.
     /// </summary>
-    public const int LastMeasured = 22;
+    public const int LastMeasured = 24;
     /// <summary>
     /// Hand-written hard negatives (agent conventions, articles about prompt injection, chat-API code, CI scripts,
     /// review comments): one document per block, like the injection files. Left out of the speed benchmark's text so
