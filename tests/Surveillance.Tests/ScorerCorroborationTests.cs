@@ -1,5 +1,6 @@
 using System.Globalization;
 using Smooth.Core;
+using Smooth.Core.Events;
 using Smooth.Surveillance.Rules;
 using Smooth.Surveillance.Scanning;
 using Smooth.Surveillance.Scoring;
@@ -54,6 +55,33 @@ public sealed class ScorerCorroborationTests
         // With the corroborated threshold above its score, the window does not count: the lower cut is what admits it.
         var strict = await EngineAsync(dir, threshold, Math.Round((score + threshold) / 2, 6));
         Assert.DoesNotContain(strict.ScanToolResult("web_fetch", Addressed).Findings, f => f.RuleId == "injection-learned");
+    }
+
+    [Fact]
+    public async Task A_corroboration_that_runs_out_of_time_fails_closed_to_the_judge_and_raises_an_event()
+    {
+        // The note asks nothing harmful, so the heuristic would not corroborate its window: only the timeout can.
+        using var dir = new TempDir();
+        var (threshold, below) = Around(BestScore(Convention));
+        var project = dir.Combine("project.yaml");
+        await File.WriteAllTextAsync(project, $"rules:\n  - id: injection-learned\n    threshold: {Number(threshold)}\n    corroborated_threshold: {Number(below)}\n");
+        var events = new EventRing();
+        var engine = new SurveillanceEngine(await RuleSetLoader.LoadAsync(null, project, CancellationToken.None), events: events);
+        Assert.DoesNotContain(engine.ScanToolResult("web_fetch", Convention).Findings, f => f.RuleId == "injection-learned");
+
+        ScorerCorroboration.Substitute.Value = (_, _) => throw new System.Text.RegularExpressions.RegexMatchTimeoutException("family", "x", TimeSpan.FromSeconds(1));
+        try
+        {
+            var finding = Assert.Single(engine.ScanToolResult("web_fetch", Convention).Findings, f => f.RuleId == "injection-learned");
+            Assert.Equal(RuleAction.Judge, finding.Action);
+            Assert.Equal(ScorerCorroboration.TimedOut, finding.Corroboration);
+            var timeout = Assert.Single(events.Snapshot(), e => e.Type == SurveillanceEvents.RuleTimeout);
+            Assert.Equal("injection-learned", timeout.Attributes["rule"]);
+        }
+        finally
+        {
+            ScorerCorroboration.Substitute.Value = null;
+        }
     }
 
     [Fact]

@@ -22,9 +22,16 @@ internal static class ScorerCorroboration
     /// <summary>How far either side of the run's best window the heuristic reads.</summary>
     public const int MaxReach = 512;
 
+    /// <summary>
+    /// Stands in for the heuristic on the current flow only, so a test can make it fail (a regex that runs out of
+    /// time cannot be brought about on demand) and check that the scan fails closed; null everywhere else.
+    /// </summary>
+    internal static readonly AsyncLocal<Func<string, WindowRun, IReadOnlyList<string>?>?> Substitute = new();
+
     /// <summary>The families that corroborate <paramref name="run"/>, or null when the heuristic does not.</summary>
     public static IReadOnlyList<string>? Of(string text, WindowRun run)
     {
+        if (Substitute.Value is { } substitute) return substitute(text, run);
         var from = Math.Max(run.Start, run.Best.Start - MaxReach);
         var to = Math.Min(run.End, run.Best.End + MaxReach);
         var outcome = InjectionScore.Evaluate(text.AsSpan(from, to - from), complete: true);
