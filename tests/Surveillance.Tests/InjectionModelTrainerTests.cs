@@ -29,16 +29,16 @@ public sealed class InjectionModelTrainerTests
     public void The_sealed_held_out_sets_are_never_part_of_the_training_data()
     {
         var docs = TrainingCorpus.Load();
-        Assert.Equal(1575, TrainingCorpus.Load(synthetic: false).Count(d => d.Label == CorpusLabel.Injection));
+        Assert.Equal(1735, TrainingCorpus.Load(synthetic: false).Count(d => d.Label == CorpusLabel.Injection));
         // Twenty-nine synthetic sets add 100 injections and 100 hard negatives each; three more add 200 hard negatives each.
         Assert.Equal(2900, docs.Count(d => d.Label == CorpusLabel.Injection && d.Name.StartsWith(TrainingCorpus.SyntheticDir + "/", StringComparison.Ordinal)));
         Assert.Equal(3500, docs.Count(d => d.Label == CorpusLabel.Benign && d.Name.StartsWith(TrainingCorpus.SyntheticDir + "/", StringComparison.Ordinal)));
         Assert.DoesNotContain(docs, d => TrainingCorpus.IsSealed(d.Name));
-        Assert.Contains(docs, d => d.Name.StartsWith("injection-heldout-v22.txt", StringComparison.Ordinal));
-        Assert.Contains(docs, d => d.Name.StartsWith("benign-heldout-v22.txt", StringComparison.Ordinal));
-        Assert.True(TrainingCorpus.IsSealed("injection-heldout-v23.txt"));
-        Assert.True(TrainingCorpus.IsSealed("benign-heldout-v24.txt"));
-        Assert.False(TrainingCorpus.IsSealed("benign-heldout-v22.txt"));
+        Assert.Contains(docs, d => d.Name.StartsWith("injection-heldout-v24.txt", StringComparison.Ordinal));
+        Assert.Contains(docs, d => d.Name.StartsWith("benign-heldout-v24.txt", StringComparison.Ordinal));
+        Assert.True(TrainingCorpus.IsSealed("injection-heldout-v25.txt"));
+        Assert.True(TrainingCorpus.IsSealed("benign-heldout-v26.txt"));
+        Assert.False(TrainingCorpus.IsSealed("benign-heldout-v24.txt"));
         Assert.False(TrainingCorpus.IsSealed("heldout-v5.txt"));
     }
 }

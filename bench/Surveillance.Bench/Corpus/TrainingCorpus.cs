@@ -15,7 +15,7 @@ namespace Smooth.Surveillance.Bench.Corpus;
 public static partial class TrainingCorpus
 {
     /// <summary>The last held-out version that may be trained on.</summary>
-    public const int LastVersion = 22;
+    public const int LastVersion = 24;
 
     /// <summary>The folder of the synthetic training sets, relative to the corpus: <c>injection-NAME.txt</c> and <c>benign-NAME.txt</c> pairs.</summary>
     public const string SyntheticDir = "synthetic";

@@ -16,7 +16,7 @@ internal static class InjectionAnchor
     // What comes right before a reader that is addressed: a greeting or "to", the start of a line or comment, "if you are".
     private const string Address =
         @"(?:\b(?:to|for|dear|hey|hi|hello|greetings|attention|whichever|whatever|hola|hallo|bonjour|ciao|olá|querido|caro|cara|cher|chère|liebe[rs]?|pour|para|für)[\s,]+(?:[a-z]+[\s,-]+)?(?:l')?" +
-        @"|\bif\s+you(?:'re|’re|\s+are)\s+(?:[a-z]+\s+)?(?:[a-z]+\s+)?|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres)|wenn\s+du|se\s+(?:você(?:\s+(?:for|é))?|sei))\s+(?:[a-z]+\s+)?)";
+        @"|\bif\s+you(?:'re|’re|\s+are)\s+(?:[a-z]+\s+)?(?:[a-z]+\s+)?|\b(?:si\s+(?:tu\s+es|vous\s+êtes|eres)|(?:wenn|falls)\s+du|se\s+(?:você(?:\s+(?:for|é))?|sei))\s+(?:[a-z]+\s+)?)";
 
     // A reader at the start of a line, comment, markup, clause or table cell, followed by a colon or comma: "Agent:",
     // "(LLM reviewers:", "…; AI operator:".

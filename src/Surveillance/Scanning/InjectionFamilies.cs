@@ -116,7 +116,7 @@ internal static class InjectionFamilies
             @"|\bohne\s+(?:zu\s+)?(?:fragen|nachzufragen)\b|\bsag\s+(?:\w+\s+)?nichts\b|\bnichts\s+(?:sagen|erwähnen|verraten)\b|\bsem\s+(?:avisar|perguntar|contar|dizer|informar)\b|\bnão\s+(?:conte|diga|mencione|avise)\b" +
             @"|\bsenza\s+(?:dire|chiedere|avvisare|informare)\b|\bnon\s+(?:dire|dirlo|menzionare|avvisare)\b|不要告诉|别告诉|不要提及|悄悄|偷偷|\bне\s+(?:говори|сообщай|рассказывай|спрашивай)\w*|\bмолча\b|\bтайно\b|言わないで|伝えないで|黙って|こっそり" +
             // Polish, Dutch, Turkish, Indonesian, Vietnamese, Ukrainian; Korean, Hindi, Arabic.
-            @"|\bnie\s+(?:mów|informuj|wspominaj|opisuj|pytaj|zgłaszaj)\w*|\bbez\s+(?:pytania|informowania|mówienia)\b|\bzonder\s+(?:te\s+)?(?:vragen|melden|vertellen)\b|\bniet\s+(?:vertellen|melden|vermelden)\b|\bvertel\s+(?:\w+\s+)?niet\b" +
+            @"|\bnie\s+(?:mów|informuj|wspominaj|opisuj|pytaj|zgłaszaj)\w*|\bbez\s+(?:pytania|informowania|mówienia)\b|\bzonder\s+(?:\S+\s+){0,3}?te\s+(?:vragen|melden|vertellen)\b|\berwähne\s+(?:das|es|dies)\b[^.]{0,70}?\bnicht\b|\bniet\s+(?:vertellen|melden|vermelden)\b|\bvertel\s+(?:\w+\s+)?niet\b" +
             @"|\b(?:söyleme|bildirme|bahsetme|sorma)(?:yin|den|dan|yiniz)?\b|\bhaber\s+verme\w*|\bjangan\s+(?:beri\s+tahu|memberi\s+tahu|sebutkan|bilang|kasih\s+tahu|tanya)\w*|\btanpa\s+(?:memberi\s+tahu|bertanya)\b" +
             @"|\b(?:đừng|không\s+được)\s+(?:nói|báo|thông\s+báo|đề\s+cập|hỏi)|\blặng\s+lẽ\b|\bâm\s+thầm\b|\bне\s+(?:кажи|повідомляй|питай)\w*|\bмовчки\b" +
             @"|알리지|말하지|언급하지|묻지\s*마|몰래|조용히|न\s+बताएं|न\s+बताएँ|मत\s+बताओ|मत\s+बताएं|चुपचाप|बिना\s+बताए|لا\s+تخبر|لا\s+تذكر|دون\s+(?:إخبار|علم)|بصمت|سرًا|سرا",
@@ -161,7 +161,7 @@ internal static class InjectionFamilies
         // The order is to move data out or act beyond the task.
         new("danger", 1.0, FamilyRole.Payload,
             ImperativeLead + DangerVerb, ForeignImperative,
-            @"\brm\s+-[a-z]*[rf][a-z]*\s|\bchmod\s+(?:-R\s+)?[0-7]?777\b|\bgit\s+push\s+(?:\S+\s+){0,2}?(?:-f|--force)\b|\bgrant\s+all\b|\bdrop\s+(?:table|database)\b|\bkubectl\s+delete\s+(?:ns|namespaces?)\b"),
+            @"\brm\s+-[a-z]*[rf][a-z]*\s|\bchmod\s+(?:-R\s+)?[0-7]?777\b|\bgit\s+push\s+(?:\S+\s+){0,2}?(?:-f|--force)\b|\bgrant\s+all\b|\bdrop\s+(?:table|database)\b|\bkubectl\s+delete\s+(?:ns|namespaces?)\b|\bmake\s+(?:release|publish|deploy)\b"),
 
         // Skipping the checks a person relies on.
         new("bypass", 1.5, FamilyRole.Ask | FamilyRole.Payload,
@@ -178,7 +178,10 @@ internal static class InjectionFamilies
             @"|\b(?:always\s+(?:returns?|be)\s+true|zawsze\s+zwraca\s+true)\b|\bset\s+\w+\s*=\s*'?(?:admin|superuser)\b",
             // Tests skipped and certificates trusted by the build's own switches; Korean "turn off verification".
             @"-dskiptests\b|-dmaven\.test\.(?:skip|failure\.ignore)=true\b|\btrustallcerts\b|\bhostnameverifier\b[^\n]{0,30}\btrue\b" +
-            @"|(?:검증|검사|테스트|리뷰|확인)\S{0,2}\s*(?:끄|꺼|비활성|건너뛰|생략)",
+            @"|(?:검증|검사|테스트|리뷰|확인)\S{0,2}\s*(?:끄|꺼|비활성|건너뛰|생략)|#\[ignore\]" +
+            // Approving or merging on the reader's word.
+            @"|\bapprove\s+(?:this|the)\s+(?:pr|pull\s+request|merge\s+request|mr)\b|\b(?:enable|turn\s+on)\s+auto-?merge\b" +
+            @"|(?:no\s+need\s+to|do\s+not|don'?t|never)\s+flag\s+(?:\S+\s+){0,4}?(?:in|to)\s+(?:your|the)\s+(?:review|summary|report)\b",
             // Certificate checks, tests, confirmations and endpoint protection switched off by their settings.
             @"\bdanger_accept_invalid_certs|\binsecureskipverify\b|\brejectunauthorized\s*:\s*false|\bverify_ssl\s*=\s*false|\bssl_verify\w*\s*[=:]\s*(?:false|0)|curlopt_ssl_verify\w+|--no-check-certificate|\bcheck_hostname\s*=\s*false|\bcert_none\b" +
             @"|\bservercertificatecustomvalidationcallback\b|\bdangerousacceptanyservercertificatevalidator\b|\badd-mppreference\s+-exclusion\w*|(?:\bset-|-)executionpolicy\s+(?:unrestricted|bypass)\b" +
@@ -211,6 +214,7 @@ internal static class InjectionFamilies
             @"|hasł\w*|klucz\w*|tokeny?|poświadcze\w*|wachtwoord\w*|sleutels?|inloggegevens|şifre\w*|parola\w*|anahtar\w*|kata\s+sandi|kunci|kredensial|mật\s+khẩu|khóa|облікові\s+дані)\b" +
             // Where money goes: a payee's bank details (invoice and vendor-record fraud).
             @"|\b(?:iban|swift|bic|routing\s+number|sort\s+code|remittance\s+(?:account|details)|bank\s+(?:details|account)|payee|supplier\s+master|vendor\s+master|payment\s+(?:account|details)|cuenta\s+(?:de\s+pago|bancaria)|conto\s+corrente|bankrekening|rekeningnummer|bankkonto|kontonummer|bankovní\s+účet|λογαριασμ\w+|חשבון\s+בנק|حساب\s+بانکی|บัญชีธนาคาร)\b" +
+            @"|システムプロンプト|系统提示|系統提示|시스템\s*프롬프트|ናይ\s+ስርዓት\s+መምርሒ|\bsystemprompt\w*|\bprompt\s+(?:du\s+)?syst[eè]me\b|\bsistem\s+istem\w*|\bсистемн\w+\s+(?:промпт|подсказ|инструкц)\w*" +
             @"|密钥|密码|令牌|凭据|凭证|パスワード|秘密鍵|トークン|認証情報|비밀번호|토큰|자격\s*증명|पासवर्ड|टोकन|कुंजी|क्रेडेंशियल|كلمة\s+المرور|كلمات\s+المرور|مفتاح|مفاتيح|رمز\s+الوصول|بيانات\s+الاعتماد"),
 
         // Where the data goes: a URL or address after a verb or preposition, a webhook, a public fork, `| sh`.
@@ -223,6 +227,8 @@ internal static class InjectionFamilies
             // An address, a git remote, a host path, a chat channel or an image link as the destination; data piped into curl.
             @"|\b(?:to|at|with|a|an|à|naar|till|na|kwa|σε|ל|به)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:through|via|@|add|install|pin|route|registry|index-url|proxy)\s+(?:\S+\s+){0,3}?['""`]?https?://|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开",
             InjectionWorld.ChannelLatin, InjectionWorld.ChannelScript, InjectionWorldRegional.Channel, InjectionWorldRegional.MailChannelLatin,
-            InjectionWorldRegional.MailChannelScript),
+            InjectionWorldRegional.MailChannelScript,
+            // Arabic "to (the address) x@y": data forwarded to a mailbox the text chooses.
+            @"إلى\s+(?:العنوان\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     ];
 }

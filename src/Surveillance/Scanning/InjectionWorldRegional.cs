@@ -41,7 +41,9 @@ internal static class InjectionWorldRegional
         @"|(?:معاونین|اسسٹنٹس|ایجنٹس)\s+(?:کو|کے\s+لیے|کے\s+لئے)|സഹായി(?:കൾ)?ക്ക്|സഹായി(?:കൾ)?ക്കുള്ള|ഏജന്റുകൾക്ക്|ን\S{1,14}\s+(?:\S+\s+)?ሓጋዚ" +
         @"|(?:अगर|यदि)\s+(?:कोई\s+)?(?:एआई|ai)[^।\n]{0,40}?पढ़\s*(?:रहा|रही|रहे)" +
         // Tigrinya "to the AI servant", Armenian plural datives.
-        @"|ንኣገልጋሊ|օգնականներին|ասիստենտներին|գործակալներին";
+        @"|ንኣገልጋሊ|օգնականներին|ասիստենտներին|գործակալներին" +
+        // Tatar possessive datives ("to the AI's helper").
+        @"|ярдәмчесенә|ярдәмчеләренә";
 
     /// <summary>Readers named (nominatives, for labels), Latin script.</summary>
     public const string NounsLatin =
@@ -60,7 +62,7 @@ internal static class InjectionWorldRegional
     /// <summary>Imperatives that move data out or destroy, Latin script.</summary>
     public const string DangerLatin =
         @"schéckt|lued\s+\w+\s+erop|läscht|deaktivéier\w*|publizéier\w*|kopéier\w*|stuur|laai\s+\w+\s+op|kopieer|verwyder|deaktiveer|publiseer|stjoer" +
-        @"|kasit|lamit|embannit|alŝutu|kopiu|forigu|malŝaltu|malaktivigu|publikigu|algluu|apachiy|apachimuy|chinkachiy|qichuy|alefaso|ampakaro|adikao|fafao|esory|vonoy|avoahy" +
+        @"|zatwierdź|zaakceptuj|kasit|lamit|embannit|alŝutu|kopiu|forigu|malŝaltu|malaktivigu|publikigu|algluu|apachiy|apachimuy|chinkachiy|qichuy|alefaso|ampakaro|adikao|fafao|esory|vonoy|avoahy" +
         @"|voye|telechaje|kopye|efase|dezaktive|pibliye|romela|hlakola|phatlalatsa|tumira|dzima|bvisa|buritsa|ohereza|siba|kuraho|zimya|ergi|haqi|balleessi|maxxansi|tumiza|fufuta|chotsa|zimitsa" +
         @"|tangtanga|papasa|kirimkeun|unggah|hapus|tukuna|tukua|mukua|tangohia|whakakorea|whakaputaina|luchdaich\s+suas|sguab\s+às|foillsich";
 
@@ -71,7 +73,9 @@ internal static class InjectionWorldRegional
         @"|se\s+ke\s+wa\s+bolella|ka\s+sephiri|usaudza|muchivande|ntubwire|ntubibwire|mu\s+ibanga|hin\s+himin|dhoksaan|usauze|mwachinsinsi|ayaw\s+(?:isulti|ipahibalo|hisgoti)|sa\s+tago|ulah\s+(?:béja|bejakeun|nyarios)" +
         @"|kaua\s+e\s+(?:kōrero|korero|whakamōhio|whakamohio)|na\s+innis|gu\s+dìomhair|gu\s+diomhair|nevn\s+(?:tað|hetta)\s+ikki" +
         // Faroese "without asking", Quechua "without asking …" and "do not tell", Somali "and do not tell / do not ask".
-        @"|uttan\s+at\s+(?:spyrja|siga|boða)|ikki\s+(?:spyrja|siga|nevna|boða)|mana\s+\S+\s+tapuspa|\w*willaychu|hana\s+u\s+sheegin|ha\s+weydiin";
+        @"|uttan\s+at\s+(?:spyrja|siga|boða)|ikki\s+(?:spyrja|siga|nevna|boða)|mana\s+\S+\s+tapuspa|\w*willaychu|hana\s+u\s+sheegin|ha\s+weydiin" +
+        // Breton "say nothing to", Zulu "do not tell him/her".
+        @"|na\s+lavar(?:it)?\s+netra|ungamtsheli|ningamtsheli";
 
     /// <summary>Keeping the person out of the loop, in the other scripts.</summary>
     public const string SecrecyScript =
@@ -80,7 +84,10 @@ internal static class InjectionWorldRegional
         @"|ნუ\s+(?:ეტყვი|უთხრობ|ახსენებ)|بتانے\s+کی\s+ضرورت\s+نہیں|ذکر\s+کرنے\s+کی\s+ضرورت\s+نہیں" +
         // Tigrinya "do not tell", Korean "do not write it in the summary", Armenian "without asking … / reporting".
         @"|ኣይትንገር|ከይትሕብር|ኣይትሕብር|(?:요약|보고서|보고|커밋\s*메시지|변경\s*내역)\S{0,3}\s*(?:적지|쓰지|포함하지|넣지|기록하지|남기지)" +
-        @"|առանց\s+(?:\S+\s+){0,3}?(?:հարցնելու|հաղորդելու)";
+        @"|առանց\s+(?:\S+\s+){0,3}?(?:հարցնելու|հաղորդելու)" +
+        // Tigrinya "do not ask", Burmese "do not ask", Tatar "no need to ask", Arabic "no need to mention", Greek "no need to ask".
+        @"|ኣይትሕተቶ|ኣይትሕተት|မမေးပါနှင့်|မမေးပါနဲ့|မမေးဘဲ|сорау\s+кирәкми|لا\s+داعي\s+(?:لذكر|للإشارة|لإخبار|لإبلاغ)" +
+        @"|δεν\s+χρειάζεται\s+να\s+(?:ρωτήσεις|ρωτήσετε|ενημερώσεις|ενημερώσετε|πεις|πείτε|αναφέρεις)";
 
     /// <summary>Imperatives that ask, in the other scripts.</summary>
     public const string AskScript =
@@ -99,7 +106,7 @@ internal static class InjectionWorldRegional
 
     /// <summary>Verbs of sending or uploading, in the other scripts.</summary>
     public const string SendScript =
-        @"фиристед|бор\s+кунед|җибәрегез|йөкләгез|ебәрегеҙ|ስደድ|ስደዱ|ልኣኽ|بنێرە|بنێرن|ئەۋەتىڭ|يۈكلەڭ|موڪليو|שיק|ପଠାନ୍ତୁ|ଅପଲୋଡ୍|পঠিয়াওক|পঠিয়াই";
+        @"မျှဝေ|ပို့|фиристед|бор\s+кунед|җибәрегез|йөкләгез|ебәрегеҙ|ስደድ|ስደዱ|ልኣኽ|بنێرە|بنێرن|ئەۋەتىڭ|يۈكلەڭ|موڪليو|שיק|ପଠାନ୍ତୁ|ଅପଲୋଡ୍|পঠিয়াওক|পঠিয়াই";
 
     /// <summary>A reader addressed near the start of a line or comment (as <see cref="InjectionWorld.AddressedLatin"/>).</summary>
     public const string AddressedLatin = InjectionWorld.NearLineStart + DativeLatinBounded;
