@@ -22,9 +22,10 @@ public static class QualityCorpus
     /// 69 of 80 injections with the regional vocabulary); v21 and v22, written blind while the payloads learned from
     /// v19 and v20's misses were added, were measured once on that build (74 and 72) and are training data since
     /// (<see cref="TrainingCorpus.LastVersion"/>); v23 and v24, written blind the next morning, were measured once on
-    /// the build that learned from v21 and v22 (73 and 73) and are not training data yet.
+    /// the build that learned from v21 and v22 (73 and 73) and are training data since; v25 and v26, written blind
+    /// meanwhile, were measured once on the build that learned from v23 and v24 (71 and 78) and are not.
     /// </summary>
-    public const int LastMeasured = 24;
+    public const int LastMeasured = 26;
     /// <summary>
     /// Hand-written hard negatives (agent conventions, articles about prompt injection, chat-API code, CI scripts,
     /// review comments): one document per block, like the injection files. Left out of the speed benchmark's text so
