@@ -31,6 +31,7 @@ internal static class DisguiseProbes
         Leet(text, starts);
         HexRuns(text, starts);
         PercentRuns(text, starts);
+        EscapedHexRuns(text, starts);
         if (starts.Count > 1)
         {
             starts.Sort();
@@ -247,6 +248,20 @@ internal static class DisguiseProbes
             {
                 covered = Add(span, start, starts);
             }
+        }
+    }
+
+    // C-style escapes ("\x69\x6e"): each run is found by its first backslash-x and decoded once.
+    private static void EscapedHexRuns(string text, List<int> starts)
+    {
+        var span = text.AsSpan();
+        for (var at = span.IndexOf("\\x", StringComparison.Ordinal); at >= 0;)
+        {
+            var end = EncodedRun.EscapedHexEnd(text, at, LineEnd(span, at));
+            var next = EncodedRun.DecodeEscapedHex(text, at, end) is not null ? Add(span, at, starts) : Math.Max(end, at + 1);
+            if (next >= span.Length) break;
+            var i = span[next..].IndexOf("\\x", StringComparison.Ordinal);
+            at = i < 0 ? -1 : next + i;
         }
     }
 

@@ -6,7 +6,8 @@ namespace Smooth.Surveillance.Scanning;
 /// <summary>
 /// What undoes the disguise of one line: a letter-spaced line collapsed ("d i s a b l e   t h e" → "disable the"), a
 /// reversed line turned round, a line in ROT13 rotated back, and within other lines invisible characters dropped, look-alike Cyrillic and Greek
-/// letters inside Latin words replaced, leetspeak digits read as letters, and hex or percent-encoded runs decoded.
+/// letters inside Latin words replaced, leetspeak digits read as letters, and hex, <c>\x</c>-escaped or percent-encoded
+/// runs decoded.
 /// The definition of a disguised line: <see cref="DisguiseProbes"/> only decides which lines are worth asking.
 /// </summary>
 internal static class DisguisedLine
@@ -44,6 +45,7 @@ internal static class DisguisedLine
         var changed = false;
         // A percent run that decodes to no text ends here: a '%' inside it would start the same run cut short.
         var percentTried = from;
+        var escapedTried = from;
         for (var i = from; i < to; i++)
         {
             var c = text[i];
@@ -66,6 +68,20 @@ internal static class DisguisedLine
                 output.Append(letter, i);
                 changed = true;
                 continue;
+            }
+            if (c == '\\' && i >= escapedTried)
+            {
+                var end = EncodedRun.EscapedHexEnd(text, i, to);
+                if (EncodedRun.DecodeEscapedHex(text, i, end) is { } decoded)
+                {
+                    if (output is null) return true;
+                    foreach (var d in decoded) output.Append(d, i);
+                    i = end - 1;
+                    changed = true;
+                    continue;
+                }
+                // A run that decodes to no text is not tried again from inside (each shorter tail would fail too).
+                escapedTried = Math.Max(end, i + 1);
             }
             var percent = c == '%' && i >= percentTried;
             if (percent || (char.IsAsciiHexDigit(c) && (i == from || !char.IsAsciiLetterOrDigit(text[i - 1]))))

@@ -4,7 +4,7 @@ using System.Text;
 namespace Smooth.Surveillance.Scanning;
 
 /// <summary>
-/// Hex and percent-encoded runs that decode to text (a word gap included). Lockfiles, logs and URLs are full of hashes
+/// Hex, C-style hex-escaped and percent-encoded runs that decode to text (a word gap included). Lockfiles, logs and URLs are full of hashes
 /// and escapes that decode to bytes or a word or two; those are told apart without allocating, and only a run that
 /// decodes to text becomes a string.
 /// </summary>
@@ -15,6 +15,9 @@ internal static class EncodedRun
 
     /// <summary>Escapes a percent-encoded run needs.</summary>
     public const int MinPercentEscapes = 6;
+
+    /// <summary>Escapes a run of C-style hex escapes (<c>\x69\x6e</c>, as strace -xx and debuggers print strings) needs.</summary>
+    public const int MinEscapedHex = 8;
 
     // Decoded runs longer than this are rented rather than put on the stack.
     private const int StackBytes = 512;
@@ -98,6 +101,39 @@ internal static class EncodedRun
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
     }
+
+    /// <summary>Where the run of <c>\xHH</c> escapes from <paramref name="at"/> ends (at most <paramref name="to"/>).</summary>
+    public static int EscapedHexEnd(string text, int at, int to)
+    {
+        var end = at;
+        while (IsHexEscape(text, end, to)) end += 4;
+        return end;
+    }
+
+    /// <summary>The text the run of <c>\xHH</c> escapes <paramref name="at"/>..<paramref name="end"/> decodes to, or null.</summary>
+    public static string? DecodeEscapedHex(string text, int at, int end)
+    {
+        var count = (end - at) / 4;
+        if (count < MinEscapedHex) return null;
+        var rented = count > StackBytes ? ArrayPool<byte>.Shared.Rent(count) : null;
+        try
+        {
+            var bytes = rented is null ? stackalloc byte[count] : rented.AsSpan(0, count);
+            for (var k = 0; k < count; k++)
+            {
+                var p = at + 4 * k;
+                bytes[k] = (byte)((HexValue(text[p + 2]) << 4) | HexValue(text[p + 3]));
+            }
+            return Printable(bytes);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static bool IsHexEscape(string text, int at, int to) =>
+        at + 3 < to && text[at] == '\\' && text[at + 1] == 'x' && char.IsAsciiHexDigit(text[at + 2]) && char.IsAsciiHexDigit(text[at + 3]);
 
     private static bool IsEscape(string text, int at, int to) =>
         text[at] == '%' && at + 2 < to && char.IsAsciiHexDigit(text[at + 1]) && char.IsAsciiHexDigit(text[at + 2]);
