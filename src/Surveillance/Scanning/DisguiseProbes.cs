@@ -16,9 +16,9 @@ internal static class DisguiseProbes
 
     // A reversed English line has three of the seven words, so one of any five: the five least common in ordinary
     // text (" ot " and " ni " are words in other languages) are searched for. A reversed line in the other languages
-    // holds one of their commonest: "de", "que", "die", "und", "che", "les", "con", "para", "pour".
+    // holds one of their commonest: "de", "que", "die", "und", "che", "les", "con", "para", "pour", "не", "это", "при".
     private static readonly SearchValues<string> ReversedWords =
-        SearchValues.Create([" eht ", " dna ", " ruoy ", " siht ", " fo ", " ed ", " euq ", " eid ", " dnu ", " ehc ", " sel ", " noc ", " arap ", " ruop "], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create([" eht ", " dna ", " ruoy ", " siht ", " fo ", " ed ", " euq ", " eid ", " dnu ", " ehc ", " sel ", " noc ", " arap ", " ruop ", " ен ", " отэ ", " ирп "], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The start offsets of the lines worth a closer look, in order and without repeats.</summary>
     public static List<int> CandidateLines(string text)

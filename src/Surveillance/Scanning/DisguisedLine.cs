@@ -110,12 +110,14 @@ internal static class DisguisedLine
     public static readonly string[] ReversedWords = [" eht ", " dna ", " ruoy ", " ot ", " siht ", " fo ", " ni "];
 
     /// <summary>
-    /// The same for Spanish, Portuguese, French, Italian and German ("de", "que", "los", "las", "una", "por", "para",
+    /// The same for Spanish, Portuguese, French, Italian, German and Russian ("de", "que", "los", "las", "una", "por", "para",
     /// "con", "lo", "les", "pour", "pas", "est", "dans", "die", "und", "nicht", "für", "não", "che"): none of them is
     /// a word read forwards in those languages or in English.
     /// </summary>
     public static readonly string[] ReversedWordsOther =
-        [" ed ", " euq ", " sol ", " sal ", " anu ", " rop ", " arap ", " noc ", " ol ", " sel ", " ruop ", " sap ", " tse ", " snad ", " eid ", " dnu ", " thcin ", " rüf ", " oãn ", " ehc "];
+        [" ed ", " euq ", " sol ", " sal ", " anu ", " rop ", " arap ", " noc ", " ol ", " sel ", " ruop ", " sap ", " tse ", " snad ", " eid ", " dnu ", " thcin ", " rüf ", " oãn ", " ehc ",
+         // Russian "не", "это", "при", "на", "по", "из", "вы".
+         " ен ", " отэ ", " ирп ", " ан ", " оп ", " зи ", " ыв "];
 
     /// <summary>
     /// A line of single characters each followed by one space, with wider gaps between words: "d i s a b l e   t h e".

@@ -114,7 +114,7 @@ internal static class InjectionFamilies
             @"|\b(?:omit|hide|leave)\s+(?:it|this|that)\s+(?:out\s+)?(?:of|from)\s+(?:your|the)\s+(?:summary|reply|answer|response|output|report)\b" +
             @"|\bsans\s+(?:le\s+|lui\s+|leur\s+|en\s+)?(?:dire|demander|prévenir|informer|signaler)\b|\bne\s+(?:le\s+|lui\s+)?(?:dis|dites)\s+rien\b|\bsin\s+(?:decir|avisar|preguntar|informar)\b|\bno\s+(?:le\s+|se\s+lo\s+|lo\s+|la\s+)?(?:digas|menciones|avises)\b" +
             @"|\bohne\s+(?:zu\s+)?(?:fragen|nachzufragen)\b|\bsag\s+(?:\w+\s+)?nichts\b|\bnichts\s+(?:sagen|erwähnen|verraten)\b|\bsem\s+(?:avisar|perguntar|contar|dizer|informar)\b|\bnão\s+(?:conte|diga|mencione|avise)\b" +
-            @"|\bsenza\s+(?:dire|chiedere|avvisare|informare)\b|\bnon\s+(?:dire|dirlo|menzionare|avvisare)\b|不要告诉|别告诉|不要提及|悄悄|偷偷|\bне\s+(?:говори|сообщай|рассказывай|спрашивай)\w*|\bмолча\b|\bтайно\b|言わないで|伝えないで|黙って|こっそり" +
+            @"|\bsenza\s+(?:dire|chiedere|avvisare|informare)\b|\bnon\s+(?:dire|dirlo|menzionare|avvisare)\b|不要告诉|别告诉|不要提及|悄悄|偷偷|\bне\s+(?:говори|сообщай|рассказывай|спрашивай|упоминай)\w*|\bмолча\b|\bтайно\b|言わないで|伝えないで|黙って|こっそり" +
             // Polish, Dutch, Turkish, Indonesian, Vietnamese, Ukrainian; Korean, Hindi, Arabic.
             @"|\bnie\s+(?:mów|informuj|wspominaj|opisuj|pytaj|zgłaszaj)\w*|\bbez\s+(?:pytania|informowania|mówienia)\b|\bzonder\s+(?:\S+\s+){0,3}?te\s+(?:vragen|melden|vertellen)\b|\berwähne\s+(?:das|es|dies)\b[^.]{0,70}?\bnicht\b|\bniet\s+(?:vertellen|melden|vermelden)\b|\bvertel\s+(?:\w+\s+)?niet\b" +
             @"|\b(?:söyleme|bildirme|bahsetme|sorma)(?:yin|den|dan|yiniz)?\b|\bhaber\s+verme\w*|\bjangan\s+(?:beri\s+tahu|memberi\s+tahu|sebutkan|bilang|kasih\s+tahu|tanya)\w*|\btanpa\s+(?:memberi\s+tahu|bertanya)\b" +
@@ -209,7 +209,7 @@ internal static class InjectionFamilies
             @"\b(?:passwords?|passwd|secrets?|tokens?|credentials?|api[\s_-]?keys?|private\s+keys?|ssh\s+keys?|deploy\s+keys?|signing\s+keys?|access\s+keys?|(?:gpg|pgp)\s+keys?|netrc|id_(?:rsa|ed25519|ecdsa)|kubeconfig|environment\s+variables|env\s+vars?|printenv|github_token|\w+_(?:token|secret|api_key)" +
             @"|sudo|root\s+(?:access|shell|password)|reverse\s+shell|admin\s+password|session\s+cookies?|wallet|seed\s+phrase|payout|bank\s+account|card\s+numbers?|billing|system\s+prompt|conversation\s+history|(?:write|admin|root|shell|network|internet|full|unrestricted)\s+access|branch\s+protection|sandbox|network\s+restrictions|egress\s+proxy|https?_proxy|audit\s+log|repository\s+(?:archive|contents?|settings)|home\s+directory)\b" +
             @"|\bsuperuser\b|\bkeychain\b|\bkeystore\b|\.git/config\b|\.git/hooks\b|\bcore\.hookspath\b|\bpermission\s*[=:]\s*['""]?admin\b|/admin/\w+|""scope""\s*:\s*""\*""|/collaborators/|\.ssh|\.env\b|\.aws|\.kube|\.npmrc|\.pypirc|\.netrc|\.git-credentials|`env`|--force\b|~/" +
-            @"|\b(?:getenv|os\.environ|process\.env|os\.Environ|authorized_keys|all\s+privileges|write-all|admin:\w+|admin\s+(?:collaborator|rights|role|privileges|scopes?)|\w+_(?:key|password|pat))\b|\benv\s*\|" +
+            @"|\b(?:rol[eęa]|uprawnieni\w*)\s+administrator\w*|\bdroits?\s+d['’]administrat\w*|\bderechos\s+de\s+administrador\b|\badmin(?:istrator)?rechte\b|\b(?:getenv|os\.environ|process\.env|os\.Environ|authorized_keys|all\s+privileges|write-all|admin:\w+|admin\s+(?:collaborator|rights|role|privileges|scopes?)|\w+_(?:key|password|pat))\b|\benv\s*\|" +
             @"|\b(?:mot\s+de\s+passe|clés?|identifiants|jetons?|contraseñas?|claves?|credenciales|passwort|passwörter|schlüssel|zugangsdaten|senhas?|chaves?|credenciais|chiavi|credenziali|парол\w*|ключ\w*|токен\w*" +
             @"|hasł\w*|klucz\w*|tokeny?|poświadcze\w*|wachtwoord\w*|sleutels?|inloggegevens|şifre\w*|parola\w*|anahtar\w*|kata\s+sandi|kunci|kredensial|mật\s+khẩu|khóa|облікові\s+дані)\b" +
             // Where money goes: a payee's bank details (invoice and vendor-record fraud).
@@ -228,7 +228,7 @@ internal static class InjectionFamilies
             @"|\b(?:to|at|with|a|an|à|naar|till|na|kwa|σε|ל|به)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:through|via|@|add|install|pin|route|registry|index-url|proxy)\s+(?:\S+\s+){0,3}?['""`]?https?://|\bgit@[\w.-]+:|\b(?:to|into|onto)\s+(?:\S+\s+){0,2}?(?:[a-z0-9-]+\.)+[a-z]{2,}/\w|\b(?:in|to|into)\s+#[a-z][\w-]+|!\[[^\]\n]*\]\(https?://|\|\s*curl\b|公开的?\s*issue|公开",
             InjectionWorld.ChannelLatin, InjectionWorld.ChannelScript, InjectionWorldRegional.Channel, InjectionWorldRegional.MailChannelLatin,
             InjectionWorldRegional.MailChannelScript,
-            // Arabic "to (the address) x@y": data forwarded to a mailbox the text chooses.
-            @"إلى\s+(?:العنوان\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+            // Arabic "to (the address) x@y" and Chinese "send to x@y": data forwarded to a mailbox the text chooses.
+            @"(?:إلى\s+(?:العنوان\s+)?|(?:发到|发送到|发给|寄到)\s*)[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     ];
 }

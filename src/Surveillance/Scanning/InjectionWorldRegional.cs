@@ -25,7 +25,9 @@ internal static class InjectionWorldRegional
         // Cebuano, Sundanese, Māori, Samoan.
         @"|sa\s+katabang|ka\s+(?:asisten|agén)|ki\s+te\s+(?:kaiāwhina|kaiawhina|māngai)|i\s+le\s+fesoasoani" +
         // Plurals and forms the first lists lack: Icelandic "til gervigreindar…", Polish, Czech, Croatian, Latvian, Romanian, Turkish, Azerbaijani.
-        @"|til\s+(?:gervigreind|aðstoðar)\w*|(?:asystent|agent)om|(?:asistent|agent)(?:ům|ima|iem)|palīgiem|(?:asistenț|agenț)ilor|(?:asistan|ajan)lar(?:a|ına)|(?:köməkçi|agent)lər(?:ə|inə)";
+        @"|til\s+(?:gervigreind|aðstoðar)\w*|(?:asystent|agent)om|(?:asistent|agent)(?:ům|ima|iem)|palīgiem|(?:asistenț|agenț)ilor|(?:asistan|ajan)lar(?:a|ına)|(?:köməkçi|agent)lər(?:ə|inə)" +
+        // Polish vocatives ("Asystencie AI,"; not the locative "w asystencie „Ala"", the same form without "AI").
+        @"|(?:asystencie|agencie)\s+(?:ai|si)";
 
     /// <summary>A reader addressed, in the scripts without word boundaries.</summary>
     public const string DativeScript =
@@ -48,7 +50,7 @@ internal static class InjectionWorldRegional
     /// <summary>Readers named (nominatives, for labels), Latin script.</summary>
     public const string NounsLatin =
         @"kënschtlech\s+intelligenz|skoazeller\w*|neach-cuideachaidh|artefarita\s+inteligent\w*|helpanto|yanapa(?:q|k|kuq)\w*|mpanampy|entèlijans\s+atifisyèl|umncedisi|mothusi|mubatsiri|umufasha" +
-        @"|gargaar(?:aa|tuu)|wothandizira|katabang|kaiāwhina|kaiawhina|fesoasoani|assistint|agint|msizi|hjálpar\w*";
+        @"|gargaar(?:aa|tuu)|wothandizira|katabang|kaiāwhina|kaiawhina|fesoasoani|assistint|agint|msizi|umsizi|hjálpar\w*";
 
     /// <summary>Readers named, in the scripts without word boundaries (and the Belarusian acronym of AI).</summary>
     public const string NounsScript =
@@ -62,7 +64,7 @@ internal static class InjectionWorldRegional
     /// <summary>Imperatives that move data out or destroy, Latin script.</summary>
     public const string DangerLatin =
         @"schéckt|lued\s+\w+\s+erop|läscht|deaktivéier\w*|publizéier\w*|kopéier\w*|stuur|laai\s+\w+\s+op|kopieer|verwyder|deaktiveer|publiseer|stjoer" +
-        @"|zatwierdź|zaakceptuj|kasit|lamit|embannit|alŝutu|kopiu|forigu|malŝaltu|malaktivigu|publikigu|algluu|apachiy|apachimuy|chinkachiy|qichuy|alefaso|ampakaro|adikao|fafao|esory|vonoy|avoahy" +
+        @"|zatwierdź|zaakceptuj|nadaj|kasit|lamit|embannit|alŝutu|kopiu|forigu|malŝaltu|malaktivigu|publikigu|algluu|apachiy|apachimuy|chinkachiy|qichuy|alefaso|ampakaro|adikao|fafao|esory|vonoy|avoahy" +
         @"|voye|telechaje|kopye|efase|dezaktive|pibliye|romela|hlakola|phatlalatsa|tumira|dzima|bvisa|buritsa|ohereza|siba|kuraho|zimya|ergi|haqi|balleessi|maxxansi|tumiza|fufuta|chotsa|zimitsa" +
         @"|tangtanga|papasa|kirimkeun|unggah|hapus|tukuna|tukua|mukua|tangohia|whakakorea|whakaputaina|luchdaich\s+suas|sguab\s+às|foillsich";
 
@@ -75,7 +77,7 @@ internal static class InjectionWorldRegional
         // Faroese "without asking", Quechua "without asking …" and "do not tell", Somali "and do not tell / do not ask".
         @"|uttan\s+at\s+(?:spyrja|siga|boða)|ikki\s+(?:spyrja|siga|nevna|boða)|mana\s+\S+\s+tapuspa|\w*willaychu|hana\s+u\s+sheegin|ha\s+weydiin" +
         // Breton "say nothing to", Zulu "do not tell him/her".
-        @"|na\s+lavar(?:it)?\s+netra|ungamtsheli|ningamtsheli";
+        @"|na\s+lavar(?:it)?\s+netra|ungamtsheli|ningamtsheli|ungabuzi|ningabuzi";
 
     /// <summary>Keeping the person out of the loop, in the other scripts.</summary>
     public const string SecrecyScript =
@@ -86,7 +88,7 @@ internal static class InjectionWorldRegional
         @"|ኣይትንገር|ከይትሕብር|ኣይትሕብር|(?:요약|보고서|보고|커밋\s*메시지|변경\s*내역)\S{0,3}\s*(?:적지|쓰지|포함하지|넣지|기록하지|남기지)" +
         @"|առանց\s+(?:\S+\s+){0,3}?(?:հարցնելու|հաղորդելու)" +
         // Tigrinya "do not ask", Burmese "do not ask", Tatar "no need to ask", Arabic "no need to mention", Greek "no need to ask".
-        @"|ኣይትሕተቶ|ኣይትሕተት|မမေးပါနှင့်|မမေးပါနဲ့|မမေးဘဲ|сорау\s+кирәкми|لا\s+داعي\s+(?:لذكر|للإشارة|لإخبار|لإبلاغ)" +
+        @"|(?:总结|摘要|汇总)[^。\n]{0,6}?(?:不用|不要|无需|不必)(?:提|说|写)|ኣይትሕተቶ|ኣይትሕተት|မမေးပါနှင့်|မမေးပါနဲ့|မမေးဘဲ|сорау\s+кирәкми|لا\s+داعي\s+(?:لذكر|للإشارة|لإخبار|لإبلاغ)" +
         @"|δεν\s+χρειάζεται\s+να\s+(?:ρωτήσεις|ρωτήσετε|ενημερώσεις|ενημερώσετε|πεις|πείτε|αναφέρεις)";
 
     /// <summary>Imperatives that ask, in the other scripts.</summary>
