@@ -10,6 +10,13 @@ internal static class Engines
 
     public static SurveillanceEngine Create(EventRing? events = null, SurveillanceOptions? options = null) => new(Builtin, options, events);
 
+    /// <summary>
+    /// True when an injection rule (not the learned scorer, which has its own tests) flags <paramref name="text"/> as a
+    /// fetched tool result.
+    /// </summary>
+    public static bool RulesFlagInjection(string text) =>
+        Create().ScanToolResult("web_fetch", text).Findings.Any(f => f.RuleId.StartsWith("injection", StringComparison.Ordinal) && f.Score is null);
+
     /// <summary>A synthetic secret for a rule, from its sample template with a fixed seed.</summary>
     public static string Sample(string ruleId, int seed = 7) => SampleTemplate.Expand(Builtin.Find(ruleId)!.Spec.Sample!, new Random(seed));
 

@@ -12,8 +12,7 @@ public sealed class InjectionDisguiseAndQuietTests
 {
     // The rules only: the learned scorer reads these shapes differently (it sends the MIT licence's "permission is
     // hereby granted ... without restriction" to the judge) and has its own tests in LearnedScorerTests.
-    private static bool Flags(string text) =>
-        Engines.Create().ScanToolResult("web_fetch", text).Findings.Any(f => f.RuleId.StartsWith("injection", StringComparison.Ordinal) && f.Score is null);
+    private static bool Flags(string text) => Engines.RulesFlagInjection(text);
 
     [Theory]
     // zero-width characters inside the words

@@ -11,8 +11,7 @@ namespace Smooth.Surveillance.Tests;
 public sealed class InjectionRoundTwentyThreeTests
 {
     // The rules only (the learned scorer has its own tests).
-    private static bool Flags(string text) =>
-        Engines.Create().ScanToolResult("web_fetch", text).Findings.Any(f => f.RuleId.StartsWith("injection", StringComparison.Ordinal) && f.Score is null);
+    private static bool Flags(string text) => Engines.RulesFlagInjection(text);
 
     [Theory]
     // ROT13 under a label, in a commit message

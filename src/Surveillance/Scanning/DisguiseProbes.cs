@@ -20,14 +20,19 @@ internal static class DisguiseProbes
     private static readonly SearchValues<string> ReversedWords =
         SearchValues.Create([" eht ", " dna ", " ruoy ", " siht ", " fo ", " ed ", " euq ", " eid ", " dnu ", " ehc ", " sel ", " noc ", " arap ", " ruop ", " ен ", " отэ ", " ирп "], StringComparison.OrdinalIgnoreCase);
 
+    // A line in ROT13 has three of its eleven words; the eight that are no word read forwards (" gb " is gigabytes,
+    // " bs " and " va " are words too) are searched for, so a line with only those three is not looked at.
+    private static readonly SearchValues<string> Rot13Words =
+        SearchValues.Create([" gur ", " naq ", " lbhe ", " guvf ", " abg ", " qb ", " sbe ", " hfre "], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The start offsets of the lines worth a closer look, in order and without repeats.</summary>
     public static List<int> CandidateLines(string text)
     {
         var starts = new List<int>();
         NonAscii(text, starts);
         LetterSpacing(text, starts);
-        Reversed(text, starts);
-        Rot13(text, starts);
+        LinesWithWord(text, ReversedWords, DisguisedLine.IsReversed, starts);
+        LinesWithWord(text, Rot13Words, DisguisedLine.IsRot13, starts);
         Leet(text, starts);
         HexRuns(text, starts);
         PercentRuns(text, starts);
@@ -182,32 +187,16 @@ internal static class DisguiseProbes
     private static bool IsLone(ReadOnlySpan<char> text, int p) =>
         (p == 0 || text[p - 1] is ' ' or '\n') && (p + 1 == text.Length || text[p + 1] is ' ' or '\n');
 
-    private static void Reversed(string text, List<int> starts)
+    // Reversed and ROT13 lines: each line holding one of `words` is asked `test` once.
+    private static void LinesWithWord(string text, SearchValues<string> words, LineTest test, List<int> starts)
     {
         var span = text.AsSpan();
         for (var at = 0; at < span.Length;)
         {
-            var i = span[at..].IndexOfAny(ReversedWords);
+            var i = span[at..].IndexOfAny(words);
             if (i < 0) break;
             at += i;
-            at = AddIf(span, at, starts, DisguisedLine.IsReversed);
-        }
-    }
-
-    // A line in ROT13 has three of its eleven words; the eight that are no word read forwards (" gb " is gigabytes,
-    // " bs " and " va " are words too) are searched for, so a line with only those three is not looked at.
-    private static readonly SearchValues<string> Rot13Words =
-        SearchValues.Create([" gur ", " naq ", " lbhe ", " guvf ", " abg ", " qb ", " sbe ", " hfre "], StringComparison.OrdinalIgnoreCase);
-
-    private static void Rot13(string text, List<int> starts)
-    {
-        var span = text.AsSpan();
-        for (var at = 0; at < span.Length;)
-        {
-            var i = span[at..].IndexOfAny(Rot13Words);
-            if (i < 0) break;
-            at += i;
-            at = AddIf(span, at, starts, DisguisedLine.IsRot13);
+            at = AddIf(span, at, starts, test);
         }
     }
 

@@ -5,9 +5,9 @@ namespace Smooth.Surveillance.Scanning;
 
 /// <summary>
 /// What undoes the disguise of one line: a letter-spaced line collapsed ("d i s a b l e   t h e" → "disable the"), a
-/// reversed line turned round, a line in ROT13 rotated back, and within other lines invisible characters dropped, look-alike Cyrillic and Greek
-/// letters inside Latin words replaced, leetspeak digits read as letters, and hex, <c>\x</c>-escaped or percent-encoded
-/// runs decoded.
+/// reversed line turned round, a line in ROT13 rotated back, and within other lines invisible characters dropped,
+/// look-alike Cyrillic and Greek letters inside Latin words replaced, leetspeak digits read as letters, and hex,
+/// <c>\x</c>-escaped or percent-encoded runs decoded.
 /// The definition of a disguised line: <see cref="DisguiseProbes"/> only decides which lines are worth asking.
 /// </summary>
 internal static class DisguisedLine
@@ -110,13 +110,12 @@ internal static class DisguisedLine
     public static readonly string[] ReversedWords = [" eht ", " dna ", " ruoy ", " ot ", " siht ", " fo ", " ni "];
 
     /// <summary>
-    /// The same for Spanish, Portuguese, French, Italian, German and Russian ("de", "que", "los", "las", "una", "por", "para",
-    /// "con", "lo", "les", "pour", "pas", "est", "dans", "die", "und", "nicht", "für", "não", "che"): none of them is
-    /// a word read forwards in those languages or in English.
+    /// The same for Spanish, Portuguese, French, Italian, German and Russian ("de", "que", "los", "las", "una", "por",
+    /// "para", "con", "lo", "les", "pour", "pas", "est", "dans", "die", "und", "nicht", "für", "não", "che"; "не",
+    /// "это", "при", "на", "по", "из", "вы"): none of them is a word read forwards in those languages or in English.
     /// </summary>
     public static readonly string[] ReversedWordsOther =
         [" ed ", " euq ", " sol ", " sal ", " anu ", " rop ", " arap ", " noc ", " ol ", " sel ", " ruop ", " sap ", " tse ", " snad ", " eid ", " dnu ", " thcin ", " rüf ", " oãn ", " ehc ",
-         // Russian "не", "это", "при", "на", "по", "из", "вы".
          " ен ", " отэ ", " ирп ", " ан ", " оп ", " зи ", " ыв "];
 
     /// <summary>

@@ -4,9 +4,9 @@ using System.Text;
 namespace Smooth.Surveillance.Scanning;
 
 /// <summary>
-/// Hex, C-style hex-escaped and percent-encoded runs that decode to text (a word gap included). Lockfiles, logs and URLs are full of hashes
-/// and escapes that decode to bytes or a word or two; those are told apart without allocating, and only a run that
-/// decodes to text becomes a string.
+/// Hex, C-style hex-escaped and percent-encoded runs that decode to text (a word gap included). Lockfiles, logs and
+/// URLs are full of hashes and escapes that decode to bytes or a word or two; those are told apart without
+/// allocating, and only a run that decodes to text becomes a string.
 /// </summary>
 internal static class EncodedRun
 {
