@@ -31,6 +31,9 @@ var blindAt = Array.IndexOf(args, "--blind");
 var blind = blindAt >= 0 && blindAt + 1 < args.Length ? args[blindAt + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
 var rules = RuleSetLoader.LoadBuiltin();
 var engine = new SurveillanceEngine(rules);
+// --rule-costs [rounds]: what each rule adds to a 64 KiB benign scan, against the set without it (RuleCosts.cs).
+var costsAt = Array.IndexOf(args, "--rule-costs");
+if (costsAt >= 0) return Smooth.Surveillance.Bench.RuleCosts.Run(rules, QualityCorpus.BenignText(64 * 1024), costsAt + 1 < args.Length && int.TryParse(args[costsAt + 1], out var rounds) ? rounds : 40);
 
 Console.WriteLine($"rules: {rules.Rules.Count} ({rules.Rules.Count(r => r.Category == RuleCategory.Secret)} secret, {rules.Rules.Count(r => r.Category == RuleCategory.Injection)} injection, {rules.Rules.Count(r => r.Category == RuleCategory.Command)} command)");
 

@@ -11,7 +11,7 @@ internal static class InjectionFamilies
     /// <summary>One family: a name for reports and tests, a weight, a role and its patterns (present when any matches).</summary>
     public sealed record Family(string Name, double Weight, FamilyRole Role, params string[] Patterns);
 
-    /// <summary>The families (the scorer checks them in stages by role; see <see cref="InjectionScore.Evaluate"/>).</summary>
+    /// <summary>The families (the scorer checks them in stages by role; see <see cref="InjectionScore.Evaluate(ReadOnlySpan{char}, bool)"/>).</summary>
     public static readonly Family[] All =
     [
         // Text written to an automated reader rather than about one: vocatives, "if you are an AI", "the agent reading this"

@@ -103,7 +103,26 @@ internal static class InjectionScore
     /// scoring stops at the first stage that finds nothing (most passages an anchor word lands in ask for nothing
     /// harmful), or as soon as the verdict is known. With <paramref name="complete"/> every family is checked.
     /// </summary>
-    internal static Outcome Evaluate(ReadOnlySpan<char> passage, bool complete = false)
+    internal static Outcome Evaluate(ReadOnlySpan<char> passage, bool complete = false) =>
+        Evaluate(passage, complete ? Stop.Never : Stop.AtVerdict, Threshold);
+
+    /// <summary>
+    /// Scores <paramref name="passage"/> for a caller that needs an anchor, an ask, a payload and
+    /// <paramref name="minScore"/> (the scorer's corroboration): the scoring stops as soon as the passage cannot have
+    /// them all, and otherwise checks every family, so a passage that has them lists all its families.
+    /// </summary>
+    internal static Outcome EvaluateAtLeast(ReadOnlySpan<char> passage, double minScore) => Evaluate(passage, Stop.WhenHopeless, minScore);
+
+    // When a scoring may stop early: never; when the passage cannot reach `threshold` with every role; or also as
+    // soon as it has (the verdict of Passes known).
+    private enum Stop
+    {
+        Never,
+        WhenHopeless,
+        AtVerdict,
+    }
+
+    private static Outcome Evaluate(ReadOnlySpan<char> passage, Stop stop, double threshold)
     {
         double score = 0;
         var names = new List<string>(4);
@@ -115,13 +134,12 @@ internal static class InjectionScore
         for (var k = 0; k < Staged.Length; k++)
         {
             var (family, patterns) = Staged[k];
-            if (!complete)
+            if (stop != Stop.Never)
             {
                 if (k == StageEnds[0] && !asks) break;
                 if (k == StageEnds[1] && !harmful) break;
-                if (k == StageEnds[2] && anchors == 0) break;
-                if (anchors > 0 && asks && harmful && names.Count >= MinFamilies && score + Bonus(anchors) >= Threshold) break;
-                if (score + CompoundAnchorBonus + remaining < Threshold) break;
+                if (score + CompoundAnchorBonus + remaining < threshold) break;
+                if (stop == Stop.AtVerdict && anchors > 0 && asks && harmful && names.Count >= MinFamilies && score + Bonus(anchors) >= threshold) break;
             }
             remaining -= family.Weight;
             if (!Matches(patterns.For(variant), passage)) continue;

@@ -34,7 +34,7 @@ internal static class ScorerCorroboration
         if (Substitute.Value is { } substitute) return substitute(text, run);
         var from = Math.Max(run.Start, run.Best.Start - MaxReach);
         var to = Math.Min(run.End, run.Best.End + MaxReach);
-        var outcome = InjectionScore.Evaluate(text.AsSpan(from, to - from), complete: true);
+        var outcome = InjectionScore.EvaluateAtLeast(text.AsSpan(from, to - from), MinScore);
         return outcome.Anchored && outcome.Asks && outcome.Harmful && outcome.Score >= MinScore ? outcome.Families : null;
     }
 }

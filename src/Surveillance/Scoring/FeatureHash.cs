@@ -27,15 +27,24 @@ internal static class FeatureHash
     public static ulong AddToWord(ulong hash, char c) => (hash ^ c) * WordPrime;
 
     /// <summary>The bucket of a word.</summary>
-    public static int Unigram(ulong word, int bits) => Top((word ^ UnigramSeed) * MixMultiplier, bits);
+    public static int Unigram(ulong word, int bits) => UnigramShifted(word, 64 - bits);
 
     /// <summary>The bucket of a pair of consecutive words (order matters).</summary>
-    public static int Bigram(ulong previous, ulong word, int bits) => Top(((previous * PairMultiplier) ^ word ^ BigramSeed) * MixMultiplier, bits);
+    public static int Bigram(ulong previous, ulong word, int bits) => BigramShifted(previous, word, 64 - bits);
 
     /// <summary>The bucket of a 5-gram: <paramref name="lastFour"/> holds the four code units before <paramref name="c"/>, oldest in the high bits.</summary>
-    public static int FiveGram(ulong lastFour, char c, int bits) => Top((lastFour ^ ((ulong)c << 8) ^ GramSeed) * MixMultiplier, bits);
+    public static int FiveGram(ulong lastFour, char c, int bits) => FiveGramShifted(lastFour, c, 64 - bits);
+
+    /// <summary><see cref="Unigram"/> with the shift (64 − bits) computed once by the caller.</summary>
+    public static int UnigramShifted(ulong word, int shift) => Top((word ^ UnigramSeed) * MixMultiplier, shift);
+
+    /// <summary><see cref="Bigram"/> with the shift (64 − bits) computed once by the caller.</summary>
+    public static int BigramShifted(ulong previous, ulong word, int shift) => Top(((previous * PairMultiplier) ^ word ^ BigramSeed) * MixMultiplier, shift);
+
+    /// <summary><see cref="FiveGram"/> with the shift (64 − bits) computed once by the caller.</summary>
+    public static int FiveGramShifted(ulong lastFour, char c, int shift) => Top((lastFour ^ ((ulong)c << 8) ^ GramSeed) * MixMultiplier, shift);
 
     // Multiply-shift: the top bits of the product of an odd constant, which depend on every bit of the key.
-    private static int Top(ulong x, int bits) => (int)(x >> (64 - bits));
+    private static int Top(ulong x, int shift) => (int)(x >> shift);
 
 }

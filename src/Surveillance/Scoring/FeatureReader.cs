@@ -21,13 +21,14 @@ internal struct FeatureReader
     private const uint WordChar = 1;
     private const uint Space = 2;
 
-    // ASCII: the class of each code unit (high half) and its normalised form (low half), in one lookup.
-    private static readonly uint[] Ascii = BuildAscii();
+    // Every UTF-16 code unit's class (high half) and normalised form (low half), in one lookup (256 KiB, built once):
+    // with a call for non-ASCII characters in the loop, the JIT kept the loop's state on the stack around it.
+    private static readonly uint[] Entries = BuildEntries();
 
     private readonly int _bits;
     private ulong _lastFour;
     private int _seen;
-    private int _run;
+    private int _run; // read at the start only (see ReadSteady)
     private bool _afterSpace;
     private ulong _word;
     private bool _inWord;
@@ -45,77 +46,110 @@ internal struct FeatureReader
     /// <summary>Reads the next part of the text.</summary>
     public void Read<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IFeatureSink
     {
-        // The state lives in locals (registers) for the loop and goes back to the fields once at the end: read
-        // through `this` and `ref sink`, every character would cost loads and stores of the same few fields.
-        var bits = _bits;
-        var lastFour = _lastFour;
-        var seen = _seen;
-        var run = _run;
-        var afterSpace = _afterSpace;
-        var word = _word;
-        var inWord = _inWord;
-        var previous = _previousWord;
-        var hasPrevious = _hasPrevious;
-        var local = sink;
-        ref var ascii = ref MemoryMarshal.GetArrayDataReference(Ascii);
-        foreach (var raw in text)
+        var i = _seen < 4 || !_hasPrevious ? ReadStart(text, ref sink) : 0;
+        if (i < text.Length) ReadSteady(text[i..], ref sink);
+    }
+
+    // The reader's start, until four characters and one word have been read; returns how far it read. Every state
+    // variable is kept here; after it, ReadSteady derives two of them from the last characters read.
+    private int ReadStart<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IFeatureSink
+    {
+        var i = 0;
+        for (; i < text.Length && (_seen < 4 || !_hasPrevious); i++)
         {
-            var entry = raw < 128 ? Unsafe.Add(ref ascii, raw) : Classify(raw);
+            var raw = text[i];
+            var entry = Entries[raw];
             var c = (char)entry;
-            if (c == (char)lastFour && seen > 0)
+            if (c == (char)_lastFour && _seen > 0)
             {
-                if (++run >= MaxRun) continue;
+                if (++_run >= MaxRun) continue;
             }
             else
             {
-                run = 0;
+                _run = 0;
             }
+            if (entry >> 16 == WordChar)
+            {
+                _word = FeatureHash.AddToWord(_word, c);
+                _inWord = true;
+                _afterSpace = false;
+            }
+            else
+            {
+                if (_inWord) EndWord(ref sink);
+                if (entry >> 16 == Space)
+                {
+                    if (_afterSpace) continue;
+                    _afterSpace = true;
+                }
+                else
+                {
+                    _afterSpace = false;
+                }
+            }
+            if (_seen >= 4) sink.Add(FeatureHash.FiveGram(_lastFour, c, _bits));
+            else _seen++;
+            _lastFour = (_lastFour << 16) | c;
+        }
+        return i;
+    }
+
+    // The steady state: four characters and a word read. Two variables of the start are then functions of the last
+    // characters read, so the loop keeps fewer values (it is the scorer's hottest loop, and with all of them the JIT
+    // kept the weight sum and most of the state on the stack):
+    // - "after a space" is "the last character read is a space" (a second space is skipped before it is read);
+    // - a character is skipped as the MaxRun+1-th of a run when the last MaxRun characters read are that character: a
+    //   run's characters are read until MaxRun of them are, and every one after is skipped.
+    // The state goes back to the fields once at the end (read through `this`, each character would cost loads and
+    // stores of the same few fields).
+    private void ReadSteady<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IFeatureSink
+    {
+        var shift = 64 - _bits;
+        var lastFour = _lastFour;
+        var word = _word;
+        var inWord = _inWord;
+        var previous = _previousWord;
+        var local = sink;
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(Entries);
+        foreach (var raw in text)
+        {
+            var entry = Unsafe.Add(ref entries, raw);
+            var c = (char)entry;
+            if (c == (char)lastFour && (lastFour & RunMask) == c * RunOfOne) continue;
             if (entry >> 16 == WordChar)
             {
                 word = FeatureHash.AddToWord(word, c);
                 inWord = true;
-                afterSpace = false;
             }
             else
             {
                 if (inWord)
                 {
-                    local.Add(FeatureHash.Unigram(word, bits));
-                    if (hasPrevious) local.Add(FeatureHash.Bigram(previous, word, bits));
+                    local.Add(FeatureHash.UnigramShifted(word, shift));
+                    local.Add(FeatureHash.BigramShifted(previous, word, shift));
                     previous = word;
-                    hasPrevious = true;
                     word = FeatureHash.WordBasis;
                     inWord = false;
                 }
-                if (entry >> 16 == Space)
-                {
-                    if (afterSpace) continue;
-                    afterSpace = true;
-                }
-                else
-                {
-                    afterSpace = false;
-                }
+                if (c == ' ' && (char)lastFour == ' ') continue;
             }
-            if (seen >= 4) local.Add(FeatureHash.FiveGram(lastFour, c, bits));
-            else seen++;
+            local.Add(FeatureHash.FiveGramShifted(lastFour, c, shift));
             lastFour = (lastFour << 16) | c;
         }
         sink = local;
         _lastFour = lastFour;
-        _seen = seen;
-        _run = run;
-        _afterSpace = afterSpace;
         _word = word;
         _inWord = inWord;
         _previousWord = previous;
-        _hasPrevious = hasPrevious;
+        _afterSpace = (char)lastFour == ' ';
     }
 
-    /// <summary>Reports the word the text ends in, if any.</summary>
-    public void Finish<TSink>(ref TSink sink) where TSink : struct, IFeatureSink
+    // The last MaxRun characters read, and MaxRun copies of one character in the same places.
+    private const ulong RunMask = (1UL << (16 * MaxRun)) - 1;
+    private const ulong RunOfOne = RunMask / 0xFFFF;
+
+    private void EndWord<TSink>(ref TSink sink) where TSink : struct, IFeatureSink
     {
-        if (!_inWord) return;
         sink.Add(FeatureHash.Unigram(_word, _bits));
         if (_hasPrevious) sink.Add(FeatureHash.Bigram(_previousWord, _word, _bits));
         _previousWord = _word;
@@ -124,23 +158,20 @@ internal struct FeatureReader
         _inWord = false;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static uint Classify(char c)
+    /// <summary>Reports the word the text ends in, if any.</summary>
+    public void Finish<TSink>(ref TSink sink) where TSink : struct, IFeatureSink
     {
-        if (char.IsDigit(c)) return WordChar << 16 | '0';
-        if (char.IsLetterOrDigit(c)) return WordChar << 16 | char.ToLowerInvariant(c);
-        if (char.IsWhiteSpace(c)) return Space << 16 | ' ';
-        return c;
+        if (_inWord) EndWord(ref sink);
     }
 
-    private static uint[] BuildAscii()
+    private static uint[] BuildEntries()
     {
-        var table = new uint[128];
-        for (var i = 0; i < 128; i++)
+        var table = new uint[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
         {
             var c = (char)i;
-            table[i] = char.IsAsciiDigit(c) ? WordChar << 16 | '0'
-                : char.IsAsciiLetter(c) ? WordChar << 16 | char.ToLowerInvariant(c)
+            table[i] = char.IsDigit(c) ? WordChar << 16 | '0'
+                : char.IsLetterOrDigit(c) ? WordChar << 16 | char.ToLowerInvariant(c)
                 : char.IsWhiteSpace(c) ? Space << 16 | ' '
                 : c;
         }
