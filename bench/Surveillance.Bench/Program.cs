@@ -7,7 +7,7 @@ using Smooth.Surveillance.Bench.Corpus;
 using Smooth.Surveillance.Rules;
 
 // Narc benchmark: quality on the labelled corpus, then speed against a baseline measured in the same run.
-// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --profile | --first-scan [runs]] [--blind heldout-v7[,heldout-v8...]]
+// Usage: dotnet run -c Release --project bench/Surveillance.Bench [-- --quick | --quality | --speed | --profile | --first-scan [runs]] [--blind heldout-v7[,heldout-v8...]]
 // --blind NAME[,NAME...] leaves out every corpus file whose name contains one of the names, so a tuning round never sees
 // the sealed sets.
 // --train-injection-model [--out PATH] [--check] trains the learned injection scorer's model (TrainInjectionModel.cs).
@@ -37,28 +37,32 @@ if (costsAt >= 0) return Smooth.Surveillance.Bench.RuleCosts.Run(rules, QualityC
 
 Console.WriteLine($"rules: {rules.Rules.Count} ({rules.Rules.Count(r => r.Category == RuleCategory.Secret)} secret, {rules.Rules.Count(r => r.Category == RuleCategory.Injection)} injection, {rules.Rules.Count(r => r.Category == RuleCategory.Command)} command)");
 
-// ---- quality
+// ---- quality (skipped by --speed, for A/B runs of the speed part alone)
 var docs = QualityCorpus.Load(rules, blind: blind);
-var (secrets, injection, commands, heldOut) = CorpusEvaluator.Evaluate(engine, docs);
-Console.WriteLine();
-Console.WriteLine("| category | positives | negatives | TP | FN | FP | precision | recall | FP rate |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-foreach (var s in new[] { secrets, injection, commands, heldOut })
+var speedOnly = args.Contains("--speed");
+var (secrets, injection, commands, heldOut) = speedOnly ? default : CorpusEvaluator.Evaluate(engine, docs);
+if (!speedOnly)
 {
-    Console.WriteLine($"| {s.Name} | {s.TruePositives + s.FalseNegatives} | {s.FalsePositives + s.TrueNegatives} | {s.TruePositives} | {s.FalseNegatives} | {s.FalsePositives} | {Stats.F(s.Precision * 100, "0.0")} % | {Stats.F(s.Recall * 100, "0.0")} % | {Stats.F(s.FalsePositiveRate * 100, "0.00")} % |");
-}
-foreach (var s in new[] { secrets, injection, commands, heldOut })
-{
-    foreach (var m in s.Missed) Console.WriteLine($"  {s.Name} missed: {m}");
-    foreach (var f in s.Flagged) Console.WriteLine($"  {s.Name} false positive: {f}");
-}
+    Console.WriteLine();
+    Console.WriteLine("| category | positives | negatives | TP | FN | FP | precision | recall | FP rate |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+    foreach (var s in new[] { secrets, injection, commands, heldOut })
+    {
+        Console.WriteLine($"| {s.Name} | {s.TruePositives + s.FalseNegatives} | {s.FalsePositives + s.TrueNegatives} | {s.TruePositives} | {s.FalseNegatives} | {s.FalsePositives} | {Stats.F(s.Precision * 100, "0.0")} % | {Stats.F(s.Recall * 100, "0.0")} % | {Stats.F(s.FalsePositiveRate * 100, "0.00")} % |");
+    }
+    foreach (var s in new[] { secrets, injection, commands, heldOut })
+    {
+        foreach (var m in s.Missed) Console.WriteLine($"  {s.Name} missed: {m}");
+        foreach (var f in s.Flagged) Console.WriteLine($"  {s.Name} false positive: {f}");
+    }
 
-Console.WriteLine();
-Console.WriteLine("| injection by source | documents | flagged | rate | by the rules | by the learned scorer |");
-Console.WriteLine("|---|---|---|---|---|---|");
-foreach (var row in SourceScore.Injection(engine, docs))
-{
-    Console.WriteLine($"| {row.Source} ({(row.Positive ? "recall" : "false positives")}) | {row.Documents} | {row.Flagged} | {Stats.F(row.Rate * 100, "0.0")} % | {row.ByRules} | {row.ByScorer} |");
+    Console.WriteLine();
+    Console.WriteLine("| injection by source | documents | flagged | rate | by the rules | by the learned scorer |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    foreach (var row in SourceScore.Injection(engine, docs))
+    {
+        Console.WriteLine($"| {row.Source} ({(row.Positive ? "recall" : "false positives")}) | {row.Documents} | {row.Flagged} | {Stats.F(row.Rate * 100, "0.0")} % | {row.ByRules} | {row.ByScorer} |");
+    }
 }
 if (args.Contains("--quality")) return injection.Recall >= 0.90 && injection.FalsePositiveRate <= 0.02 ? 0 : 1;
 
@@ -129,6 +133,8 @@ var sink = 0;
 // The learned scorer's own share of a scan (absent from rule sets without it, e.g. an older build's).
 var learned = rules.Rules.FirstOrDefault(r => r.Scorer is not null)?.Scorer;
 var flaggedWindows = new List<Smooth.Surveillance.Scoring.ScoredWindow>();
+// The same rules with the learned scorer on the scan's own thread: the scan's cost on one core.
+var oneCore = new SurveillanceEngine(rules, new SurveillanceOptions { ParallelScoringFrom = 0 });
 // The measurements alternate sample by sample, so load from other processes hits them alike.
 var actions = new Action[]
 {
@@ -136,6 +142,7 @@ var actions = new Action[]
     () => sink += engine.ScanToolResult("read_file", benign).Findings.Count,
     () => sink += engine.ScanToolResult("read_file", withSecrets).Findings.Count,
     () => sink += engine.ScanToolResult("web_fetch", withInjection).Findings.Count,
+    () => sink += oneCore.ScanToolResult("read_file", benign).Findings.Count,
     () =>
     {
         if (learned is null) return;
@@ -145,7 +152,7 @@ var actions = new Action[]
     },
 };
 var times = Interleaved(actions, samples);
-var (baseline, scanBenign, scanSecrets, scanInjection, scorerOnly) = (times[0], times[1], times[2], times[3], times[4]);
+var (baseline, scanBenign, scanSecrets, scanInjection, scanOneCore, scorerOnly) = (times[0], times[1], times[2], times[3], times[4], times[5]);
 Console.WriteLine("| input | median (ms) | p99 (ms) | ratio to baseline (median) |");
 Console.WriteLine("|---|---|---|---|");
 void Row(string name, double[] t, double[] b) =>
@@ -154,6 +161,7 @@ Row("baseline: one case-insensitive IndexOf over the text", baseline, baseline);
 Row("ScanToolResult, benign code/docs/logs", scanBenign, baseline);
 Row("ScanToolResult, 24 secrets in the text (redacted)", scanSecrets, baseline);
 Row("ScanToolResult, injection at the end", scanInjection, baseline);
+Row("ScanToolResult, benign, all on the scan's thread (ParallelScoringFrom = 0)", scanOneCore, baseline);
 if (learned is not null) Row($"of which the learned scorer ({learned.Name}) alone, benign text", scorerOnly, baseline);
 
 Console.WriteLine();
@@ -181,6 +189,7 @@ Row("baseline: JsonDocument.Parse of the arguments", parseBaseline, parseBaselin
 Row("CheckToolCall", check, parseBaseline);
 Console.WriteLine($"(checksum {sink})");
 
+if (speedOnly) return 0;
 var ok = secrets.Recall >= 0.95 && secrets.Precision >= 0.90 && injection.Recall >= 0.90 && injection.FalsePositiveRate <= 0.02;
 Console.WriteLine(ok ? "quality targets met" : "QUALITY TARGETS MISSED");
 return ok ? 0 : 1;

@@ -28,12 +28,19 @@ internal static class Scanner
         public ScanBuffers Buffers;
     }
 
-    public static List<RawMatch> Scan(RuleSet set, string text, ScanScope scope, string? path, Action<CompiledRule>? onTimeout = null)
+    /// <summary>
+    /// Scans <paramref name="text"/>. From <paramref name="parallelScoringFrom"/> characters on (0: never), the learned
+    /// scorers read the text on another core while the rules run (see <see cref="ScorerPass"/>).
+    /// </summary>
+    public static List<RawMatch> Scan(RuleSet set, string text, ScanScope scope, string? path, Action<CompiledRule>? onTimeout = null, int parallelScoringFrom = 0)
     {
         var rules = set.Rules;
         var plan = set.PlanFor(scope);
         var results = new List<RawMatch>();
         if (plan.Empty || text.Length == 0) return results;
+        var scoring = plan.Scorers.Length > 0
+            ? ScorerPass.Start(rules, plan.Scorers, text, parallel: parallelScoringFrom > 0 && text.Length >= parallelScoringFrom && Environment.ProcessorCount > 1)
+            : null;
         // The window lists are reused from scan to scan (a scan reads them only while it runs): a 64 KiB tool result
         // opens windows for dozens of rules, and their lists were most of what a scan left to the garbage collector.
         var buffers = ScanBuffers.Rent(rules.Count);
@@ -45,7 +52,7 @@ internal static class Scanner
         {
             buffers.Return();
         }
-        if (plan.Scorers.Length > 0) RunScorers(rules, plan, text, results, onTimeout);
+        if (scoring is not null) AddScorerFindings(rules, plan, text, scoring, results, onTimeout);
         // Disguised words (invisible characters, look-alike letters, letter spacing, leetspeak, reversed or hex lines):
         // the injection rules run once more over clean copies, their findings mapped back onto the original.
         if (scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding)) DisguiseRescan.Run(set, text, results, onTimeout);
@@ -163,22 +170,18 @@ internal static class Scanner
         }
     }
 
-    // Learned scorers read the whole text once and report the best window of each run of windows at their threshold,
-    // and of each run at their corroborated threshold that the injection heuristic corroborates. A corroboration that
-    // runs out of time counts as corroborated (fail closed: the window goes to the judge), and the caller is told.
-    private static void RunScorers(IReadOnlyList<CompiledRule> rules, ScanPlan plan, string text, List<RawMatch> results, Action<CompiledRule>? onTimeout)
+    // Learned scorers read the whole text once (the pass) and report the best window of each run of windows at their
+    // threshold, and of each run at their corroborated threshold that the injection heuristic corroborates. A
+    // corroboration that runs out of time counts as corroborated (fail closed: the window goes to the judge), and the
+    // caller is told. The corroboration runs here, on the scan's thread, after the pass has joined.
+    private static void AddScorerFindings(IReadOnlyList<CompiledRule> rules, ScanPlan plan, string text, ScorerPass pass, List<RawMatch> results, Action<CompiledRule>? onTimeout)
     {
-        var windows = new List<Scoring.ScoredWindow>();
-        var candidates = new List<Scoring.WindowRun>();
-        foreach (var r in plan.Scorers)
+        pass.Join();
+        for (var k = 0; k < plan.Scorers.Length; k++)
         {
-            var rule = rules[r];
-            var scorer = rule.Scorer!;
-            windows.Clear();
-            candidates.Clear();
-            Scoring.WindowScorer.Flag(scorer.Model, text, scorer.Threshold, windows, scorer.CorroboratedThreshold, candidates);
-            foreach (var w in windows) results.Add(new RawMatch(rule, w.Start, w.End - w.Start, true, w.Score));
-            foreach (var c in candidates)
+            var rule = rules[plan.Scorers[k]];
+            foreach (var w in pass.Flagged(k)) results.Add(new RawMatch(rule, w.Start, w.End - w.Start, true, w.Score));
+            foreach (var c in pass.Candidates(k))
             {
                 IReadOnlyList<string>? families;
                 try
