@@ -134,7 +134,7 @@ var sink = 0;
 var learned = rules.Rules.FirstOrDefault(r => r.Scorer is not null)?.Scorer;
 var flaggedWindows = new List<Smooth.Surveillance.Scoring.ScoredWindow>();
 // The same rules with the learned scorer on the scan's own thread: the scan's cost on one core.
-var oneCore = new SurveillanceEngine(rules, new SurveillanceOptions { ParallelScoringFrom = 0 });
+var oneCore = new SurveillanceEngine(rules, new SurveillanceOptions { ParallelScanFrom = 0 });
 // The measurements alternate sample by sample, so load from other processes hits them alike.
 var actions = new Action[]
 {
@@ -161,7 +161,7 @@ Row("baseline: one case-insensitive IndexOf over the text", baseline, baseline);
 Row("ScanToolResult, benign code/docs/logs", scanBenign, baseline);
 Row("ScanToolResult, 24 secrets in the text (redacted)", scanSecrets, baseline);
 Row("ScanToolResult, injection at the end", scanInjection, baseline);
-Row("ScanToolResult, benign, all on the scan's thread (ParallelScoringFrom = 0)", scanOneCore, baseline);
+Row("ScanToolResult, benign, all on the scan's thread (ParallelScanFrom = 0)", scanOneCore, baseline);
 if (learned is not null) Row($"of which the learned scorer ({learned.Name}) alone, benign text", scorerOnly, baseline);
 
 Console.WriteLine();

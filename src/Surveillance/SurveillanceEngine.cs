@@ -119,7 +119,7 @@ public sealed class SurveillanceEngine
 
     private List<Finding> Find(string text, ScanScope scope, string? path)
     {
-        var raw = Scanner.Scan(_rules, text, scope, path, OnTimeout, _options.ParallelScoringFrom);
+        var raw = Scanner.Scan(_rules, text, scope, path, OnTimeout, _options.ParallelScanFrom);
         return FindingBuilder.Build(text, raw);
     }
 

@@ -20,12 +20,12 @@ public sealed record SurveillanceOptions
     /// <summary>Tools whose <c>command</c> argument is a shell command.</summary>
     public IReadOnlyList<string> ShellTools { get; init; } = ["bash", "shell", "sh", "run_command", "exec", "terminal"];
     /// <summary>
-    /// Texts of at least this many characters have the learned scorer read them on a second core while the rules run
-    /// (0 or less: never). The two are independent, so a 64 KiB tool result is answered sooner on a machine with a core
-    /// to spare; below a few KiB the hand-off to the thread pool costs about what it saves. The findings are the same
-    /// either way.
+    /// Texts of at least this many characters have the parts of a scan that need nothing the rules find (the learned
+    /// scorer's read, the second look at disguised lines) done on a second core while the rules run (0 or less: never).
+    /// A 64 KiB tool result is answered sooner on a machine with a core to spare; below a few KiB the hand-off to the
+    /// thread pool costs about what it saves. The findings are the same either way.
     /// </summary>
-    public int ParallelScoringFrom { get; init; } = 16 * 1024;
+    public int ParallelScanFrom { get; init; } = 16 * 1024;
     /// <summary>Tools that write files (path in <c>path</c>/<c>file_path</c>, content in <c>content</c>/<c>new</c>/..., or a patch).</summary>
     public IReadOnlyList<string> WriteTools { get; init; } = ["write_file", "edit_file", "apply_patch", "create_file", "str_replace", "multi_edit"];
 }

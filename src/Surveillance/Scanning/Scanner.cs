@@ -29,17 +29,20 @@ internal static class Scanner
     }
 
     /// <summary>
-    /// Scans <paramref name="text"/>. From <paramref name="parallelScoringFrom"/> characters on (0: never), the learned
-    /// scorers read the text on another core while the rules run (see <see cref="ScorerPass"/>).
+    /// Scans <paramref name="text"/>. From <paramref name="parallelFrom"/> characters on (0: never), the learned
+    /// scorers and the disguise rescan run on another core while the rules run (see <see cref="SidePass"/>).
     /// </summary>
-    public static List<RawMatch> Scan(RuleSet set, string text, ScanScope scope, string? path, Action<CompiledRule>? onTimeout = null, int parallelScoringFrom = 0)
+    public static List<RawMatch> Scan(RuleSet set, string text, ScanScope scope, string? path, Action<CompiledRule>? onTimeout = null, int parallelFrom = 0)
     {
         var rules = set.Rules;
         var plan = set.PlanFor(scope);
         var results = new List<RawMatch>();
         if (plan.Empty || text.Length == 0) return results;
-        var scoring = plan.Scorers.Length > 0
-            ? ScorerPass.Start(rules, plan.Scorers, text, parallel: parallelScoringFrom > 0 && text.Length >= parallelScoringFrom && Environment.ProcessorCount > 1)
+        // Disguised words (invisible characters, look-alike letters, letter spacing, leetspeak, reversed or hex lines):
+        // the injection rules run once more over clean copies, their findings mapped back onto the original.
+        var rescan = scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding);
+        var side = plan.Scorers.Length > 0 || rescan
+            ? SidePass.Start(set, plan.Scorers, text, rescan, onTimeout, parallel: parallelFrom > 0 && text.Length >= parallelFrom && Environment.ProcessorCount > 1)
             : null;
         // The window lists are reused from scan to scan (a scan reads them only while it runs): a 64 KiB tool result
         // opens windows for dozens of rules, and their lists were most of what a scan left to the garbage collector.
@@ -52,10 +55,12 @@ internal static class Scanner
         {
             buffers.Return();
         }
-        if (scoring is not null) AddScorerFindings(rules, plan, text, scoring, results, onTimeout);
-        // Disguised words (invisible characters, look-alike letters, letter spacing, leetspeak, reversed or hex lines):
-        // the injection rules run once more over clean copies, their findings mapped back onto the original.
-        if (scope.HasFlag(ScanScope.Injection) && !scope.HasFlag(ScanScope.NoDecoding)) DisguiseRescan.Run(set, text, results, onTimeout);
+        if (side is not null)
+        {
+            side.Join();
+            AddScorerFindings(rules, plan, text, side, results, onTimeout);
+            results.AddRange(side.Disguised);
+        }
         results.Sort(ByStartThenSeverity);
         return Dedupe(results);
     }
@@ -173,10 +178,9 @@ internal static class Scanner
     // Learned scorers read the whole text once (the pass) and report the best window of each run of windows at their
     // threshold, and of each run at their corroborated threshold that the injection heuristic corroborates. A
     // corroboration that runs out of time counts as corroborated (fail closed: the window goes to the judge), and the
-    // caller is told. The corroboration runs here, on the scan's thread, after the pass has joined.
-    private static void AddScorerFindings(IReadOnlyList<CompiledRule> rules, ScanPlan plan, string text, ScorerPass pass, List<RawMatch> results, Action<CompiledRule>? onTimeout)
+    // caller is told. The corroboration runs here, on the scan's thread, after the side pass has joined.
+    private static void AddScorerFindings(IReadOnlyList<CompiledRule> rules, ScanPlan plan, string text, SidePass pass, List<RawMatch> results, Action<CompiledRule>? onTimeout)
     {
-        pass.Join();
         for (var k = 0; k < plan.Scorers.Length; k++)
         {
             var rule = rules[plan.Scorers[k]];

@@ -5,39 +5,46 @@ using Smooth.Surveillance.Scoring;
 namespace Smooth.Surveillance.Scanning;
 
 /// <summary>
-/// The learned scorers' read of a text: each scorer's flagged windows and its candidate runs (below the threshold, at
-/// the corroborated one). The read needs nothing the rules find, so a long text can have it done on another core while
-/// the rules run (<see cref="Start"/>). Whoever comes first does it: a pool thread, or the scan itself when it is done
-/// with the rules before any pool thread took the work. A busy pool therefore never makes a scan wait, and the scan
-/// never blocks on work that has not started.
+/// The parts of a scan that need nothing the rules find: the learned scorers' read of the text (each scorer's flagged
+/// windows and its candidate runs, below the threshold and at the corroborated one) and the injection rules' second
+/// look at disguised lines (<see cref="DisguiseRescan"/>). A long text can have them done on another core while the
+/// rules run (<see cref="Start"/>). Whoever comes first does the work: a pool thread, or the scan itself when it is done
+/// with the rules before any pool thread took it. A busy pool therefore never makes a scan wait, and the scan never
+/// blocks on work that has not started.
 /// </summary>
-internal sealed class ScorerPass : IThreadPoolWorkItem
+internal sealed class SidePass : IThreadPoolWorkItem
 {
-    private readonly IReadOnlyList<CompiledRule> _rules;
+    private readonly RuleSet _set;
     private readonly int[] _scorers;
     private readonly string _text;
+    private readonly bool _rescan;
+    private readonly Action<CompiledRule>? _onTimeout;
     private readonly List<ScoredWindow>[] _flagged;
     private readonly List<WindowRun>[] _candidates;
+    private readonly List<RawMatch> _disguised = [];
     private int _taken; // 1 once the scan or a pool thread has taken the work
     private ExceptionDispatchInfo? _failure;
     private ManualResetEventSlim? _finished;
 
-    private ScorerPass(IReadOnlyList<CompiledRule> rules, int[] scorers, string text)
+    private SidePass(RuleSet set, int[] scorers, string text, bool rescan, Action<CompiledRule>? onTimeout)
     {
-        _rules = rules;
+        _set = set;
         _scorers = scorers;
         _text = text;
+        _rescan = rescan;
+        _onTimeout = onTimeout;
         _flagged = [.. scorers.Select(_ => new List<ScoredWindow>())];
         _candidates = [.. scorers.Select(_ => new List<WindowRun>())];
     }
 
     /// <summary>
-    /// A pass over <paramref name="text"/> with the scorer rules <paramref name="scorers"/>, queued to the thread pool
-    /// when <paramref name="parallel"/> (or to <paramref name="queue"/>, which tests use to hold it back).
+    /// The side pass over <paramref name="text"/>: the scorer rules <paramref name="scorers"/> (indices into the set's
+    /// rules) and, with <paramref name="rescan"/>, the disguise rescan. Queued to the thread pool when
+    /// <paramref name="parallel"/> (or to <paramref name="queue"/>, which tests use to hold it back).
     /// </summary>
-    public static ScorerPass Start(IReadOnlyList<CompiledRule> rules, int[] scorers, string text, bool parallel, Action<IThreadPoolWorkItem>? queue = null)
+    public static SidePass Start(RuleSet set, int[] scorers, string text, bool rescan, Action<CompiledRule>? onTimeout, bool parallel, Action<IThreadPoolWorkItem>? queue = null)
     {
-        var pass = new ScorerPass(rules, scorers, text);
+        var pass = new SidePass(set, scorers, text, rescan, onTimeout);
         if (parallel)
         {
             pass._finished = new ManualResetEventSlim(false);
@@ -55,6 +62,9 @@ internal sealed class ScorerPass : IThreadPoolWorkItem
 
     /// <summary>The candidate runs of scorer <paramref name="k"/>, for corroboration.</summary>
     public IReadOnlyList<WindowRun> Candidates(int k) => _candidates[k];
+
+    /// <summary>What the injection rules found in the clean copies of disguised lines, mapped onto the text.</summary>
+    public IReadOnlyList<RawMatch> Disguised => _disguised;
 
     /// <summary>Does the work here unless a pool thread has it, then waits for it to finish; rethrows its failure.</summary>
     public void Join()
@@ -84,9 +94,10 @@ internal sealed class ScorerPass : IThreadPoolWorkItem
         {
             for (var k = 0; k < _scorers.Length; k++)
             {
-                var scorer = _rules[_scorers[k]].Scorer!;
+                var scorer = _set.Rules[_scorers[k]].Scorer!;
                 WindowScorer.Flag(scorer.Model, _text, scorer.Threshold, _flagged[k], scorer.CorroboratedThreshold, _candidates[k]);
             }
+            if (_rescan) DisguiseRescan.Run(_set, _text, _disguised, _onTimeout);
         }
         catch (Exception e)
         {
