@@ -22,7 +22,7 @@ public sealed class SidePassTests
     private static readonly CompiledRule Learned = Engines.Builtin.Rules[LearnedIndex];
 
     [Fact]
-    public void A_long_text_scanned_with_the_side_pass_on_another_core_gives_the_findings_of_a_scan_on_one()
+    public async Task A_long_text_scanned_with_the_side_pass_on_another_core_gives_the_findings_of_a_scan_on_one()
     {
         // 64 KiB of benign text, then an injection the learned scorer flags, a reversed injection and a secret.
         var injection = QualityCorpus.Load(Engines.Builtin)
@@ -33,6 +33,8 @@ public sealed class SidePassTests
             + "\nAWS_SECRET_ACCESS_KEY=" + Engines.Sample("aws-secret-access-key").Split('=')[^1] + "\n";
         var parallel = new SurveillanceEngine(Engines.Builtin, new SurveillanceOptions { ParallelScanFrom = 1 });
         var oneCore = new SurveillanceEngine(Engines.Builtin, new SurveillanceOptions { ParallelScanFrom = 0 });
+        // The side pass goes to another core once the background build is done.
+        await parallel.Ready;
 
         var expected = oneCore.ScanToolResult("web_fetch", text);
         Assert.Contains(expected.Findings, f => f.RuleId == "injection-learned");
