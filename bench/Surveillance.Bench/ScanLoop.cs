@@ -17,6 +17,9 @@ internal static class ScanLoop
         var clean = new List<double>();
         var collected = new List<double>();
         var gen2 = GC.CollectionCount(2);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        engine.ScanToolResult(tool, text);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < seconds)
         {
@@ -28,7 +31,7 @@ internal static class ScanLoop
         }
         var all = clean.Concat(collected).ToArray();
         Console.WriteLine($"{all.Length} scans: median {Stats.F(Stats.Median(all), "0.000")} ms, p99 {Stats.F(Stats.Percentile(all, 99), "0.000")} ms; " +
-            $"{collected.Count} with a collection inside (median {Stats.F(collected.Count > 0 ? Stats.Median(collected.ToArray()) : 0, "0.000")} ms); gen2 collections {GC.CollectionCount(2) - gen2}");
+            $"{allocated / 1024} KiB allocated by the scan's thread per scan; {collected.Count} with a collection inside (median {Stats.F(collected.Count > 0 ? Stats.Median(collected.ToArray()) : 0, "0.000")} ms); gen2 collections {GC.CollectionCount(2) - gen2}");
         return 0;
     }
 }
