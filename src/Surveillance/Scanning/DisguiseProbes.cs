@@ -246,31 +246,27 @@ internal static class DisguiseProbes
         }
     }
 
-    // C-style escapes ("\x69\x6e"): each run is found by its first backslash-x and decoded once.
-    private static void EscapedHexRuns(string text, List<int> starts)
-    {
-        var span = text.AsSpan();
-        for (var at = span.IndexOf("\\x", StringComparison.Ordinal); at >= 0;)
-        {
-            var end = EncodedRun.EscapedHexEnd(text, at, LineEnd(span, at));
-            var next = EncodedRun.DecodeEscapedHex(text, at, end) is not null ? Add(span, at, starts) : Math.Max(end, at + 1);
-            if (next >= span.Length) break;
-            var i = span[next..].IndexOf("\\x", StringComparison.Ordinal);
-            at = i < 0 ? -1 : next + i;
-        }
-    }
+    // C-style escapes ("\x69\x6e").
+    private static void EscapedHexRuns(string text, List<int> starts) =>
+        EncodedRuns(text, "\\x", EncodedRun.EscapedHexEnd, EncodedRun.DecodeEscapedHex, starts);
 
     private static void PercentRuns(string text, List<int> starts)
     {
+        if (text.AsSpan().Count('%') < EncodedRun.MinPercentEscapes) return;
+        EncodedRuns(text, "%", EncodedRun.PercentEnd, EncodedRun.DecodePercent, starts);
+    }
+
+    // Runs of escapes: each is found by its first `marker`, measured to the end of its line at most, and decoded once;
+    // a run that decodes to text adds its line.
+    private static void EncodedRuns(string text, string marker, Func<string, int, int, int> endOf, Func<string, int, int, string?> decode, List<int> starts)
+    {
         var span = text.AsSpan();
-        if (span.Count('%') < EncodedRun.MinPercentEscapes) return;
-        for (var at = span.IndexOf('%'); at >= 0;)
+        for (var at = span.IndexOf(marker, StringComparison.Ordinal); at >= 0;)
         {
-            var lineEnd = LineEnd(span, at);
-            var end = EncodedRun.PercentEnd(text, at, lineEnd);
-            var next = EncodedRun.DecodePercent(text, at, end) is not null ? Add(span, at, starts) : Math.Max(end, at + 1);
+            var end = endOf(text, at, LineEnd(span, at));
+            var next = decode(text, at, end) is not null ? Add(span, at, starts) : Math.Max(end, at + 1);
             if (next >= span.Length) break;
-            var i = span[next..].IndexOf('%');
+            var i = span[next..].IndexOf(marker, StringComparison.Ordinal);
             at = i < 0 ? -1 : next + i;
         }
     }

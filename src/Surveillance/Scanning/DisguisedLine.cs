@@ -69,10 +69,13 @@ internal static class DisguisedLine
                 changed = true;
                 continue;
             }
-            if (c == '\\' && i >= escapedTried)
+            var escaped = c == '\\' && i >= escapedTried;
+            var percent = c == '%' && i >= percentTried;
+            if (escaped || percent || (char.IsAsciiHexDigit(c) && (i == from || !char.IsAsciiLetterOrDigit(text[i - 1]))))
             {
-                var end = EncodedRun.EscapedHexEnd(text, i, to);
-                if (EncodedRun.DecodeEscapedHex(text, i, end) is { } decoded)
+                var end = escaped ? EncodedRun.EscapedHexEnd(text, i, to) : percent ? EncodedRun.PercentEnd(text, i, to) : EncodedRun.HexEnd(text, i, to);
+                var decoded = escaped ? EncodedRun.DecodeEscapedHex(text, i, end) : percent ? EncodedRun.DecodePercent(text, i, end) : EncodedRun.DecodeHex(text, i, end);
+                if (decoded is not null)
                 {
                     if (output is null) return true;
                     foreach (var d in decoded) output.Append(d, i);
@@ -81,20 +84,7 @@ internal static class DisguisedLine
                     continue;
                 }
                 // A run that decodes to no text is not tried again from inside (each shorter tail would fail too).
-                escapedTried = Math.Max(end, i + 1);
-            }
-            var percent = c == '%' && i >= percentTried;
-            if (percent || (char.IsAsciiHexDigit(c) && (i == from || !char.IsAsciiLetterOrDigit(text[i - 1]))))
-            {
-                var end = percent ? EncodedRun.PercentEnd(text, i, to) : EncodedRun.HexEnd(text, i, to);
-                if ((percent ? EncodedRun.DecodePercent(text, i, end) : EncodedRun.DecodeHex(text, i, end)) is { } decoded)
-                {
-                    if (output is null) return true;
-                    foreach (var d in decoded) output.Append(d, i);
-                    i = end - 1;
-                    changed = true;
-                    continue;
-                }
+                if (escaped) escapedTried = Math.Max(end, i + 1);
                 if (percent) percentTried = end;
             }
             output?.Append(c, i);
